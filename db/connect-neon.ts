@@ -1,0 +1,42 @@
+import { neonConfig, Pool } from "@neondatabase/serverless";
+import { drizzle } from "drizzle-orm/neon-serverless";
+import { migrate } from "drizzle-orm/neon-serverless/migrator";
+import ws from "ws";
+import type { Db, DbHandle } from "./client";
+import { startRelay, type Relay } from "./relay";
+import * as schema from "./schema";
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+export function needsRelay(url: string, mode: "auto" | "on" | "off"): boolean {
+  if (mode !== "auto") return mode === "on";
+  return loopbackHosts.has(new URL(url).hostname);
+}
+
+/** Neon's WebSocket Pool for any Postgres; a plain Postgres is reached through our relay. */
+export async function connectNeon(url: string, options: { relay: boolean; migrationsFolder: string; max?: number }): Promise<DbHandle> {
+  neonConfig.webSocketConstructor = ws;
+  let relay: Relay | undefined;
+  if (options.relay) {
+    const target = new URL(url);
+    relay = await startRelay({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) });
+    const relayPort = relay.port;
+    neonConfig.wsProxy = () => `127.0.0.1:${relayPort}/v1`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its connection emits on the pool; without a listener that would crash the process.
+  pool.on("error", () => undefined);
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    driver: "neon",
+    migrate: () => migrate(drizzle({ client: pool, schema }), { migrationsFolder: options.migrationsFolder }),
+    close: async () => {
+      await pool.end();
+      await relay?.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const tokenScopeEnum = pgEnum("token_scope", ["read", "admin"]);
+export type TokenScope = (typeof tokenScopeEnum.enumValues)[number];
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** First characters of the token, so admins can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    scope: tokenScopeEnum("scope").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_created_at_idx").on(t.createdAt)],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;

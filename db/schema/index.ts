@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./api-tokens";
+export * from "./audit";
+export * from "./sign-in";
+export * from "./relations";

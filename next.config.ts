@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["@electric-sql/pglite", "telegram", "pino", "ws"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+  },
+};
+
+export default nextConfig;
