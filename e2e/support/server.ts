@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { connectNeon } from "@/db/connect-neon";
+import { testPostgresUrl } from "@/tests/support/database";
+import { e2eDatabaseName, e2eDataDir, e2ePort, e2eServerLog } from "./config";
+
+// Starts the production build on a fresh Postgres database, as an operator would run it.
+const migrationsFolder = path.resolve("db/migrations");
+rmSync(e2eDataDir, { recursive: true, force: true });
+mkdirSync(e2eDataDir, { recursive: true });
+
+const admin = await connectNeon(testPostgresUrl, { relay: true, migrationsFolder, max: 1 });
+await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${e2eDatabaseName} WITH (FORCE)`));
+await admin.db.execute(sql.raw(`CREATE DATABASE ${e2eDatabaseName}`));
+await admin.close();
+
+const url = new URL(testPostgresUrl);
+url.pathname = `/${e2eDatabaseName}`;
+const database = await connectNeon(url.toString(), { relay: true, migrationsFolder, max: 1 });
+await database.migrate();
+await database.close();
+
+const logFile = createWriteStream(e2eServerLog);
+const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url.toString(),
+    DATA_DIR: e2eDataDir,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    SESSION_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
+  },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+server.stdout.pipe(logFile);
+server.stderr.pipe(logFile);
+server.stderr.pipe(process.stderr);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
