@@ -2,4 +2,8 @@ export * from "./users";
 export * from "./api-tokens";
 export * from "./audit";
 export * from "./sign-in";
+export * from "./telegram-accounts";
+export * from "./telegram-sessions";
+export * from "./session-events";
+export * from "./login-flows";
 export * from "./relations";

@@ -1,0 +1,45 @@
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { telegramAccounts } from "./telegram-accounts";
+import { users } from "./users";
+
+export const sessionStatusEnum = pgEnum("session_status", ["active", "degraded", "invalid", "revoke_pending", "revoked"]);
+export type SessionStatus = (typeof sessionStatusEnum.enumValues)[number];
+
+export const telegramSessions = pgTable(
+  "telegram_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => telegramAccounts.id, { onDelete: "cascade" }),
+    status: sessionStatusEnum("status").notNull().default("active"),
+    /** Vault envelope of the StringSession; null once revoked (destroyed). */
+    sessionCiphertext: text("session_ciphertext"),
+    /** Set when the ciphertext does not decrypt with any configured key. */
+    decryptFailed: boolean("decrypt_failed").notNull().default(false),
+    dcId: integer("dc_id").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastCheckAt: timestamp("last_check_at", { withTimezone: true }),
+    nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
+    authFailures: integer("auth_failures").notNull().default(0),
+    rateLimitHits: integer("rate_limit_hits").notNull().default(0),
+    floodWaitUntil: timestamp("flood_wait_until", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastError: text("last_error"),
+    rotatedFromId: uuid("rotated_from_id").references((): AnyPgColumn => telegramSessions.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+    revokedBy: text("revoked_by"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("telegram_sessions_status_idx").on(t.status, t.createdAt),
+    index("telegram_sessions_next_check_idx").on(t.nextCheckAt),
+    index("telegram_sessions_account_idx").on(t.accountId),
+  ],
+);
+
+export type TelegramSession = typeof telegramSessions.$inferSelect;
