@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { ApiError } from "./errors";
+
+const maxBodyBytes = 64 * 1024;
+
+export type Schema = z.ZodType;
+export type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+export type InputSchemas = { body?: Schema; query?: Schema; params?: Schema };
+
+/** Validates the body (JSON only), the search parameters and the path parameters; anything wrong is a 400. */
+export async function parseInput<S extends InputSchemas>(
+  request: Request,
+  rawParams: Promise<unknown> | undefined,
+  schemas: S,
+): Promise<{ body: Parsed<S["body"]>; query: Parsed<S["query"]>; params: Parsed<S["params"]> }> {
+  const params = schemas.params ? validate(schemas.params, await rawParams, "The address is not valid.") : undefined;
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const query = schemas.query ? validate(schemas.query, search, "The query parameters are not valid.") : undefined;
+  const body = schemas.body ? validate(schemas.body, await readJson(request), "Some fields are not valid.") : undefined;
+  return { body, query, params } as { body: Parsed<S["body"]>; query: Parsed<S["query"]>; params: Parsed<S["params"]> };
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new ApiError(400, "invalid_input", "Send a JSON body with Content-Type: application/json.");
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLarge();
+  const text = await request.text();
+  if (text.length > maxBodyBytes) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_input", "The request body is not valid JSON.");
+  }
+}
+
+const tooLarge = () => new ApiError(400, "invalid_input", "The request body is too large.");
+
+function validate(schema: Schema, value: unknown, summary: string): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  throw new ApiError(400, "invalid_input", summary, undefined, fields);
+}
