@@ -1,0 +1,14 @@
+import type { NextRequest } from "next/server";
+import { handlers } from "@/lib/auth/config";
+import { isCredentialsSignIn, throttledSignIn } from "@/lib/auth/sign-in-throttle";
+
+export const GET = handlers.GET;
+
+/** Auth.js, with throttling in front of the credentials sign-in (429 with Retry-After). */
+export async function POST(request: NextRequest): Promise<Response> {
+  if (isCredentialsSignIn(request)) {
+    const refused = await throttledSignIn(request);
+    if (refused) return refused;
+  }
+  return handlers.POST(request);
+}

@@ -1,0 +1,87 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { users, type Role, type User } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+
+/** A member as pages and APIs may see it: everything but the password hash. */
+export type Member = Omit<User, "passwordHash">;
+
+const memberColumns = {
+  id: true, email: true, role: true, disabled: true, mustChangePassword: true,
+  sessionVersion: true, createdAt: true, lastSignInAt: true,
+} as const;
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`A member with the email ${email} already exists.`);
+    this.name = "EmailTakenError";
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type NewUser = { email: string; role: Role; password: string; mustChangePassword: boolean };
+
+/** Creates a member; throws EmailTakenError when the (lower-cased) email is in use. */
+export async function createUser(db: DbOrTx, input: NewUser): Promise<Member> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [created] = await db
+      .insert(users)
+      .values({ email, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword })
+      .returning({ id: users.id });
+    return (await findMemberById(db, created!.id))!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError(email);
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const codeOf = (value: unknown) => (value as { code?: unknown } | undefined)?.code;
+  return codeOf(error) === "23505" || codeOf((error as { cause?: unknown }).cause) === "23505";
+}
+
+/** The full row, password hash included: for sign-in only. */
+export function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, normalizeEmail(email)) });
+}
+
+export function findUserById(db: DbOrTx, id: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+export function findMemberById(db: DbOrTx, id: string): Promise<Member | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id), columns: memberColumns });
+}
+
+export function listUsers(db: DbOrTx): Promise<Member[]> {
+  return db.query.users.findMany({ columns: memberColumns, orderBy: [asc(users.createdAt), asc(users.email)] });
+}
+
+/** Whether the console has been set up: any admin row, even a disabled one, closes first-run setup. */
+export async function adminExists(db: DbOrTx): Promise<boolean> {
+  const admin = await db.query.users.findFirst({ where: eq(users.role, "admin"), columns: { id: true } });
+  return admin !== undefined;
+}
+
+/** Ends every session of the member: cookies carrying an older version stop working on their next request. */
+export async function bumpSessionVersion(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+}
+
+/** Sets a new password and ends the member's sessions; `mustChangePassword` marks a temporary one. */
+export async function setPassword(db: DbOrTx, userId: string, password: string, mustChangePassword: boolean): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function recordSignIn(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+}

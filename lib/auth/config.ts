@@ -1,0 +1,49 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { log } from "@/lib/log";
+import { secureCookies, sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds } from "./cookies";
+import { authorizeCredentials } from "./credentials";
+import { signInPath } from "./paths";
+import { requestMeta } from "./request-meta";
+import { authSecret } from "./secret";
+import { sessionActor } from "./session-actor";
+import { signOutMember } from "./sign-out";
+
+// A function, so nothing (secret, database) is read before the first request, never at build time.
+export const { handlers } = NextAuth((request) => ({
+  secret: authSecret(),
+  trustHost: true,
+  useSecureCookies: secureCookies,
+  cookies: { sessionToken: { name: sessionCookieName, options: sessionCookieOptions } },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: signInPath, error: signInPath },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: async (credentials, signInRequest) =>
+        authorizeCredentials(await getDb(), credentials, requestMeta(signInRequest.headers)),
+    }),
+  ],
+  callbacks: {
+    // The cookie carries only who signed in and the session version; everything else is read per request.
+    jwt: ({ token, user }) => (user ? { sub: user.id, sv: user.sessionVersion } : token),
+  },
+  events: {
+    // Sign-out through Auth.js's own endpoint ends the sessions too, as the console's button does.
+    signOut: async (message) => {
+      const token = "token" in message ? message.token : null;
+      if (!token?.sub || typeof token.sv !== "number" || !request) return;
+      const db = await getDb();
+      const member = await sessionActor(db, { userId: token.sub, sessionVersion: token.sv });
+      if (member) await signOutMember(db, member, requestMeta(request.headers));
+    },
+  },
+  logger: {
+    error: (error) => {
+      if (error.name !== "CredentialsSignin") log.error({ err: error }, "Auth.js error");
+    },
+    warn: (code) => log.warn({ code }, "Auth.js warning"),
+    debug: () => {},
+  },
+}));

@@ -1,0 +1,3 @@
+export const signInPath = "/login";
+export const changePasswordPath = "/change-password";
+export const setupPath = "/setup";
