@@ -8,16 +8,16 @@ export type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type InputSchemas = { body?: Schema; query?: Schema; params?: Schema };
 
 /** Validates the body (JSON only), the search parameters and the path parameters; anything wrong is a 400. */
-export async function parseInput<S extends InputSchemas>(
+export async function parseInput(
   request: Request,
   rawParams: Promise<unknown> | undefined,
-  schemas: S,
-): Promise<{ body: Parsed<S["body"]>; query: Parsed<S["query"]>; params: Parsed<S["params"]> }> {
+  schemas: InputSchemas,
+): Promise<{ body: unknown; query: unknown; params: unknown }> {
   const params = schemas.params ? validate(schemas.params, await rawParams, "The address is not valid.") : undefined;
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const query = schemas.query ? validate(schemas.query, search, "The query parameters are not valid.") : undefined;
   const body = schemas.body ? validate(schemas.body, await readJson(request), "Some fields are not valid.") : undefined;
-  return { body, query, params } as { body: Parsed<S["body"]>; query: Parsed<S["query"]>; params: Parsed<S["params"]> };
+  return { body, query, params };
 }
 
 async function readJson(request: Request): Promise<unknown> {

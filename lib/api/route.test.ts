@@ -20,7 +20,7 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   let admin: Actor;
   const apiRoute = createApiRoute({ getDb: async () => database.db, getActor: async () => actor });
   const createThing = apiRoute(
-    { role: "admin", status: 201, body: z.object({ email: z.email() }), audit: { action: "team_member.create", target: (input) => input.body.email } },
+    { role: "admin", status: 201, body: z.object({ email: z.email() }), audit: { action: "team_member.create", target: ({ body }) => body.email } },
     async ({ db, body }) => {
       await db.insert(users).values({ email: body.email, passwordHash: "x", role: "viewer" });
       if (body.email.startsWith("refuse")) throw new ApiError(409, "conflict", "Refused after writing.");

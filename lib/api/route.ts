@@ -8,37 +8,60 @@ import { log } from "@/lib/log";
 import { apiErrorFromDatabase, rootCause } from "./database-errors";
 import { ApiError } from "./errors";
 import { isSameOrigin } from "./origin";
-import { parseInput, type InputSchemas, type Parsed } from "./parse-input";
+import { parseInput, type Parsed, type Schema } from "./parse-input";
 import { errorReply, jsonReply } from "./reply";
 
 export type RouteDeps = { getDb(): Promise<Db>; getActor(headers: Headers): Promise<Actor | null> };
 
-export type RouteInput<S extends InputSchemas> = { body: Parsed<S["body"]>; query: Parsed<S["query"]>; params: Parsed<S["params"]> };
-export type RouteContext<S extends InputSchemas> = RouteInput<S> & { actor: Actor; db: DbOrTx; request: Request };
+type Maybe = Schema | undefined;
 
-/** What a mutation records; `result` is absent when it failed. Never put secrets in `detail`. */
-export type AuditSpec<S extends InputSchemas, R> = {
+export type RouteInput<B extends Maybe, Q extends Maybe, P extends Maybe> = { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> };
+/** Facts for the audit row that only the handler learns (say, the email of the member it found). No secrets. */
+export type AuditNote = { target?: string; detail?: Record<string, unknown> };
+
+export type RouteContext<B extends Maybe, Q extends Maybe, P extends Maybe> = RouteInput<B, Q, P> & {
+  actor: Actor;
+  db: DbOrTx;
+  request: Request;
+  /** Adds to this mutation's audit row, whether it then succeeds or fails. */
+  note(facts: AuditNote): void;
+};
+
+/** What a mutation records, from its validated input; the handler may `note` more. Never put secrets in `detail`. */
+export type AuditSpec<I> = {
   action: AuditAction;
-  target?: (input: RouteInput<S>, result?: R) => string | null | undefined;
-  detail?: (input: RouteInput<S>, result?: R) => Record<string, unknown>;
+  target?: (input: I) => string | undefined;
+  detail?: (input: I) => Record<string, unknown>;
 };
 
 /** A route with `audit` is a mutation (never GET, runs in one transaction with its audit row); without, a read. */
-export type RouteOptions<S extends InputSchemas, R> = S & { role: Role; status?: number; audit?: AuditSpec<S, R> };
+export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
+  role: Role;
+  body?: B;
+  query?: Q;
+  params?: P;
+  status?: number;
+  audit?: AuditSpec<RouteInput<B, Q, P>>;
+};
 
 export type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 const readMethods = new Set(["GET", "HEAD"]);
 
 export function createApiRoute(deps: RouteDeps) {
-  return function apiRoute<S extends InputSchemas, R>(
-    options: RouteOptions<S, R>,
-    handler: (context: RouteContext<S>) => Promise<R>,
+  return function apiRoute<B extends Maybe = undefined, Q extends Maybe = undefined, P extends Maybe = undefined, R = unknown>(
+    options: RouteOptions<B, Q, P>,
+    handler: (context: RouteContext<B, Q, P>) => Promise<R>,
   ): NextRouteHandler {
     const { audit } = options;
     return async (request, routeContext) => {
       let actor: Actor | null = null;
-      let input: RouteInput<S> | undefined;
+      let input: RouteInput<B, Q, P> | undefined;
+      const noted: AuditNote = {};
+      const note = (facts: AuditNote) => {
+        noted.target = facts.target ?? noted.target;
+        noted.detail = { ...noted.detail, ...facts.detail };
+      };
       try {
         if (readMethods.has(request.method) === Boolean(audit)) {
           throw new ApiError(405, "method_not_allowed", "This method is not allowed here.");
@@ -50,12 +73,12 @@ export function createApiRoute(deps: RouteDeps) {
           throw new ApiError(403, "csrf_rejected", "This request did not come from the console.");
         }
         if (!hasRole(actor, options.role)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
-        input = await parseInput(request, routeContext?.params, options);
-        const context = { ...input, actor, request };
+        input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
+        const context = { ...input, actor, request, note };
         if (!audit) return jsonReply(await handler({ ...context, db }), options.status);
         const done = await db.transaction(async (tx) => {
           const result = await handler({ ...context, db: tx });
-          const entry = auditEntry(context.actor, request, { action: audit.action, outcome: "success", ...facts(audit, context, result) });
+          const entry = auditEntry(context.actor, request, { action: audit.action, outcome: "success", ...facts(audit, input, noted) });
           await insertAuditEntry(tx, entry);
           return result;
         });
@@ -68,7 +91,7 @@ export function createApiRoute(deps: RouteDeps) {
         }
         // A forged cross-site request is not the actor's act, and a 5xx is ours, not theirs.
         if (audit && actor && apiError.code !== "csrf_rejected" && apiError.status < 500) {
-          await recordFailure(deps, actor, request, audit, input);
+          await recordFailure(deps, actor, request, audit, facts(audit, input, noted));
         }
         return errorReply(apiError);
       }
@@ -76,15 +99,16 @@ export function createApiRoute(deps: RouteDeps) {
   };
 }
 
-function facts<S extends InputSchemas, R>(audit: AuditSpec<S, R>, input: RouteInput<S> | undefined, result?: R) {
-  if (!input) return {};
-  return { target: audit.target?.(input, result), detail: audit.detail?.(input, result) };
+function facts<I>(audit: AuditSpec<I>, input: I | undefined, noted: AuditNote) {
+  const fromInput = input === undefined ? {} : { target: audit.target?.(input), detail: audit.detail?.(input) };
+  const detail = { ...fromInput.detail, ...noted.detail };
+  return { target: noted.target ?? fromInput.target, detail: Object.keys(detail).length ? detail : undefined };
 }
 
 /** Refused or failed mutations are recorded too, outside the rolled-back transaction. */
-async function recordFailure<S extends InputSchemas, R>(deps: RouteDeps, actor: Actor, request: Request, audit: AuditSpec<S, R>, input?: RouteInput<S>) {
+async function recordFailure<I>(deps: RouteDeps, actor: Actor, request: Request, audit: AuditSpec<I>, known: AuditNote) {
   try {
-    const entry = auditEntry(actor, request, { action: audit.action, outcome: "failure", ...facts(audit, input) });
+    const entry = auditEntry(actor, request, { action: audit.action, outcome: "failure", ...known });
     await insertAuditEntry(await deps.getDb(), entry);
   } catch (error) {
     log.error({ err: rootCause(error), action: audit.action }, "could not record a failed action in the audit log");

@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rootCause } from "@/lib/api/database-errors";
+import { jsonReply } from "@/lib/api/reply";
+import { log } from "@/lib/log";
+
+const timeoutMs = 3_000;
+
+/** Liveness and readiness, for load balancers and uptime checks: no auth, no details beyond reachability. */
+export async function GET(): Promise<Response> {
+  try {
+    await withTimeout(getDb().then((db) => db.execute(sql`select 1`)), timeoutMs);
+    return jsonReply({ status: "ok", database: "ok" });
+  } catch (error) {
+    log.warn({ err: rootCause(error) }, "health check: database unreachable");
+    return jsonReply({ status: "unavailable", database: "unreachable" }, 503);
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

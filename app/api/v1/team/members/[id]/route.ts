@@ -1,0 +1,42 @@
+import { removeMember, updateMember } from "@/db/queries/team";
+import { findMemberById } from "@/db/queries/users";
+import { apiRoute, notFound } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { changeMemberBody, memberItem } from "@/lib/api/schemas/team";
+import { guardMemberChange } from "./member-change-guard";
+
+/** Changes a member's role or disables/enables them; their sessions end so it holds from their next request. */
+export const PATCH = apiRoute(
+  {
+    role: "admin",
+    params: idParams,
+    body: changeMemberBody,
+    audit: { action: "team_member.update", target: ({ params }) => params.id, detail: ({ body }) => body },
+  },
+  async ({ db, actor, params, body, note }) => {
+    const member = await findMemberById(db, params.id);
+    if (!member) throw notFound("The member");
+    note({ target: member.email });
+    await guardMemberChange(db, actor, member, body.role === "viewer" || body.disabled === true);
+    const updated = await updateMember(db, member.id, body);
+    if (!updated) throw notFound("The member");
+    return memberItem(updated);
+  },
+);
+
+/** Removes a member; the API tokens they created are revoked with them. */
+export const DELETE = apiRoute(
+  {
+    role: "admin",
+    params: idParams,
+    audit: { action: "team_member.remove", target: ({ params }) => params.id },
+  },
+  async ({ db, actor, params, note }) => {
+    const member = await findMemberById(db, params.id);
+    if (!member) throw notFound("The member");
+    note({ target: member.email });
+    await guardMemberChange(db, actor, member, true);
+    if (!(await removeMember(db, member.id))) throw notFound("The member");
+    return { id: member.id, email: member.email };
+  },
+);

@@ -1,0 +1,26 @@
+import { createUser, EmailTakenError, listUsers } from "@/db/queries/users";
+import { ApiError, apiRoute } from "@/lib/api/handler";
+import { addMemberBody, memberItem, type AddedMember } from "@/lib/api/schemas/team";
+import { temporaryPassword } from "./temporary-password";
+
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: (await listUsers(db)).map(memberItem) }));
+
+/** Adds a member with a generated temporary password, returned this once; they must change it at first sign-in. */
+export const POST = apiRoute(
+  {
+    role: "admin",
+    body: addMemberBody,
+    status: 201,
+    audit: { action: "team_member.create", target: ({ body }) => body.email, detail: ({ body }) => ({ role: body.role }) },
+  },
+  async ({ db, body }): Promise<AddedMember> => {
+    const password = temporaryPassword();
+    try {
+      const member = await createUser(db, { email: body.email, role: body.role, password, mustChangePassword: true });
+      return { member: memberItem(member), temporaryPassword: password };
+    } catch (error) {
+      if (error instanceof EmailTakenError) throw new ApiError(409, "conflict", "A member with that email already exists.");
+      throw error;
+    }
+  },
+);

@@ -1,0 +1,18 @@
+import { revokeApiToken } from "@/db/queries/api-tokens";
+import { apiRoute, notFound } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+
+/** Revokes a token: the next request carrying it gets 401. */
+export const DELETE = apiRoute(
+  {
+    role: "admin",
+    params: idParams,
+    audit: { action: "api_token.revoke", target: ({ params }) => params.id },
+  },
+  async ({ db, params, note }) => {
+    const revoked = await revokeApiToken(db, params.id);
+    if (!revoked) throw notFound("The token");
+    note({ target: revoked.name, detail: { id: revoked.id } });
+    return { id: revoked.id, revokedAt: revoked.revokedAt.toISOString() };
+  },
+);

@@ -1,0 +1,23 @@
+import { insertApiToken, listActiveApiTokens } from "@/db/queries/api-tokens";
+import { auditActorId } from "@/lib/auth/actor";
+import { generateApiToken } from "@/lib/auth/tokens";
+import { apiRoute } from "@/lib/api/handler";
+import { createTokenBody, tokenItem, type CreatedToken } from "@/lib/api/schemas/tokens";
+
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: (await listActiveApiTokens(db)).map(tokenItem) }));
+
+/** Creates a token; the reply carries it this once, the database only its hash. */
+export const POST = apiRoute(
+  {
+    role: "admin",
+    body: createTokenBody,
+    status: 201,
+    audit: { action: "api_token.create", target: ({ body }) => body.name, detail: ({ body }) => ({ scope: body.scope }) },
+  },
+  async ({ db, actor, body, note }): Promise<CreatedToken> => {
+    const { token, hash, prefix } = generateApiToken();
+    const created = await insertApiToken(db, { ...body, tokenHash: hash, prefix, createdById: auditActorId(actor) });
+    note({ detail: { id: created.id, prefix } });
+    return { item: tokenItem(created), token };
+  },
+);
