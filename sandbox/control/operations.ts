@@ -1,0 +1,105 @@
+import { endAuthorization } from "../server/authorizations.js";
+import { normalisePhone, upsertAccount, type AccountInput } from "../server/accounts.js";
+import type { ServerContext } from "../server/context.js";
+import type { RpcFault, TransportFault, TransportFaultKind } from "../server/faults.js";
+import { acceptLoginToken } from "../server/login-tokens.js";
+import type { LogEntry } from "../server/request-log.js";
+import { accountView, authorizationView, type AccountView, type AuthorizationView } from "./views.js";
+
+export class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TRANSPORT_KINDS: TransportFaultKind[] = ["drop", "delay", "stall", "404"];
+
+/** QR tokens arrive as in the tg://login?token= URL (base64url) or as hex. */
+function tokenHex(token: string): string {
+  return /^[0-9a-f]{64}$/i.test(token) ? token.toLowerCase() : Buffer.from(token, "base64url").toString("hex");
+}
+
+/** The control operations, shared by the in-process object and the HTTP control API. */
+export class SandboxControl {
+  constructor(private readonly ctx: ServerContext) {}
+
+  private get defaultDc(): number {
+    return this.ctx.dcs[1]?.id ?? this.ctx.dcs[0]!.id;
+  }
+
+  createAccount(input: AccountInput): AccountView {
+    if (!/^\d{5,15}$/.test(normalisePhone(input.phone ?? ""))) throw new ControlError(400, "phone must be 5-15 digits");
+    if (input.homeDc !== undefined && !this.ctx.dcs.some((dc) => dc.id === input.homeDc)) {
+      throw new ControlError(400, `homeDc must be one of ${this.ctx.dcs.map((dc) => dc.id).join(", ")}`);
+    }
+    return accountView(upsertAccount(this.ctx.store, input, this.defaultDc));
+  }
+
+  getAccount(phone: string): AccountView | undefined {
+    const account = this.ctx.store.account(normalisePhone(phone));
+    return account && accountView(account);
+  }
+
+  lastCode(phone: string): { code: string; expiresAt: string } | undefined {
+    const last = this.ctx.store.state.lastCodes[normalisePhone(phone)];
+    return last && { code: last.code, expiresAt: new Date(last.expiresAt).toISOString() };
+  }
+
+  addFault(fault: Partial<RpcFault>): void {
+    if (!fault.error || !/^[A-Z0-9_]+$/.test(fault.error)) throw new ControlError(400, "error must be like FLOOD_WAIT_30");
+    if (!Number.isInteger(fault.code)) throw new ControlError(400, "code must be an integer (e.g. 420)");
+    this.ctx.faults.addRpc({ ...fault, error: fault.error, code: fault.code!, times: fault.times ?? 1 });
+  }
+
+  addTransportFault(fault: Partial<TransportFault>): void {
+    if (!fault.kind || !TRANSPORT_KINDS.includes(fault.kind)) throw new ControlError(400, `kind must be one of ${TRANSPORT_KINDS.join(", ")}`);
+    this.ctx.faults.addTransport({ ...fault, kind: fault.kind, ms: fault.ms ?? 1000, times: fault.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.ctx.faults.clear();
+  }
+
+  authorizations(phone?: string): AuthorizationView[] {
+    const { store } = this.ctx;
+    const account = phone === undefined ? undefined : store.account(normalisePhone(phone));
+    if (phone !== undefined && !account) throw new ControlError(404, "no such account");
+    return Object.values(store.state.authorizations)
+      .filter((a) => !account || a.userId === account.userId)
+      .map((a) => authorizationView(a, store.accountByUserId(a.userId)?.phone));
+  }
+
+  /** Terminates a session as its owner would from another device: the client then gets SESSION_REVOKED. */
+  revokeAuthorization(id: string): AuthorizationView {
+    const authorization = this.ctx.store.authorization(id);
+    if (!authorization) throw new ControlError(404, "no such authorization");
+    endAuthorization(this.ctx, authorization, "revoked");
+    return authorizationView(authorization, this.ctx.store.accountByUserId(authorization.userId)?.phone);
+  }
+
+  /** The owner's phone scans a QR login token. */
+  acceptLoginToken(phone: string, token: string): void {
+    const account = this.ctx.store.account(normalisePhone(phone));
+    if (!account) throw new ControlError(404, "no such account");
+    try {
+      acceptLoginToken(this.ctx, tokenHex(token), account, Date.now());
+    } catch (error) {
+      throw new ControlError(400, (error as Error).message);
+    }
+  }
+
+  log(phone?: string): LogEntry[] {
+    return this.ctx.log.list(phone && normalisePhone(phone));
+  }
+
+  /** Forgets every account, key, code and fault (the RSA key and ports stay). */
+  reset(): void {
+    this.ctx.store.reset();
+    this.ctx.faults.clear();
+    this.ctx.log.clear();
+    this.ctx.rateLimiter.clear();
+  }
+}

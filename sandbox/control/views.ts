@@ -1,0 +1,55 @@
+import type { AccountRecord, AuthorizationRecord } from "../store/types.js";
+
+export interface AccountView {
+  phone: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  username: string | null;
+  homeDc: number;
+  hasPassword: boolean;
+  hint: string | null;
+}
+
+export interface AuthorizationView {
+  id: string;
+  phone: string | null;
+  dcId: number;
+  device: { model: string; system: string; appVersion: string; apiId: number; langCode: string };
+  ip: string;
+  createdAt: string;
+  lastActiveAt: string;
+  state: AuthorizationRecord["state"];
+}
+
+export function accountView(a: AccountRecord): AccountView {
+  return {
+    phone: a.phone,
+    userId: a.userId,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    username: a.username ?? null,
+    homeDc: a.homeDc,
+    hasPassword: Boolean(a.password),
+    hint: a.password?.hint ?? null,
+  };
+}
+
+export function authorizationView(a: AuthorizationRecord, phone: string | undefined): AuthorizationView {
+  return {
+    id: a.hash,
+    phone: phone ?? null,
+    dcId: a.dcId,
+    device: {
+      model: a.client.deviceModel,
+      system: a.client.systemVersion,
+      appVersion: a.client.appVersion,
+      apiId: a.client.apiId,
+      langCode: a.client.langCode,
+    },
+    ip: a.client.ip,
+    createdAt: new Date(a.createdAt).toISOString(),
+    lastActiveAt: new Date(a.activeAt).toISOString(),
+    state: a.state,
+  };
+}

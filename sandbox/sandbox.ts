@@ -1,0 +1,94 @@
+import { createServer as createTcpServer, type Server as NetServer, type Socket } from "node:net";
+import type { Server as HttpServer } from "node:http";
+import { createControlServer } from "./control/http.js";
+import { SandboxControl } from "./control/operations.js";
+import { loadOrCreateRsaKey, rsaKeyFromPem } from "./crypto/rsa.js";
+import { MtprotoConnection } from "./mtproto/connection.js";
+import { DEFAULT_LIMITS, type DcEndpoint, type SandboxLimits, type ServerContext } from "./server/context.js";
+import { Faults } from "./server/faults.js";
+import { LiveRegistry } from "./server/live.js";
+import { RateLimiter } from "./server/rate-limit.js";
+import { RequestLog } from "./server/request-log.js";
+import { StateFile } from "./store/state-file.js";
+import { Store } from "./store/store.js";
+import { listen } from "./transport/listen.js";
+
+export interface SandboxOptions {
+  dataDir: string;
+  /** Listening host for every port (loopback by default). */
+  host?: string;
+  /** DC ids (default 1, 2, 3) and optional fixed ports; unset ports are random free ones below 32768. */
+  dcIds?: number[];
+  ports?: { dcs?: Partial<Record<number, number>>; control?: number };
+  /** A fixed RSA private key (PEM); otherwise the data folder's, generated on first start. */
+  rsaPrivateKeyPem?: string;
+  limits?: Partial<SandboxLimits>;
+}
+
+export interface SandboxInfo {
+  dcs: { id: number; host: string; port: number; address: string }[];
+  control: string;
+  rsaPublicKeyPem: string;
+  fingerprint: string;
+}
+
+export interface Sandbox extends SandboxControl {
+  readonly info: SandboxInfo;
+  close(): Promise<void>;
+}
+
+/** Each DC advertises its own loopback alias so that a GramJS session, which keeps only the address, names its DC. */
+export const dcAddress = (dcId: number): string => `127.0.0.${dcId}`;
+
+function closeServer(server: NetServer | HttpServer): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const host = options.host ?? "127.0.0.1";
+  const rsa = options.rsaPrivateKeyPem ? rsaKeyFromPem(options.rsaPrivateKeyPem) : loadOrCreateRsaKey(options.dataDir);
+  const store = new Store(new StateFile(options.dataDir));
+  const dcs: DcEndpoint[] = [];
+  const ctx: ServerContext = {
+    store,
+    rsa,
+    dcs,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    faults: new Faults(),
+    log: new RequestLog(),
+    live: new LiveRegistry(),
+    rateLimiter: new RateLimiter(),
+  };
+  const sockets = new Set<Socket>();
+  const servers: (NetServer | HttpServer)[] = [];
+  for (const id of options.dcIds ?? [1, 2, 3]) {
+    const server = createTcpServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      new MtprotoConnection(ctx, id, socket);
+    });
+    servers.push(server);
+    dcs.push({ id, host, port: await listen(server, host, options.ports?.dcs?.[id]), address: dcAddress(id) });
+  }
+  const control = new SandboxControl(ctx);
+  let info: SandboxInfo | undefined;
+  const controlServer = createControlServer(control, () => info);
+  servers.push(controlServer);
+  const controlPort = await listen(controlServer, host, options.ports?.control);
+  info = {
+    dcs: dcs.map((dc) => ({ ...dc })),
+    control: `http://${host}:${controlPort}`,
+    rsaPublicKeyPem: rsa.publicKeyPem,
+    fingerprint: rsa.fingerprint,
+  };
+  const frozenInfo = info;
+  return Object.assign(Object.create(control) as SandboxControl, {
+    info: frozenInfo,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      controlServer.closeAllConnections();
+      await Promise.all(servers.map(closeServer));
+      store.flush();
+    },
+  }) as Sandbox;
+}

@@ -1,0 +1,44 @@
+import type { RsaKey } from "../crypto/rsa.js";
+import type { Store } from "../store/store.js";
+import type { Faults } from "./faults.js";
+import type { LiveRegistry } from "./live.js";
+import type { RateLimiter } from "./rate-limit.js";
+import type { RequestLog } from "./request-log.js";
+
+export interface DcEndpoint {
+  id: number;
+  /** Where the DC listens. */
+  host: string;
+  port: number;
+  /** The address the DC advertises in help.getConfig and GramJS stores in sessions (one per DC). */
+  address: string;
+}
+
+export interface SandboxLimits {
+  codeTtlSeconds: number;
+  loginTokenTtlSeconds: number;
+  /** A session younger than this may not terminate others (FRESH_RESET_AUTHORISATION_FORBIDDEN). */
+  freshResetSeconds: number;
+  sendCodePerHour: number;
+  passwordAttemptsPerHour: number;
+}
+
+export const DEFAULT_LIMITS: SandboxLimits = {
+  codeTtlSeconds: 300,
+  loginTokenTtlSeconds: 30,
+  freshResetSeconds: 24 * 3600,
+  sendCodePerHour: 10,
+  passwordAttemptsPerHour: 10,
+};
+
+/** Everything the DC listeners, the API methods and the control API share. */
+export interface ServerContext {
+  store: Store;
+  rsa: RsaKey;
+  dcs: DcEndpoint[];
+  limits: SandboxLimits;
+  faults: Faults;
+  log: RequestLog;
+  live: LiveRegistry;
+  rateLimiter: RateLimiter;
+}
