@@ -69,6 +69,7 @@ CREATE TABLE "login_flows" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error_code" text,
 	"flood_wait_until" timestamp with time zone,
+	"locked_until" timestamp with time zone,
 	"result_session_id" uuid,
 	"created_by_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

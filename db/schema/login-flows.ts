@@ -27,6 +27,8 @@ export const loginFlows = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastErrorCode: text("last_error_code"),
     floodWaitUntil: timestamp("flood_wait_until", { withTimezone: true }),
+    /** A step in progress holds the flow until then, so two requests for one flow never both talk to Telegram. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     resultSessionId: uuid("result_session_id").references(() => telegramSessions.id, { onDelete: "set null" }),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
