@@ -1,0 +1,19 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { getActor } from "./guard";
+import { signInPath } from "./paths";
+import { requestMeta } from "./request-meta";
+import { clearSessionCookie } from "./session-cookie";
+import { signOutMember } from "./sign-out";
+
+/** Signs the caller out everywhere: their session version moves on, so every saved cookie stops working. */
+export async function signOutAction(): Promise<void> {
+  const requestHeaders = await headers();
+  const actor = await getActor(requestHeaders);
+  if (actor?.kind === "user") await signOutMember(await getDb(), actor, requestMeta(requestHeaders));
+  await clearSessionCookie();
+  redirect(signInPath);
+}
