@@ -31,15 +31,19 @@ export function rsaKeyFromPem(privatePem: string): RsaKey {
   const nBytes = Buffer.from(jwk.n, "base64url");
   const eBytes = Buffer.from(jwk.e, "base64url");
   if (nBytes.length !== 256) throw new Error("the sandbox RSA key must be 2048 bits");
-  // Telegram's fingerprint: the lower 64 bits of SHA1(rsa_public_key n:bytes e:bytes).
-  const sha = createHash("sha1").update(Buffer.concat([tlBytes(nBytes), tlBytes(eBytes)])).digest();
   return {
     privateKey,
     publicKeyPem: createPublicKey(privateKey).export({ format: "pem", type: "pkcs1" }).toString(),
     n: bufferToBigInt(nBytes),
     e: Number(bufferToBigInt(eBytes)),
-    fingerprint: sha.subarray(12, 20).readBigInt64LE(0).toString(),
+    fingerprint: rsaFingerprint(nBytes, eBytes),
   };
+}
+
+/** Telegram's key fingerprint: the lower 64 bits of SHA1(rsa_public_key n:bytes e:bytes), signed. */
+export function rsaFingerprint(n: Buffer, e: Buffer): string {
+  const sha = createHash("sha1").update(Buffer.concat([tlBytes(n), tlBytes(e)])).digest();
+  return sha.subarray(12, 20).readBigInt64LE(0).toString();
 }
 
 export function generateRsaPem(): string {
