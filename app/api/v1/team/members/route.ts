@@ -13,10 +13,11 @@ export const POST = apiRoute(
     status: 201,
     audit: { action: "team_member.create", target: ({ body }) => body.email, detail: ({ body }) => ({ role: body.role }) },
   },
-  async ({ db, body }): Promise<AddedMember> => {
+  async ({ db, body, note }): Promise<AddedMember> => {
     const password = temporaryPassword();
     try {
       const member = await createUser(db, { email: body.email, role: body.role, password, mustChangePassword: true });
+      note({ target: member.email });
       return { member: memberItem(member), temporaryPassword: password };
     } catch (error) {
       if (error instanceof EmailTakenError) throw new ApiError(409, "conflict", "A member with that email already exists.");

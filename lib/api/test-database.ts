@@ -1,0 +1,29 @@
+import { vi } from "vitest";
+import type { Db } from "@/db";
+import { insertApiToken } from "@/db/queries/api-tokens";
+import { createUser } from "@/db/queries/users";
+import type { Role, TokenScope } from "@/db/schema";
+import { generateApiToken } from "@/lib/auth/tokens";
+
+/**
+ * Route tests swap the app's database for a test one: `vi.mock("@/db", () => testDbModule)`,
+ * then `useTestDb(db)` in beforeAll. Requests then go through the real guard with real tokens.
+ */
+const current: { db?: Db } = {};
+export const testDbModule = {
+  getDb: vi.fn(async () => {
+    if (!current.db) throw new Error("useTestDb was not called");
+    return current.db;
+  }),
+};
+export function useTestDb(db: Db) {
+  current.db = db;
+}
+
+/** A member with an API token of the given scope, for calling routes as them. */
+export async function memberWithToken(db: Db, email: string, role: Role, scope: TokenScope = role === "admin" ? "admin" : "read") {
+  const member = await createUser(db, { email, role, password: "a long test password", mustChangePassword: false });
+  const { token, hash, prefix } = generateApiToken();
+  const created = await insertApiToken(db, { name: `${email} token`, scope, tokenHash: hash, prefix, createdById: member.id });
+  return { member, token, tokenId: created.id };
+}
