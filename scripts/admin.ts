@@ -1,0 +1,48 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { databaseHandle } from "@/db";
+import { createUser, EmailTakenError } from "@/db/queries/users";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { readPassword } from "@/lib/auth/read-password";
+
+const usage = `Usage: npm run admin -- create --email <email> --role admin|viewer
+The password is read from standard input when it is not a terminal, and prompted for otherwise.`;
+
+const optionsSchema = z.object({
+  email: z.email("--email must be an email address").max(254),
+  role: z.enum(["admin", "viewer"], "--role must be admin or viewer"),
+});
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: "string" }, role: { type: "string" }, help: { type: "boolean" } } });
+  if (values.help) return say(usage, 0);
+  if (positionals.length !== 1 || positionals[0] !== "create") return say(usage, 2);
+  const options = optionsSchema.safeParse(values);
+  if (!options.success) return say(`${options.error.issues.map((issue) => issue.message).join("; ")}\n${usage}`, 2);
+  const password = newPasswordSchema.safeParse(await readPassword());
+  if (!password.success) return say(`Password refused: ${password.error.issues[0]?.message}`, 2);
+
+  const handle = await databaseHandle();
+  try {
+    const member = await createUser(handle.db, { ...options.data, password: password.data, mustChangePassword: false });
+    return say(`Created ${member.role} ${member.email}.`, 0, "log");
+  } catch (error) {
+    if (error instanceof EmailTakenError) return say(error.message, 1);
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+function say(message: string, code: number, stream: "log" | "error" = code === 0 ? "log" : "error"): number {
+  console[stream](message);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Could not create the member: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    process.exit(1);
+  },
+);
