@@ -10,6 +10,7 @@ export type ErrorCode =
   | "self_change"
   | "last_admin"
   | "telegram_refused"
+  | "telegram_unavailable"
   | "rate_limited"
   | "database_unavailable"
   | "internal_error";

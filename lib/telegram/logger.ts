@@ -17,9 +17,9 @@ export class GramLogger extends Logger {
 
   override log(level: LogLevel, message: string): void {
     const text = scrubSecrets(String(message));
+    // GramJS warns about routine events ("Disconnecting..."); its errors are the ones that matter.
     if (level === LogLevel.ERROR) gramLog.error(text);
-    else if (level === LogLevel.WARN) gramLog.warn(text);
-    else if (level === LogLevel.INFO) gramLog.info(text);
+    else if (level === LogLevel.WARN) gramLog.info(text);
     else gramLog.debug(text);
   }
 }

@@ -1,0 +1,55 @@
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { loginFlows, type LoginFlow, type LoginStep } from "@/db/schema";
+
+export type NewLoginFlow = typeof loginFlows.$inferInsert;
+export type LoginFlowPatch = Partial<Omit<NewLoginFlow, "id" | "createdAt">>;
+
+export const openSteps: LoginStep[] = ["code", "password", "qr"];
+
+/** Secrets a flow no longer needs once it is finished, cancelled or expired. */
+export const clearedSecrets = { sessionCiphertext: null, phoneCodeHashCiphertext: null, phoneCiphertext: null } as const;
+
+export async function insertLoginFlow(db: DbOrTx, flow: NewLoginFlow): Promise<LoginFlow> {
+  const [row] = await db.insert(loginFlows).values(flow).returning();
+  if (!row) throw new Error("inserting a login flow returned no row");
+  return row;
+}
+
+export function findLoginFlow(db: DbOrTx, id: string): Promise<LoginFlow | undefined> {
+  return db.query.loginFlows.findFirst({ where: eq(loginFlows.id, id) });
+}
+
+export type ClaimResult = { flow: LoginFlow } | { missing: true } | { busy: true };
+
+/**
+ * Takes the flow for one step: only one request at a time may hold it (until `lockSeconds` pass, so a
+ * crashed request never blocks the flow for good). The claim is one statement; no transaction stays open.
+ */
+export async function claimLoginFlow(db: DbOrTx, id: string, lockSeconds: number): Promise<ClaimResult> {
+  const [flow] = await db
+    .update(loginFlows)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})` })
+    .where(and(eq(loginFlows.id, id), or(isNull(loginFlows.lockedUntil), lt(loginFlows.lockedUntil, sql`now()`))))
+    .returning();
+  if (flow) return { flow };
+  return (await findLoginFlow(db, id)) ? { busy: true } : { missing: true };
+}
+
+/** Writes a step's outcome and gives the flow back. */
+export async function releaseLoginFlow(db: DbOrTx, id: string, patch: LoginFlowPatch): Promise<void> {
+  await db
+    .update(loginFlows)
+    .set({ ...patch, lockedUntil: null, updatedAt: sql`now()` })
+    .where(eq(loginFlows.id, id));
+}
+
+/** Open flows past their expiry become `expired` and lose their secrets. Returns how many. */
+export async function expireLoginFlows(db: DbOrTx): Promise<number> {
+  const expired = await db
+    .update(loginFlows)
+    .set({ step: "expired", ...clearedSecrets, lockedUntil: null, updatedAt: sql`now()` })
+    .where(and(inArray(loginFlows.step, openSteps), lt(loginFlows.expiresAt, sql`now()`)))
+    .returning({ id: loginFlows.id });
+  return expired.length;
+}

@@ -1,0 +1,33 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { telegramAccounts, telegramSessions, type TelegramAccount } from "@/db/schema";
+
+export function findAccountByTelegramId(db: DbOrTx, telegramUserId: bigint): Promise<TelegramAccount | undefined> {
+  return db.query.telegramAccounts.findFirst({ where: eq(telegramAccounts.telegramUserId, telegramUserId) });
+}
+
+export type AccountValues = Omit<typeof telegramAccounts.$inferInsert, "createdAt" | "updatedAt">;
+
+export async function upsertAccount(db: DbOrTx, values: AccountValues & { id: string }, exists: boolean): Promise<void> {
+  if (!exists) {
+    await db.insert(telegramAccounts).values(values);
+    return;
+  }
+  const { id, ...changes } = values;
+  await db.update(telegramAccounts).set({ ...changes, updatedAt: new Date() }).where(eq(telegramAccounts.id, id));
+}
+
+/** Sessions of an account that can still be used (any state but revoked or invalid). */
+export async function countUsableSessions(db: DbOrTx, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(telegramSessions)
+    .where(and(eq(telegramSessions.accountId, accountId), inArray(telegramSessions.status, ["active", "degraded"])));
+  return row?.n ?? 0;
+}
+
+export type NewSession = typeof telegramSessions.$inferInsert & { id: string };
+
+export async function insertSession(db: DbOrTx, values: NewSession): Promise<void> {
+  await db.insert(telegramSessions).values(values);
+}

@@ -1,0 +1,27 @@
+import { Api } from "telegram";
+import { clearedSecrets, findLoginFlow, openSteps, releaseLoginFlow } from "@/db/queries/login-flows";
+import { ApiError } from "@/lib/api/errors";
+import { runStep } from "./run-step";
+import type { LoginDeps } from "./deps";
+import { toLoginView, type LoginView } from "./view";
+
+const cancelled = { step: "cancelled" as const, ...clearedSecrets };
+
+/** Ends a login: tells Telegram to forget the code (best effort) and destroys the flow's secrets. */
+export async function cancelLogin(deps: LoginDeps, flowId: string): Promise<LoginView> {
+  try {
+    return await runStep(deps, flowId, openSteps, async ({ flow, client, phone, phoneCodeHash }) => {
+      if (flow.step === "code" && phone && phoneCodeHash) {
+        await client.invoke(new Api.auth.CancelCode({ phoneNumber: phone, phoneCodeHash })).catch(() => undefined);
+      }
+      return { patch: cancelled, result: toLoginView({ ...flow, ...cancelled }) };
+    });
+  } catch (error) {
+    // Telegram out of reach: its code simply expires there, and the flow still ends here.
+    if (!(error instanceof ApiError) || error.code !== "telegram_unavailable") throw error;
+    await releaseLoginFlow(deps.db, flowId, cancelled);
+    const flow = await findLoginFlow(deps.db, flowId);
+    if (!flow) throw new ApiError(404, "not_found", "This login was not found.");
+    return toLoginView(flow);
+  }
+}

@@ -1,0 +1,53 @@
+import { Api } from "telegram";
+import { ApiError } from "@/lib/api/errors";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { encrypt } from "@/lib/vault";
+import { classifyTelegramError } from "../errors";
+import type { LoginDeps } from "./deps";
+import { finishLogin } from "./finish";
+import { passwordStep } from "./password";
+import { runStep, StepFailure, type StepContext } from "./run-step";
+import { sentCodeFacts } from "./sent-code";
+import { toLoginView, type LoginView } from "./view";
+
+/** Signs in with the code; an account with two-step verification moves on to the password step. */
+export function submitCode(deps: LoginDeps, flowId: string, code: string): Promise<LoginView> {
+  return runStep(deps, flowId, ["code"], async ({ flow, client, phone, phoneCodeHash }) => {
+    try {
+      const authorization = await client.invoke(new Api.auth.SignIn({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash), phoneCode: code }));
+      if (authorization instanceof Api.auth.AuthorizationSignUpRequired) {
+        throw new ApiError(422, "telegram_refused", "No Telegram account uses this phone number yet. Sign it up in a Telegram app first.");
+      }
+      return { result: await finishLogin(deps, flow, client, authorization) };
+    } catch (error) {
+      if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
+      const counts = classifyTelegramError(error).code === "PHONE_CODE_INVALID";
+      throw new StepFailure(error, counts ? { attempts: flow.attempts + 1 } : {});
+    }
+  });
+}
+
+/** Asks Telegram to send the code again (by its next delivery type), once its timeout has passed. */
+export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginView> {
+  return runStep(deps, flowId, ["code"], async ({ flow, client, phone, phoneCodeHash }: StepContext) => {
+    const waitMs = (flow.resendAvailableAt?.getTime() ?? 0) - Date.now();
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new ApiError(429, "rate_limited", `Telegram allows a new code in ${seconds} seconds.`, { "Retry-After": String(seconds) });
+    }
+    const facts = sentCodeFacts(await client.invoke(new Api.auth.ResendCode({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash) })));
+    const patch = {
+      phoneCodeHashCiphertext: encrypt(deps.ring, facts.phoneCodeHash, secrets.loginPhoneCodeHash.binding(flow.id)),
+      codeType: facts.codeType,
+      nextCodeType: facts.nextCodeType,
+      codeLength: facts.codeLength,
+      resendAvailableAt: facts.resendAvailableAt,
+    };
+    return { patch, result: toLoginView({ ...flow, ...patch }) };
+  });
+}
+
+function need(value: string | null): string {
+  if (value === null) throw new ApiError(409, "conflict", "This login has lost its code request. Start a new one.");
+  return value;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { Api, type TelegramClient } from "telegram";
+import type { LoginFlow } from "@/db/schema";
+import { clearedSecrets, releaseLoginFlow } from "@/db/queries/login-flows";
+import { countUsableSessions, findAccountByTelegramId, insertSession, upsertAccount } from "@/db/queries/telegram-accounts";
+import { auditActorId } from "@/lib/auth/actor";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { encrypt } from "@/lib/vault";
+import { saveSession } from "../client";
+import { maskPhone } from "./phone";
+import type { LoginDeps } from "./deps";
+import { toLoginView, type LoginView } from "./view";
+
+/**
+ * Stores the account and its new session, and closes the flow, in one transaction with the audit row.
+ * If that fails, the fresh authorization is logged out so Telegram keeps nothing the console lost.
+ */
+export async function finishLogin(deps: LoginDeps, flow: LoginFlow, client: TelegramClient, authorization: Api.auth.TypeAuthorization): Promise<LoginView> {
+  if (!(authorization instanceof Api.auth.Authorization) || !(authorization.user instanceof Api.User)) {
+    throw new Error("Telegram answered the login without a user");
+  }
+  const user = authorization.user;
+  const sessionString = saveSession(client);
+  const dcId = client.session.dcId;
+  try {
+    return await deps.commit(async (tx) => {
+      const existing = await findAccountByTelegramId(tx, BigInt(user.id.toString()));
+      const accountId = existing?.id ?? randomUUID();
+      const phone = user.phone ?? null;
+      await upsertAccount(tx, {
+        id: accountId,
+        telegramUserId: BigInt(user.id.toString()),
+        firstName: user.firstName ?? "",
+        lastName: user.lastName ?? null,
+        username: user.username ?? null,
+        phoneCiphertext: phone ? encrypt(deps.ring, phone, secrets.accountPhone.binding(accountId)) : null,
+        phoneMasked: phone ? maskPhone(phone) : (flow.phoneMasked ?? "hidden"),
+        dcId,
+      }, Boolean(existing));
+      const otherSessions = existing ? await countUsableSessions(tx, accountId) : 0;
+      const sessionId = randomUUID();
+      await insertSession(tx, {
+        id: sessionId,
+        accountId,
+        dcId,
+        status: "active",
+        sessionCiphertext: encrypt(deps.ring, sessionString, secrets.sessionString.binding(sessionId)),
+        createdById: auditActorId(deps.actor),
+        lastUsedAt: new Date(),
+      });
+      const done = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
+      await releaseLoginFlow(tx, flow.id, done);
+      return toLoginView({ ...flow, ...done, lockedUntil: null }, { otherSessions });
+    });
+  } catch (error) {
+    await client.invoke(new Api.auth.LogOut()).catch(() => undefined);
+    throw error;
+  }
+}

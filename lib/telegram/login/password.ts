@@ -1,0 +1,29 @@
+import { Api, type TelegramClient } from "telegram";
+import { computeCheck } from "telegram/Password";
+import type { LoginFlow } from "@/db/schema";
+import { classifyTelegramError } from "../errors";
+import type { LoginDeps } from "./deps";
+import { finishLogin } from "./finish";
+import { runStep, StepFailure, type StepOutcome } from "./run-step";
+import { toLoginView, type LoginView } from "./view";
+
+/** Moves a flow to the password step, with the account's hint. */
+export async function passwordStep(flow: LoginFlow, client: TelegramClient): Promise<StepOutcome> {
+  const password = await client.invoke(new Api.account.GetPassword());
+  const patch = { step: "password" as const, passwordHint: password.hint ?? null, attempts: 0 };
+  return { patch, result: toLoginView({ ...flow, ...patch }) };
+}
+
+/** Proves the two-step verification password with SRP; the password itself never leaves this process. */
+export function submitPassword(deps: LoginDeps, flowId: string, password: string): Promise<LoginView> {
+  return runStep(deps, flowId, ["password"], async ({ flow, client }) => {
+    try {
+      const srp = await computeCheck(await client.invoke(new Api.account.GetPassword()), password);
+      const authorization = await client.invoke(new Api.auth.CheckPassword({ password: srp }));
+      return { result: await finishLogin(deps, flow, client, authorization) };
+    } catch (error) {
+      const counts = classifyTelegramError(error).code === "PASSWORD_HASH_INVALID";
+      throw new StepFailure(error, counts ? { attempts: flow.attempts + 1 } : {});
+    }
+  });
+}

@@ -1,0 +1,34 @@
+import { Api } from "telegram";
+import { classifyTelegramError } from "../errors";
+import { telegramTarget } from "../target";
+import type { LoginDeps } from "./deps";
+import { finishLogin } from "./finish";
+import { passwordStep } from "./password";
+import { qrLink } from "./qr-link";
+import { runStep } from "./run-step";
+import { toLoginView, type LoginView } from "./view";
+
+/**
+ * Asks Telegram whether the QR code was scanned: a new token while it was not (they expire in
+ * about 30 s), the account once it was — following a move to the account's home DC when needed.
+ */
+export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginView> {
+  return runStep(deps, flowId, ["qr"], async ({ flow, client }) => {
+    const { apiId, apiHash } = await telegramTarget();
+    try {
+      let answer = await client.invoke(new Api.auth.ExportLoginToken({ apiId, apiHash, exceptIds: [] }));
+      if (answer instanceof Api.auth.LoginTokenMigrateTo) {
+        await client._switchDC(answer.dcId);
+        answer = await client.invoke(new Api.auth.ImportLoginToken({ token: answer.token }));
+      }
+      if (answer instanceof Api.auth.LoginTokenSuccess) return { result: await finishLogin(deps, flow, client, answer.authorization) };
+      if (!(answer instanceof Api.auth.LoginToken)) throw new Error(`unexpected answer to exportLoginToken: ${answer.className}`);
+      const expiresAt = new Date(answer.expires * 1000);
+      const patch = { qrExpiresAt: expiresAt };
+      return { patch, result: toLoginView({ ...flow, ...patch }, { qr: { url: qrLink(answer.token), expiresAt: expiresAt.toISOString() } }) };
+    } catch (error) {
+      if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
+      throw error;
+    }
+  });
+}

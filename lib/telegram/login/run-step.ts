@@ -1,0 +1,83 @@
+import type { TelegramClient } from "telegram";
+import type { LoginFlow, LoginStep } from "@/db/schema";
+import { claimLoginFlow, openSteps, releaseLoginFlow, type LoginFlowPatch } from "@/db/queries/login-flows";
+import { ApiError } from "@/lib/api/errors";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { decrypt, encrypt } from "@/lib/vault";
+import { createTelegramClient, saveSession } from "../client";
+import { classifyTelegramError } from "../errors";
+import { stepLockSeconds, type LoginDeps } from "./deps";
+import { loginApiError } from "./failures";
+import { maxAttempts, type LoginView } from "./view";
+
+export type StepContext = { flow: LoginFlow; client: TelegramClient; phone: string | null; phoneCodeHash: string | null };
+
+/** A failed step that still changes the flow (a wrong code counts as an attempt). */
+export class StepFailure extends Error {
+  constructor(override readonly cause: unknown, readonly patch: LoginFlowPatch) {
+    super("login step failed");
+  }
+}
+
+/** What a successful step leaves behind: the flow's new state, unless the step already committed it. */
+export type StepOutcome = { patch?: LoginFlowPatch; result: LoginView };
+
+
+/**
+ * Claims the flow, reconnects with the flow's own auth key (the phone_code_hash is bound to it), runs the
+ * step, writes its outcome and gives the flow back — on every path, including failures.
+ */
+export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[], step: (ctx: StepContext) => Promise<StepOutcome>): Promise<LoginView> {
+  const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds);
+  if ("missing" in claim) throw new ApiError(404, "not_found", "This login was not found.");
+  if ("busy" in claim) throw new ApiError(409, "conflict", "This login is busy with another request. Try again in a moment.");
+  const { flow } = claim;
+  let patch: LoginFlowPatch = {};
+  let client: TelegramClient | undefined;
+  let saved = "";
+  let stillOpen = true;
+  try {
+    assertOpen(flow, steps);
+    saved = decrypt(deps.ring, flow.sessionCiphertext ?? "", secrets.loginSession.binding(flow.id));
+    client = await createTelegramClient(saved);
+    await client.connect();
+    const outcome = await step({ flow, client, ...readSecrets(deps, flow) });
+    patch = outcome.patch ?? {};
+    stillOpen = openSteps.includes(outcome.result.step);
+    return outcome.result;
+  } catch (error) {
+    const cause = error instanceof StepFailure ? error.cause : error;
+    patch = error instanceof StepFailure ? error.patch : {};
+    const failure = cause instanceof ApiError ? undefined : classifyTelegramError(cause);
+    if (failure?.kind === "flood") patch = { ...patch, floodWaitUntil: new Date(Date.now() + (failure.seconds ?? 60) * 1000) };
+    if (failure) patch = { ...patch, lastErrorCode: failure.code };
+    throw loginApiError(cause);
+  } finally {
+    if (client && stillOpen) patch = { ...patch, ...resaveIfMoved(deps, flow.id, client, saved) };
+    await client?.destroy().catch(() => undefined);
+    await releaseLoginFlow(deps.db, flow.id, patch);
+  }
+}
+
+/** A step that followed Telegram to another DC holds a new key there; the next step must use it. */
+function resaveIfMoved(deps: LoginDeps, flowId: string, client: TelegramClient, saved: string): LoginFlowPatch {
+  const current = saveSession(client);
+  if (!saved || current === saved) return {};
+  return { sessionCiphertext: encrypt(deps.ring, current, secrets.loginSession.binding(flowId)), dcId: client.session.dcId };
+}
+
+function assertOpen(flow: LoginFlow, steps: LoginStep[]): void {
+  if (flow.expiresAt.getTime() < Date.now() && openSteps.includes(flow.step)) {
+    throw new ApiError(409, "conflict", "This login has expired. Start a new one.");
+  }
+  if (!steps.includes(flow.step)) throw new ApiError(409, "conflict", `This login is not waiting for that (its step is "${flow.step}").`);
+  if (flow.attempts >= maxAttempts) throw new ApiError(409, "conflict", "Too many wrong tries for this login. Start a new one.");
+}
+
+function readSecrets(deps: LoginDeps, flow: LoginFlow): { phone: string | null; phoneCodeHash: string | null } {
+  const open = (envelope: string | null, binding: { table: string; rowId: string; column?: string }) => (envelope ? decrypt(deps.ring, envelope, binding) : null);
+  return {
+    phone: open(flow.phoneCiphertext, secrets.loginPhone.binding(flow.id)),
+    phoneCodeHash: open(flow.phoneCodeHashCiphertext, secrets.loginPhoneCodeHash.binding(flow.id)),
+  };
+}

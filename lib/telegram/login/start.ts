@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { Api, type TelegramClient } from "telegram";
+import { expireLoginFlows, insertLoginFlow, type NewLoginFlow } from "@/db/queries/login-flows";
+import { auditActorId } from "@/lib/auth/actor";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { encrypt } from "@/lib/vault";
+import { createTelegramClient, saveSession } from "../client";
+import { telegramTarget } from "../target";
+import { flowLifetimeMs, type LoginDeps } from "./deps";
+import { loginApiError } from "./failures";
+import { qrLink } from "./qr-link";
+import { maskPhone } from "./phone";
+import { sentCodeFacts } from "./sent-code";
+import { toLoginView, type LoginView } from "./view";
+
+/** Asks Telegram for a login code with a fresh auth key, and keeps that key (encrypted) for the next step. */
+export async function startPhoneLogin(deps: LoginDeps, phone: string): Promise<LoginView> {
+  const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
+  return withFreshClient(async (client) => {
+    const sent = await client.invoke(
+      new Api.auth.SendCode({ phoneNumber: phone, apiId: target.apiId, apiHash: target.apiHash, settings: new Api.CodeSettings({}) }),
+    );
+    const facts = sentCodeFacts(sent);
+    const id = randomUUID();
+    return insertFlow(deps, client, {
+      id,
+      method: "phone",
+      step: "code",
+      phoneCiphertext: encrypt(deps.ring, phone, secrets.loginPhone.binding(id)),
+      phoneMasked: maskPhone(phone),
+      phoneCodeHashCiphertext: encrypt(deps.ring, facts.phoneCodeHash, secrets.loginPhoneCodeHash.binding(id)),
+      codeType: facts.codeType,
+      nextCodeType: facts.nextCodeType,
+      codeLength: facts.codeLength,
+      resendAvailableAt: facts.resendAvailableAt,
+    });
+  });
+}
+
+/** Starts a QR login: a fresh key exports a login token that the owner's phone scans. */
+export async function startQrLogin(deps: LoginDeps): Promise<LoginView> {
+  const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
+  return withFreshClient(async (client) => {
+    const token = await client.invoke(new Api.auth.ExportLoginToken({ apiId: target.apiId, apiHash: target.apiHash, exceptIds: [] }));
+    if (!(token instanceof Api.auth.LoginToken)) throw new Error(`unexpected answer to exportLoginToken: ${token.className}`);
+    const expiresAt = new Date(token.expires * 1000);
+    const flow = await insertFlow(deps, client, { id: randomUUID(), method: "qr", step: "qr", qrExpiresAt: expiresAt });
+    return { ...flow, qr: { url: qrLink(token.token), expiresAt: expiresAt.toISOString() } };
+  });
+}
+
+async function withFreshClient<T>(work: (client: TelegramClient) => Promise<T>): Promise<T> {
+  let client: TelegramClient | undefined;
+  try {
+    client = await createTelegramClient("");
+    await client.connect();
+    return await work(client);
+  } catch (error) {
+    throw loginApiError(error);
+  } finally {
+    await client?.destroy().catch(() => undefined);
+  }
+}
+
+async function insertFlow(deps: LoginDeps, client: TelegramClient, values: Omit<NewLoginFlow, "expiresAt"> & { id: string }): Promise<LoginView> {
+  const flow = {
+    ...values,
+    dcId: client.session.dcId,
+    sessionCiphertext: encrypt(deps.ring, saveSession(client), secrets.loginSession.binding(values.id)),
+    createdById: auditActorId(deps.actor),
+    expiresAt: new Date(Date.now() + flowLifetimeMs),
+  };
+  const stored = await deps.commit(async (tx) => {
+    await expireLoginFlows(tx);
+    return insertLoginFlow(tx, flow);
+  });
+  return toLoginView(stored);
+}
