@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api, TelegramClient } from "telegram";
+import type { TelegramClientParams } from "telegram/client/telegramBaseClient";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { computeCheck } from "telegram/Password";
 import { generateRsaPem } from "../crypto/rsa.js";
@@ -26,7 +27,13 @@ export function removeDir(dir: string): void {
 }
 
 /** An unmodified GramJS client aimed at the sandbox. */
-export function newClient(sandbox: Sandbox, saved = "", dcId = 2, deviceModel = "vitest device"): TelegramClient {
+export function newClient(
+  sandbox: Sandbox,
+  saved = "",
+  dcId = 2,
+  deviceModel = "vitest device",
+  extra: Partial<TelegramClientParams> = {},
+): TelegramClient {
   const client = new TelegramClient(sandboxSession(sandbox.info, saved, dcId), API_ID, API_HASH, {
     ...sandboxClientOptions(sandbox.info),
     connectionRetries: 1,
@@ -38,6 +45,7 @@ export function newClient(sandbox: Sandbox, saved = "", dcId = 2, deviceModel = 
     langCode: "en",
     systemLangCode: "en-US",
     baseLogger: new Logger(LogLevel.NONE),
+    ...extra,
   });
   return client;
 }
