@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from "@/db";
+import type { Db, DbOrTx, Tx } from "@/db";
 import type { Role } from "@/db/schema";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { hasRole, type Actor } from "@/lib/auth/actor";
@@ -25,6 +25,11 @@ export type RouteContext<B extends Maybe, Q extends Maybe, P extends Maybe> = Ro
   request: Request;
   /** Adds to this mutation's audit row, whether it then succeeds or fails. */
   note(facts: AuditNote): void;
+  /**
+   * Routes with `transaction: "manual"` (those that talk to Telegram, which must not happen inside an open
+   * transaction) get the plain `db` and call this for their final writes; the audit row joins that transaction.
+   */
+  commit<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 };
 
 /** What a mutation records, from its validated input; the handler may `note` more. Never put secrets in `detail`. */
@@ -42,6 +47,8 @@ export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
   params?: P;
   status?: number;
   audit?: AuditSpec<RouteInput<B, Q, P>>;
+  /** "wrap" (default): the whole handler runs in the mutation's transaction. "manual": see `commit`. */
+  transaction?: "wrap" | "manual";
 };
 
 export type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -74,12 +81,28 @@ export function createApiRoute(deps: RouteDeps) {
         }
         if (!hasRole(actor, options.role)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
-        const context = { ...input, actor, request, note };
+        const refuseCommit = () => Promise.reject(new Error("commit() is only for routes with transaction: \"manual\""));
+        const context = { ...input, actor, request, note, commit: refuseCommit };
         if (!audit) return jsonReply(await handler({ ...context, db }), options.status);
+        const [who, parsed] = [actor, input];
+        const auditSuccess = (tx: DbOrTx) =>
+          insertAuditEntry(tx, auditEntry(who, request, { action: audit.action, outcome: "success", ...facts(audit, parsed, noted) }));
+        if (options.transaction === "manual") {
+          let committed = false;
+          const commit = <T>(work: (tx: Tx) => Promise<T>) =>
+            db.transaction(async (tx) => {
+              const result = await work(tx);
+              await auditSuccess(tx);
+              committed = true;
+              return result;
+            });
+          const result = await handler({ ...context, db, commit });
+          if (!committed) await auditSuccess(db);
+          return jsonReply(result, options.status);
+        }
         const done = await db.transaction(async (tx) => {
           const result = await handler({ ...context, db: tx });
-          const entry = auditEntry(context.actor, request, { action: audit.action, outcome: "success", ...facts(audit, input, noted) });
-          await insertAuditEntry(tx, entry);
+          await auditSuccess(tx);
           return result;
         });
         return jsonReply(done, options.status);

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { TokenManager } from "@/components/tokens/token-manager";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/guard";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePage("admin");
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <TokenManager />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { MemberItem } from "@/lib/api/schemas/team";
+import type { MemberChange } from "./use-team";
+
+export type MemberAction = { kind: "role" | "disable" | "enable" | "remove"; member: MemberItem };
+
+/** What each action asks before it runs, and what it sends. */
+export function describeAction({ kind, member }: MemberAction): { title: string; body: string; confirm: string; destructive: boolean; change?: MemberChange } {
+  switch (kind) {
+    case "role": {
+      const role = member.role === "admin" ? "viewer" : "admin";
+      return {
+        title: `Make ${member.email} ${role === "admin" ? "an admin" : "a viewer"}?`,
+        body: role === "admin"
+          ? "Admins can add and end Telegram sessions, manage the team and create API tokens."
+          : "Viewers can only watch sessions. Their API tokens lose admin power too.",
+        confirm: role === "admin" ? "Make admin" : "Make viewer",
+        destructive: role === "viewer",
+        change: { role },
+      };
+    }
+    case "disable":
+      return {
+        title: `Disable ${member.email}?`,
+        body: "They are signed out at once and cannot sign in, and their API tokens stop working, until an admin enables them again.",
+        confirm: "Disable",
+        destructive: true,
+        change: { disabled: true },
+      };
+    case "enable":
+      return { title: `Enable ${member.email}?`, body: "They can sign in again.", confirm: "Enable", destructive: false, change: { disabled: false } };
+    case "remove":
+      return {
+        title: `Remove ${member.email}?`,
+        body: "Their account is deleted and the API tokens they created are revoked. The audit log keeps their name. This cannot be undone.",
+        confirm: "Remove",
+        destructive: true,
+      };
+  }
+}

@@ -1,0 +1,33 @@
+import type { ErrorBody, ErrorCode } from "./errors";
+
+/** An API error as the browser sees it: the server's code, sentence and field messages. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "network_error",
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+/** Calls /api/v1 from the browser with the sign-in cookie; the browser adds Origin to mutations. */
+export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? "GET",
+      credentials: "same-origin",
+      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiRequestError(0, "network_error", "The console could not be reached. Check your connection.");
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body as T;
+  const error = (body as Partial<ErrorBody> | null)?.error;
+  throw new ApiRequestError(response.status, error?.code ?? "internal_error", error?.message ?? `The request failed (${response.status}).`, error?.fields);
+}
