@@ -1,6 +1,6 @@
 import { createServer as createTcpServer, type Server as NetServer, type Socket } from "node:net";
-import type { Server as HttpServer } from "node:http";
-import { createControlServer } from "./control/http.js";
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
+import { controlRequestHandler } from "./control/http.js";
 import { SandboxControl } from "./control/operations.js";
 import { loadOrCreateRsaKey, rsaKeyFromPem } from "./crypto/rsa.js";
 import { MtprotoConnection } from "./mtproto/connection.js";
@@ -32,9 +32,19 @@ export interface SandboxInfo {
   fingerprint: string;
 }
 
-export interface Sandbox extends SandboxControl {
-  readonly info: SandboxInfo;
-  close(): Promise<void>;
+/** A running sandbox: its addresses, the control operations, and close(). */
+export class Sandbox extends SandboxControl {
+  constructor(
+    ctx: ServerContext,
+    readonly info: SandboxInfo,
+    private readonly shutdown: () => Promise<void>,
+  ) {
+    super(ctx);
+  }
+
+  close(): Promise<void> {
+    return this.shutdown();
+  }
 }
 
 /** Each DC advertises its own loopback alias so that a GramJS session, which keeps only the address, names its DC. */
@@ -70,25 +80,21 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     servers.push(server);
     dcs.push({ id, host, port: await listen(server, host, options.ports?.dcs?.[id]), address: dcAddress(id) });
   }
-  const control = new SandboxControl(ctx);
-  let info: SandboxInfo | undefined;
-  const controlServer = createControlServer(control, () => info);
+  const controlServer = createHttpServer();
   servers.push(controlServer);
   const controlPort = await listen(controlServer, host, options.ports?.control);
-  info = {
+  const info: SandboxInfo = {
     dcs: dcs.map((dc) => ({ ...dc })),
     control: `http://${host}:${controlPort}`,
     rsaPublicKeyPem: rsa.publicKeyPem,
     fingerprint: rsa.fingerprint,
   };
-  const frozenInfo = info;
-  return Object.assign(Object.create(control) as SandboxControl, {
-    info: frozenInfo,
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      controlServer.closeAllConnections();
-      await Promise.all(servers.map(closeServer));
-      store.flush();
-    },
-  }) as Sandbox;
+  const sandbox = new Sandbox(ctx, info, async () => {
+    for (const socket of sockets) socket.destroy();
+    controlServer.closeAllConnections();
+    await Promise.all(servers.map(closeServer));
+    store.flush();
+  });
+  controlServer.on("request", controlRequestHandler(sandbox));
+  return sandbox;
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { ControlError, type SandboxControl } from "./operations.js";
 import { accountBody, faultBody, tokenBody, transportFaultBody } from "./schemas.js";
@@ -39,9 +39,9 @@ function found<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function routes(control: SandboxControl, info: () => unknown): [string, RegExp, Route][] {
+function routes(control: SandboxControl & { info: unknown }): [string, RegExp, Route][] {
   return [
-    ["GET", /^\/info$/, () => ({ body: info() })],
+    ["GET", /^\/info$/, () => ({ body: control.info })],
     ["POST", /^\/accounts$/, async (_p, _q, body) => ({ status: 201, body: control.createAccount(await parse(accountBody, body)) })],
     ["GET", /^\/accounts\/([^/]+)$/, ([phone]) => ({ body: found(control.getAccount(phone!), "such account") })],
     ["GET", /^\/accounts\/([^/]+)\/code$/, ([phone]) => ({ body: found(control.lastCode(phone!), "code sent to this number") })],
@@ -72,10 +72,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The control API: JSON over HTTP, meant for loopback only. */
-export function createControlServer(control: SandboxControl, info: () => unknown): Server {
-  const table = routes(control, info);
-  return createServer(async (req, res) => {
+/** The control API's request handler: JSON over HTTP, meant for loopback only. */
+export function controlRequestHandler(control: SandboxControl & { info: unknown }): (req: IncomingMessage, res: ServerResponse) => void {
+  const table = routes(control);
+  return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const matches = table.filter(([, pattern]) => pattern.test(url.pathname));
     const route = matches.find(([verb]) => verb === req.method);
@@ -92,5 +92,5 @@ export function createControlServer(control: SandboxControl, info: () => unknown
       const status = error instanceof ControlError ? error.status : 500;
       send(res, status, { error: { code: status === 500 ? "internal" : "invalid_request", message: (error as Error).message } });
     }
-  });
+  };
 }

@@ -1,0 +1,30 @@
+import type { SandboxControl } from "./control/operations.js";
+import { loginCodeFor } from "./server/accounts.js";
+
+/** Demo fixtures, not secrets: printed at start so a newcomer can log in straight away. */
+const DEMO_ACCOUNTS = [
+  { phone: "9996621111", firstName: "Demo", lastName: "Support" },
+  { phone: "9996622222", firstName: "Demo", lastName: "Two-Factor", password: "sandbox-2fa", hint: "sandbox-2fa" },
+  { phone: "9996611111", firstName: "Demo", lastName: "DC1 (migrates)" },
+  { phone: "9996631111", firstName: "Demo", lastName: "DC3 (migrates)" },
+];
+
+export interface DemoAccount {
+  phone: string;
+  name: string;
+  code: string;
+  password: string | null;
+}
+
+/** Creates the demo accounts that do not exist yet and describes all of them. */
+export function seedDemoAccounts(control: SandboxControl): DemoAccount[] {
+  return DEMO_ACCOUNTS.map((demo) => {
+    if (!control.getAccount(demo.phone)) control.createAccount(demo);
+    return {
+      phone: demo.phone,
+      name: `${demo.firstName} ${demo.lastName}`,
+      code: loginCodeFor(demo.phone),
+      password: demo.password ?? null,
+    };
+  });
+}
