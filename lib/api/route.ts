@@ -17,7 +17,12 @@ type Maybe = Schema | undefined;
 
 export type RouteInput<B extends Maybe, Q extends Maybe, P extends Maybe> = { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> };
 /** Facts for the audit row that only the handler learns (say, the email of the member it found). No secrets. */
-export type AuditNote = { target?: string; detail?: Record<string, unknown> };
+export type AuditNote = {
+  target?: string;
+  detail?: Record<string, unknown>;
+  /** A `transaction: "manual"` mutation that changed nothing worth recording (a poll that found no news). */
+  quiet?: boolean;
+};
 
 export type RouteContext<B extends Maybe, Q extends Maybe, P extends Maybe> = RouteInput<B, Q, P> & {
   actor: Actor;
@@ -68,6 +73,7 @@ export function createApiRoute(deps: RouteDeps) {
       const note = (facts: AuditNote) => {
         noted.target = facts.target ?? noted.target;
         noted.detail = { ...noted.detail, ...facts.detail };
+        noted.quiet = facts.quiet ?? noted.quiet;
       };
       try {
         if (readMethods.has(request.method) === Boolean(audit)) {
@@ -97,7 +103,7 @@ export function createApiRoute(deps: RouteDeps) {
               return result;
             });
           const result = await handler({ ...context, db, commit });
-          if (!committed) await auditSuccess(db);
+          if (!committed && !noted.quiet) await auditSuccess(db);
           return jsonReply(result, options.status);
         }
         const done = await db.transaction(async (tx) => {

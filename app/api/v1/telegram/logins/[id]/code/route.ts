@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { codeBody } from "@/lib/api/schemas/logins";
+import { submitCode } from "@/lib/telegram/login/code";
+import { loginDeps } from "@/lib/telegram/login/route-deps";
+
+/** Enters the code: `{step:"done", sessionId}`, or `{step:"password", passwordHint}` for a 2FA account. */
+export const POST = apiRoute(
+  { role: "admin", params: idParams, body: codeBody, transaction: "manual", audit: { action: "telegram_login.submit_code", target: ({ params }) => params.id } },
+  async (context) => submitCode(loginDeps(context), context.params.id, context.body.code),
+);

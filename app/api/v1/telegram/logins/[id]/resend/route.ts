@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { resendCode } from "@/lib/telegram/login/code";
+import { loginDeps } from "@/lib/telegram/login/route-deps";
+
+/** Asks Telegram for the code again; 429 with Retry-After until Telegram's timeout has passed. */
+export const POST = apiRoute(
+  { role: "admin", params: idParams, transaction: "manual", audit: { action: "telegram_login.resend_code", target: ({ params }) => params.id } },
+  async (context) => resendCode(loginDeps(context), context.params.id),
+);

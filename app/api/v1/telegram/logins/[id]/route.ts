@@ -1,0 +1,18 @@
+import { findLoginFlow } from "@/db/queries/login-flows";
+import { apiRoute, notFound } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { cancelLogin } from "@/lib/telegram/login/cancel";
+import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { toLoginView } from "@/lib/telegram/login/view";
+
+export const GET = apiRoute({ role: "admin", params: idParams }, async ({ db, params }) => {
+  const flow = await findLoginFlow(db, params.id);
+  if (!flow) throw notFound("The login");
+  return toLoginView(flow);
+});
+
+/** Cancels a login in progress and destroys its secrets. */
+export const DELETE = apiRoute(
+  { role: "admin", params: idParams, transaction: "manual", audit: { action: "telegram_login.cancel", target: ({ params }) => params.id } },
+  async (context) => cancelLogin(loginDeps(context), context.params.id),
+);

@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/api/handler";
+import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { startQrLogin } from "@/lib/telegram/login/start";
+
+/** Starts a QR login: the reply carries the first tg://login link to show as a QR code. */
+export const POST = apiRoute(
+  { role: "admin", status: 201, transaction: "manual", audit: { action: "telegram_login.start", detail: () => ({ method: "qr" }) } },
+  async (context) => {
+    const view = await startQrLogin(loginDeps(context));
+    context.note({ target: view.id });
+    return view;
+  },
+);
