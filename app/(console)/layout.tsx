@@ -3,7 +3,10 @@ import { AppShell } from "@/components/shell/app-shell";
 import { requirePage } from "@/lib/auth/guard";
 import { Providers } from "../providers";
 
-/** Every console page also calls requirePage itself: a layout does not re-run on client navigation. */
+/**
+ * Signed-in members only. No loading boundary may sit above this layout or the admin one: a redirect or 403
+ * must happen before streaming starts. Every page also calls requirePage, as client navigation skips layouts.
+ */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const member = await requirePage();
   return (

@@ -1,12 +1,16 @@
 import type { ErrorBody, ErrorCode } from "./errors";
 
-/** An API error as the browser sees it: the server's code, sentence and field messages. */
+/** An API error as the browser sees it: the server's code, sentence, field messages and any Retry-After. */
 export class ApiRequestError extends Error {
+  /** When the answer arrived (epoch ms), so a Retry-After countdown can start from it. */
+  readonly receivedAt = Date.now();
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode | "network_error",
     message: string,
     readonly fields: Record<string, string> = {},
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -29,5 +33,12 @@ export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST" 
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
   const error = (body as Partial<ErrorBody> | null)?.error;
-  throw new ApiRequestError(response.status, error?.code ?? "internal_error", error?.message ?? `The request failed (${response.status}).`, error?.fields);
+  const retryAfter = Number(response.headers.get("retry-after"));
+  throw new ApiRequestError(
+    response.status,
+    error?.code ?? "internal_error",
+    error?.message ?? `The request failed (${response.status}).`,
+    error?.fields,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
 }

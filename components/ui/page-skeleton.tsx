@@ -1,4 +1,5 @@
-export default function Loading() {
+/** The placeholder a route shows while its server part loads. */
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" className="space-y-3">
       <span className="sr-only">Loading…</span>
