@@ -19,8 +19,10 @@ const credentialsSchema = z.object({ email: z.string().max(254), password: z.str
 export async function authorizeCredentials(db: Db, credentials: unknown, meta: RequestMeta): Promise<SignedInUser | null> {
   const input = credentialsSchema.safeParse(credentials).data ?? { email: "", password: "" };
   const email = normalizeEmail(input.email);
+  // Awaited on every path, so computing it once per process does not single out an unknown email.
+  const dummyHash = await dummyPasswordHash();
   const user = email ? await findUserByEmail(db, email) : undefined;
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? dummyHash);
   const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : user.disabled ? "disabled" : null;
 
   if (!user || reason) {

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import type { DbOrTx } from "@/db";
 import { normalizeEmail } from "@/db/queries/users";
 import { log } from "@/lib/log";
 import { requestMeta } from "./request-meta";
@@ -10,10 +10,10 @@ export function isCredentialsSignIn(request: Request): boolean {
 }
 
 /** A 429 for a sign-in attempt on a throttled account or from a throttled address, or null to let it through. */
-export async function throttledSignIn(request: Request): Promise<Response | null> {
+export async function throttledSignIn(db: DbOrTx, request: Request): Promise<Response | null> {
   const { ip } = requestMeta(request.headers);
   const email = normalizeEmail(await submittedEmail(request.clone()));
-  const retryAfter = await signInRetryAfter(await getDb(), { email, ip });
+  const retryAfter = await signInRetryAfter(db, { email, ip });
   if (retryAfter === null) return null;
   log.warn({ ip, retryAfter }, "Sign-in throttled after repeated failures");
   const minutes = Math.ceil(retryAfter / 60);
