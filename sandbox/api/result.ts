@@ -6,25 +6,16 @@ interface Serialisable {
   getBytes(): Buffer;
 }
 
-/** Serialises a method result: TL objects, Vector<T>, Bool and Vector<long> (bigints). */
+/** Serialises a method result: a TL object, Vector<T> of TL objects, or Bool. */
 export function serialiseResult(value: unknown): Buffer {
   if (typeof value === "boolean") return boolBytes(value);
   if (Array.isArray(value)) {
     const head = Buffer.alloc(8);
     head.writeUInt32LE(VECTOR, 0);
     head.writeInt32LE(value.length, 4);
-    return Buffer.concat([head, ...value.map(serialiseItem)]);
+    return Buffer.concat([head, ...value.map((item: Serialisable) => item.getBytes())]);
   }
   return (value as Serialisable).getBytes();
-}
-
-function serialiseItem(item: unknown): Buffer {
-  if (typeof item === "bigint") {
-    const b = Buffer.alloc(8);
-    b.writeBigInt64LE(item);
-    return b;
-  }
-  return (item as Serialisable).getBytes();
 }
 
 function boolBytes(value: boolean): Buffer {

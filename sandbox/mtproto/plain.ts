@@ -1,4 +1,3 @@
-import { Api } from "telegram";
 import { BinaryReader } from "telegram/extensions";
 import { serverMsgId } from "./msg-id.js";
 
@@ -10,7 +9,7 @@ export function readPlainMessage(packet: Buffer): unknown {
   return new BinaryReader(packet.subarray(20, 20 + length)).tgReadObject();
 }
 
-export function writePlainMessage(object: Api.AnyRequest | { getBytes(): Buffer }): Buffer {
+export function writePlainMessage(object: { getBytes(): Buffer }): Buffer {
   const body = object.getBytes();
   const head = Buffer.alloc(20);
   head.writeBigInt64LE(serverMsgId(true), 8);

@@ -5,7 +5,7 @@ import { Api } from "telegram";
 import { BinaryReader } from "telegram/extensions";
 import { readBigIntFromBuffer } from "telegram/Helpers";
 import type { Sandbox } from "../sandbox.js";
-import { removeDir, startTestSandbox } from "./helpers.js";
+import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers.js";
 
 let sandbox: Sandbox & { dataDir: string };
 
@@ -115,5 +115,15 @@ describe("transports and transport faults", () => {
     expect(await client.receive(300)).toBeUndefined();
     expect(client.closed).toBe(false);
     client.close();
+  });
+
+  it("lets an auto-reconnecting GramJS client recover from a dropped connection", async () => {
+    const phone = "9996627001";
+    const client = newClient(sandbox, "", 2, "reconnects", { autoReconnect: true });
+    await client.connect();
+    await login(client, sandbox, phone);
+    sandbox.addTransportFault({ kind: "drop", phone });
+    expect((await client.getMe()).phone).toBe(phone);
+    await destroy(client);
   });
 });
