@@ -20,6 +20,7 @@ export function AddMemberForm({ onAdded }: { onAdded(result: AddedMember): void 
       {
         onSuccess: (result) => {
           setEmail("");
+          add.reset(); // the parent shows the password once; the mutation cache should not keep it
           onAdded(result);
         },
       },

@@ -20,6 +20,7 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
       {
         onSuccess: (created) => {
           setName("");
+          create.reset(); // the parent shows the token once; the mutation cache should not keep it
           onCreated(created);
         },
       },

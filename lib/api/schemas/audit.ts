@@ -5,7 +5,7 @@ import { iso } from "./common";
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined);
 
 export const auditQuery = z.object({
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   actor: optionalText(320),
   action: optionalText(100),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -64,6 +64,13 @@ describe.each(testDrivers)("team member routes on %s", (driver) => {
     await callRoute(member.PATCH, "PATCH", { token: admin.token, params: { id: viewer.member.id }, body: { role: "viewer" } });
   });
 
+  it("leaves sessions alone when nothing changes", async () => {
+    const before = (await findMemberById(database.db, viewer.member.id))!;
+    const { status } = await callRoute(member.PATCH, "PATCH", { token: admin.token, params: { id: viewer.member.id }, body: { role: "viewer", disabled: false } });
+    expect(status).toBe(200);
+    expect((await findMemberById(database.db, viewer.member.id))!.sessionVersion).toBe(before.sessionVersion);
+  });
+
   it("answers 400 for a bad id or an empty change, 404 for an unknown member", async () => {
     expect((await callRoute(member.PATCH, "PATCH", { token: admin.token, params: { id: "nope" }, body: { role: "admin" } })).status).toBe(400);
     expect((await callRoute(member.PATCH, "PATCH", { token: admin.token, params: { id: viewer.member.id }, body: {} })).status).toBe(400);

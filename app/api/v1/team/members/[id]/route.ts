@@ -17,8 +17,11 @@ export const PATCH = apiRoute(
     const member = await findMemberById(db, params.id);
     if (!member) throw notFound("The member");
     note({ target: member.email });
-    await guardMemberChange(db, actor, member, body.role === "viewer" || body.disabled === true);
-    const updated = await updateMember(db, member.id, body);
+    const change = { role: body.role ?? member.role, disabled: body.disabled ?? member.disabled };
+    // A no-op must not sign the member out.
+    if (change.role === member.role && change.disabled === member.disabled) return memberItem(member);
+    await guardMemberChange(db, actor, member, change.role === "viewer" || change.disabled);
+    const updated = await updateMember(db, member.id, change);
     if (!updated) throw notFound("The member");
     return memberItem(updated);
   },
