@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { connectNeon } from "@/db/connect-neon";
 import { testPostgresUrl } from "@/tests/support/database";
-import { e2eDatabaseName, e2eDataDir, e2ePort, e2eServerLog } from "./config";
+import { e2eDatabaseName, e2eDataDir, e2ePort, e2eSandboxFile, e2eServerLog } from "./config";
 
 // Starts the production build on a fresh Postgres database, as an operator would run it.
 const migrationsFolder = path.resolve("db/migrations");
@@ -23,6 +25,11 @@ const database = await connectNeon(url.toString(), { relay: true, migrationsFold
 await database.migrate();
 await database.close();
 
+const sandbox = spawn("npx", ["tsx", "sandbox/cli.ts", "--json", "--data-dir", path.join(e2eDataDir, "sandbox")], { stdio: ["ignore", "pipe", "inherit"] });
+const [readyLine] = (await once(createInterface({ input: sandbox.stdout }), "line")) as [string];
+const sandboxInfo = JSON.parse(readyLine) as { control: string };
+writeFileSync(e2eSandboxFile, readyLine);
+
 const logFile = createWriteStream(e2eServerLog);
 const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
   env: {
@@ -31,6 +38,7 @@ const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
     DATABASE_URL: url.toString(),
     DATA_DIR: e2eDataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    TELEGRAM_SANDBOX_URL: sandboxInfo.control,
     SESSION_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
   },
   stdio: ["ignore", "pipe", "pipe"],
@@ -38,5 +46,13 @@ const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
 server.stdout.pipe(logFile);
 server.stderr.pipe(logFile);
 server.stderr.pipe(process.stderr);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+    sandbox.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  sandbox.kill("SIGTERM");
+  process.exit(code ?? 0);
+});

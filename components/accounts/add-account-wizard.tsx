@@ -1,0 +1,66 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { LoginView } from "@/lib/telegram/login/view";
+import { CodeForm } from "./code-form";
+import { LoginDone } from "./login-done";
+import { loginApi } from "./login-api";
+import { LoginError } from "./login-error";
+import { PasswordForm } from "./password-form";
+import { PhoneForm } from "./phone-form";
+import { QrPanel } from "./qr-panel";
+
+type Method = "phone" | "qr";
+
+/** Phone → code → password, or QR → (password): each step is one call to the login API. */
+export function AddAccountWizard() {
+  const [method, setMethod] = useState<Method>("phone");
+  const [flow, setFlow] = useState<LoginView | null>(null);
+  const step = useMutation({ mutationFn: (run: () => Promise<LoginView>) => run(), onSuccess: setFlow });
+  const resend = useMutation({ mutationFn: (id: string) => loginApi.resend(id), onSuccess: setFlow });
+  const run = step.mutate;
+  const poll = useCallback(() => step.mutateAsync(() => loginApi.refreshQr(flow?.id ?? "")).catch(() => undefined), [step, flow?.id]);
+
+  const restart = (next: Method = method) => {
+    if (flow && ["code", "password", "qr"].includes(flow.step)) void loginApi.cancel(flow.id).catch(() => undefined);
+    setFlow(null);
+    step.reset();
+    resend.reset();
+    setMethod(next);
+  };
+
+  const busy = step.isPending && !(flow?.step === "qr");
+  return (
+    <div className="max-w-xl space-y-5">
+      {!flow || flow.step === "qr" ? (
+        <div role="tablist" aria-label="How to log in" className="flex gap-2">
+          {(["phone", "qr"] as const).map((tab) => (
+            <button key={tab} role="tab" type="button" aria-selected={method === tab}
+              onClick={() => restart(tab)}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium ${method === tab ? "bg-sky-700 text-white dark:bg-sky-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"}`}>
+              {tab === "phone" ? "Phone number" : "QR code"}
+            </button>
+          ))}
+        </div>
+      ) : null}
+
+      <LoginError error={step.error ?? resend.error} />
+
+      {!flow && method === "phone" ? <PhoneForm pending={busy} onSubmit={(phone) => run(() => loginApi.startPhone(phone))} /> : null}
+      {!flow && method === "qr" ? <Button pending={busy} onClick={() => run(() => loginApi.startQr())}>Show a QR code</Button> : null}
+      {flow?.step === "qr" ? <QrPanel flow={flow} onPoll={poll} /> : null}
+      {flow?.step === "code" ? (
+        <CodeForm flow={flow} pending={busy} resending={resend.isPending}
+          onSubmit={(code) => run(() => loginApi.submitCode(flow.id, code))} onResend={() => resend.mutate(flow.id)} />
+      ) : null}
+      {flow?.step === "password" ? <PasswordForm flow={flow} pending={busy} onSubmit={(password) => run(() => loginApi.submitPassword(flow.id, password))} /> : null}
+      {flow?.step === "done" ? <LoginDone flow={flow} onAnother={() => restart("phone")} /> : null}
+
+      {flow && flow.step !== "done" ? (
+        <Button variant="ghost" onClick={() => restart()}>{["code", "password", "qr"].includes(flow.step) ? "Cancel this login" : "Start again"}</Button>
+      ) : null}
+    </div>
+  );
+}
