@@ -39,10 +39,16 @@ function say(message: string, code: number, stream: "log" | "error" = code === 0
   return code;
 }
 
+/** The database's own words (a query error's message would repeat the query and its parameters). */
+function describe(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(error);
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Could not create the member: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    console.error(`Could not create the member: ${describe(error)}`);
     process.exit(1);
   },
 );
