@@ -4,7 +4,7 @@ import drizzle from "eslint-plugin-drizzle";
 
 const drizzleObjects = { drizzleObjectName: ["db", "tx"] };
 
-export default [
+const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "db/migrations/**"] },
   ...nextVitals,
   ...nextTs,
@@ -17,3 +17,5 @@ export default [
     },
   },
 ];
+
+export default config;

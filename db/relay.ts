@@ -16,7 +16,7 @@ export async function startRelay(target: { host: string; port: number }): Promis
     server.once("error", reject);
   });
   const address = server.address();
-  if (typeof address === "string") throw new Error("relay bound to a pipe, expected a TCP port");
+  if (!address || typeof address === "string") throw new Error("the relay did not bind a TCP port");
   return {
     port: address.port,
     close: () =>

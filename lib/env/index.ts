@@ -12,6 +12,8 @@ const schema = z.object({
   TELEGRAM_DEVICE_MODEL: z.string().min(1).max(64).default("Telegram Session Console"),
   TELEGRAM_SYSTEM_VERSION: z.string().min(1).max(64).default("Linux"),
   TELEGRAM_APP_VERSION: z.string().min(1).max(32).default("1.0.0"),
+  TELEGRAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  TELEGRAM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

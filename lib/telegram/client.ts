@@ -2,6 +2,7 @@ import { TelegramClient } from "telegram";
 import { StringSession } from "telegram/sessions";
 import { sandboxClientOptions, sandboxSession } from "@/sandbox/client";
 import { env } from "@/lib/env";
+import { withDeadline } from "./deadline";
 import { GramLogger } from "./logger";
 import { telegramTarget } from "./target";
 
@@ -44,4 +45,9 @@ export async function createTelegramClient(saved: string, options: ClientOptions
 /** The session string to store (encrypted) after a step changed the client's key or DC. */
 export function saveSession(client: TelegramClient): string {
   return (client.session as StringSession).save();
+}
+
+/** Connects within TELEGRAM_CONNECT_TIMEOUT_MS (a DC that answers -404 would otherwise hang connect()). */
+export function connectClient(client: TelegramClient): Promise<void> {
+  return withDeadline(client.connect().then(() => undefined), env().TELEGRAM_CONNECT_TIMEOUT_MS);
 }

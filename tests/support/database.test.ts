@@ -11,7 +11,7 @@ describe.each(testDrivers)("database on %s", (driver) => {
 
   it("is migrated and answers the relational API", async () => {
     const result = await database.db.execute(sql`select count(*)::int as n from users`);
-    expect(result.rows[0]).toEqual({ n: 0 });
+    expect((result as unknown as { rows: unknown[] }).rows[0]).toEqual({ n: 0 });
     expect(await database.db.query.users.findMany()).toEqual([]);
   });
 });

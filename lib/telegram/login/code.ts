@@ -4,6 +4,7 @@ import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
 import { classifyTelegramError } from "../errors";
 import type { LoginDeps } from "./deps";
+import { alreadyAuthorizedUser, userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
 import { passwordStep } from "./password";
 import { runStep, StepFailure, type StepContext } from "./run-step";
@@ -18,11 +19,13 @@ export function submitCode(deps: LoginDeps, flowId: string, code: string): Promi
       if (authorization instanceof Api.auth.AuthorizationSignUpRequired) {
         throw new ApiError(422, "telegram_refused", "No Telegram account uses this phone number yet. Sign it up in a Telegram app first.");
       }
-      return { result: await finishLogin(deps, flow, client, authorization) };
+      return { result: await finishLogin(deps, flow, client, userOf(authorization)) };
     } catch (error) {
-      if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
-      const counts = classifyTelegramError(error).code === "PHONE_CODE_INVALID";
-      throw new StepFailure(error, counts ? { attempts: flow.attempts + 1 } : {});
+      const { code: reason } = classifyTelegramError(error);
+      if (reason === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
+      const user = reason === "PHONE_CODE_EXPIRED" ? await alreadyAuthorizedUser(client) : null;
+      if (user) return { result: await finishLogin(deps, flow, client, user) };
+      throw new StepFailure(error, reason === "PHONE_CODE_INVALID" ? { attempts: flow.attempts + 1 } : {});
     }
   });
 }

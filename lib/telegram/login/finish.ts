@@ -15,11 +15,7 @@ import { toLoginView, type LoginView } from "./view";
  * Stores the account and its new session, and closes the flow, in one transaction with the audit row.
  * If that fails, the fresh authorization is logged out so Telegram keeps nothing the console lost.
  */
-export async function finishLogin(deps: LoginDeps, flow: LoginFlow, client: TelegramClient, authorization: Api.auth.TypeAuthorization): Promise<LoginView> {
-  if (!(authorization instanceof Api.auth.Authorization) || !(authorization.user instanceof Api.User)) {
-    throw new Error("Telegram answered the login without a user");
-  }
-  const user = authorization.user;
+export async function finishLogin(deps: LoginDeps, flow: LoginFlow, client: TelegramClient, user: Api.User): Promise<LoginView> {
   const sessionString = saveSession(client);
   const dcId = client.session.dcId;
   try {

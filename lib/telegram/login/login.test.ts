@@ -16,6 +16,8 @@ import { cancelLogin } from "./cancel";
 
 const sandbox = await startTestSandbox();
 process.env.TELEGRAM_SANDBOX_URL = sandbox.info.control;
+process.env.TELEGRAM_CONNECT_TIMEOUT_MS = "1500";
+process.env.TELEGRAM_REQUEST_TIMEOUT_MS = "2000";
 const ring = parseKeyRing(`test:${randomBytes(32).toString("base64")}`);
 const actor: Actor = { kind: "user", id: "00000000-0000-4000-8000-000000000001", email: "a@example.com", role: "admin", label: "a@example.com", mustChangePassword: false };
 let phoneSeq = 0;
@@ -92,6 +94,16 @@ describe.each(testDrivers)("login flows on %s", (driver) => {
     expect(pending.step).toBe("qr");
     sandbox.acceptLoginToken(phone, new URL(pending.qr?.url ?? "").searchParams.get("token") ?? "");
     expect(await refreshQrLogin(deps, started.id)).toMatchObject({ step: "done" });
+  });
+
+  it("answers 503 when Telegram stalls or drops the connection, and the flow survives for a retry", async () => {
+    const started = await startPhoneLogin(deps, nextPhone(2));
+    sandbox.addTransportFault({ kind: "stall", times: 1 });
+    await expect(submitCode(deps, started.id, "22222")).rejects.toMatchObject({ status: 503, code: "telegram_unavailable" });
+    sandbox.addTransportFault({ kind: "drop", times: 1 });
+    await expect(submitCode(deps, started.id, "22222")).rejects.toMatchObject({ status: 503 });
+    sandbox.clearFaults();
+    expect(await submitCode(deps, started.id, "22222")).toMatchObject({ step: "done" });
   });
 
   it("lets one request at a time work on a flow", async () => {

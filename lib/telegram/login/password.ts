@@ -3,6 +3,7 @@ import { computeCheck } from "telegram/Password";
 import type { LoginFlow } from "@/db/schema";
 import { classifyTelegramError } from "../errors";
 import type { LoginDeps } from "./deps";
+import { alreadyAuthorizedUser, userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
 import { runStep, StepFailure, type StepOutcome } from "./run-step";
 import { toLoginView, type LoginView } from "./view";
@@ -20,10 +21,12 @@ export function submitPassword(deps: LoginDeps, flowId: string, password: string
     try {
       const srp = await computeCheck(await client.invoke(new Api.account.GetPassword()), password);
       const authorization = await client.invoke(new Api.auth.CheckPassword({ password: srp }));
-      return { result: await finishLogin(deps, flow, client, authorization) };
+      return { result: await finishLogin(deps, flow, client, userOf(authorization)) };
     } catch (error) {
-      const counts = classifyTelegramError(error).code === "PASSWORD_HASH_INVALID";
-      throw new StepFailure(error, counts ? { attempts: flow.attempts + 1 } : {});
+      const failure = classifyTelegramError(error);
+      const user = failure.kind === "refused" ? await alreadyAuthorizedUser(client) : null;
+      if (user) return { result: await finishLogin(deps, flow, client, user) };
+      throw new StepFailure(error, failure.code === "PASSWORD_HASH_INVALID" ? { attempts: flow.attempts + 1 } : {});
     }
   });
 }

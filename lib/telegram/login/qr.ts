@@ -2,6 +2,7 @@ import { Api } from "telegram";
 import { classifyTelegramError } from "../errors";
 import { telegramTarget } from "../target";
 import type { LoginDeps } from "./deps";
+import { userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
 import { passwordStep } from "./password";
 import { qrLink } from "./qr-link";
@@ -21,7 +22,7 @@ export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginVi
         await client._switchDC(answer.dcId);
         answer = await client.invoke(new Api.auth.ImportLoginToken({ token: answer.token }));
       }
-      if (answer instanceof Api.auth.LoginTokenSuccess) return { result: await finishLogin(deps, flow, client, answer.authorization) };
+      if (answer instanceof Api.auth.LoginTokenSuccess) return { result: await finishLogin(deps, flow, client, userOf(answer.authorization)) };
       if (!(answer instanceof Api.auth.LoginToken)) throw new Error(`unexpected answer to exportLoginToken: ${answer.className}`);
       const expiresAt = new Date(answer.expires * 1000);
       const patch = { qrExpiresAt: expiresAt };

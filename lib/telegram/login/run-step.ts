@@ -4,7 +4,9 @@ import { claimLoginFlow, openSteps, releaseLoginFlow, type LoginFlowPatch } from
 import { ApiError } from "@/lib/api/errors";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, encrypt } from "@/lib/vault";
-import { createTelegramClient, saveSession } from "../client";
+import { connectClient, createTelegramClient, saveSession } from "../client";
+import { env } from "@/lib/env";
+import { withDeadline } from "../deadline";
 import { classifyTelegramError } from "../errors";
 import { stepLockSeconds, type LoginDeps } from "./deps";
 import { loginApiError } from "./failures";
@@ -34,14 +36,13 @@ export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[
   const { flow } = claim;
   let patch: LoginFlowPatch = {};
   let client: TelegramClient | undefined;
-  let saved = "";
   let stillOpen = true;
   try {
     assertOpen(flow, steps);
-    saved = decrypt(deps.ring, flow.sessionCiphertext ?? "", secrets.loginSession.binding(flow.id));
+    const saved = decrypt(deps.ring, flow.sessionCiphertext ?? "", secrets.loginSession.binding(flow.id));
     client = await createTelegramClient(saved);
-    await client.connect();
-    const outcome = await step({ flow, client, ...readSecrets(deps, flow) });
+    await connectClient(client);
+    const outcome = await withDeadline(step({ flow, client, ...readSecrets(deps, flow) }), env().TELEGRAM_REQUEST_TIMEOUT_MS);
     patch = outcome.patch ?? {};
     stillOpen = openSteps.includes(outcome.result.step);
     return outcome.result;
@@ -53,17 +54,21 @@ export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[
     if (failure) patch = { ...patch, lastErrorCode: failure.code };
     throw loginApiError(cause);
   } finally {
-    if (client && stillOpen) patch = { ...patch, ...resaveIfMoved(deps, flow.id, client, saved) };
+    if (client && stillOpen) patch = { ...patch, ...resaveIfMoved(deps, flow, client) };
     await client?.destroy().catch(() => undefined);
     await releaseLoginFlow(deps.db, flow.id, patch);
   }
 }
 
-/** A step that followed Telegram to another DC holds a new key there; the next step must use it. */
-function resaveIfMoved(deps: LoginDeps, flowId: string, client: TelegramClient, saved: string): LoginFlowPatch {
-  const current = saveSession(client);
-  if (!saved || current === saved) return {};
-  return { sessionCiphertext: encrypt(deps.ring, current, secrets.loginSession.binding(flowId)), dcId: client.session.dcId };
+/**
+ * A step that followed Telegram to another DC (QR login's migrate-to) holds a new key there, which the
+ * next step must use. Nothing else may replace the stored key: after a dropped connection GramJS can
+ * discard its key, and the code Telegram sent stays bound to the old one.
+ */
+function resaveIfMoved(deps: LoginDeps, flow: LoginFlow, client: TelegramClient): LoginFlowPatch {
+  const dcId = client.session.dcId;
+  if (dcId === flow.dcId || !client.session.getAuthKey(dcId)) return {};
+  return { sessionCiphertext: encrypt(deps.ring, saveSession(client), secrets.loginSession.binding(flow.id)), dcId };
 }
 
 function assertOpen(flow: LoginFlow, steps: LoginStep[]): void {

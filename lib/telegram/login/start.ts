@@ -4,7 +4,9 @@ import { expireLoginFlows, insertLoginFlow, type NewLoginFlow } from "@/db/queri
 import { auditActorId } from "@/lib/auth/actor";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
-import { createTelegramClient, saveSession } from "../client";
+import { connectClient, createTelegramClient, saveSession } from "../client";
+import { env } from "@/lib/env";
+import { withDeadline } from "../deadline";
 import { telegramTarget } from "../target";
 import { flowLifetimeMs, type LoginDeps } from "./deps";
 import { loginApiError } from "./failures";
@@ -53,8 +55,8 @@ async function withFreshClient<T>(work: (client: TelegramClient) => Promise<T>):
   let client: TelegramClient | undefined;
   try {
     client = await createTelegramClient("");
-    await client.connect();
-    return await work(client);
+    await connectClient(client);
+    return await withDeadline(work(client), env().TELEGRAM_REQUEST_TIMEOUT_MS);
   } catch (error) {
     throw loginApiError(error);
   } finally {
