@@ -3,6 +3,8 @@ import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() in requirePage answers 403 to a signed-in member whose role is too weak.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "telegram", "pino", "ws"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];

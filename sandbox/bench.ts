@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { Api, TelegramClient } from "telegram";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { computeCheck } from "telegram/Password";
-import { sandboxClientOptions, sandboxSession } from "./client.js";
-import { startSandbox, type Sandbox } from "./sandbox.js";
+import { sandboxClientOptions, sandboxSession } from "./client";
+import { startSandbox, type Sandbox } from "./sandbox";
 
 const API_ID = 12345;
 const API_HASH = "0123456789abcdef0123456789abcdef";

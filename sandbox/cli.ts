@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { seedDemoAccounts } from "./demo.js";
-import { startSandbox } from "./sandbox.js";
+import { seedDemoAccounts } from "./demo";
+import { startSandbox } from "./sandbox";
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --json                 print one JSON line (the same object as GET /info) first on stdout

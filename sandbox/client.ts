@@ -1,9 +1,8 @@
 import { createPublicKey } from "node:crypto";
-import { _serverKeys } from "telegram/crypto/RSA";
-import { PromisedNetSockets } from "telegram/extensions";
-import { returnBigInt } from "telegram/Helpers";
-import { StringSession } from "telegram/sessions";
-import type { SandboxInfo } from "./sandbox.js";
+import { extensions, helpers, sessions } from "telegram";
+// The one internal GramJS needs no root export for: its trusted-key map.
+import { _serverKeys } from "telegram/crypto/RSA.js";
+import type { SandboxInfo } from "./sandbox";
 
 /**
  * Helpers for pointing an unmodified GramJS TelegramClient at the sandbox DC.
@@ -15,7 +14,7 @@ export function registerSandboxKey(info: Pick<SandboxInfo, "rsaPublicKeyPem" | "
   const jwk = createPublicKey(info.rsaPublicKeyPem).export({ format: "jwk" });
   if (!jwk.n || !jwk.e) throw new Error("the sandbox key is not an RSA public key");
   const toBigInt = (b64: string): bigint => BigInt(`0x${Buffer.from(b64, "base64url").toString("hex")}`);
-  _serverKeys.set(info.fingerprint, { n: returnBigInt(toBigInt(jwk.n)), e: Number(toBigInt(jwk.e)) });
+  _serverKeys.set(info.fingerprint, { n: helpers.returnBigInt(toBigInt(jwk.n)), e: Number(toBigInt(jwk.e)) });
 }
 
 /**
@@ -23,9 +22,9 @@ export function registerSandboxKey(info: Pick<SandboxInfo, "rsaPublicKeyPem" | "
  * address on port 80 whatever port it stored, so the address picks the DC's real port.
  * Any other address is refused, so a sandbox client can never reach real Telegram.
  */
-export function sandboxSocketClass(info: Pick<SandboxInfo, "dcs">): typeof PromisedNetSockets {
+export function sandboxSocketClass(info: Pick<SandboxInfo, "dcs">): typeof extensions.PromisedNetSockets {
   const byAddress = new Map(info.dcs.map((dc) => [dc.address, dc]));
-  return class SandboxSocket extends PromisedNetSockets {
+  return class SandboxSocket extends extensions.PromisedNetSockets {
     override async connect(_port: number, ip: string): Promise<this> {
       const dc = byAddress.get(ip);
       if (!dc) throw new Error(`${ip} is not a sandbox DC address`);
@@ -36,8 +35,8 @@ export function sandboxSocketClass(info: Pick<SandboxInfo, "dcs">): typeof Promi
 }
 
 /** A StringSession for the sandbox: the saved one, or an empty one homed on `dcId`. */
-export function sandboxSession(info: Pick<SandboxInfo, "dcs">, saved = "", dcId = 2): StringSession {
-  const session = new StringSession(saved);
+export function sandboxSession(info: Pick<SandboxInfo, "dcs">, saved = "", dcId = 2): sessions.StringSession {
+  const session = new sessions.StringSession(saved);
   if (!saved) {
     const dc = info.dcs.find((d) => d.id === dcId) ?? info.dcs[0];
     if (!dc) throw new Error("the sandbox has no DCs");
@@ -47,7 +46,7 @@ export function sandboxSession(info: Pick<SandboxInfo, "dcs">, saved = "", dcId 
 }
 
 /** TelegramClient options for the sandbox (registers its key as a side effect). */
-export function sandboxClientOptions(info: SandboxInfo): { networkSocket: typeof PromisedNetSockets; useWSS: false } {
+export function sandboxClientOptions(info: SandboxInfo): { networkSocket: typeof extensions.PromisedNetSockets; useWSS: false } {
   registerSandboxKey(info);
   return { networkSocket: sandboxSocketClass(info), useWSS: false };
 }

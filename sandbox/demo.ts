@@ -1,5 +1,5 @@
-import type { SandboxControl } from "./control/operations.js";
-import { loginCodeFor } from "./server/accounts.js";
+import type { SandboxControl } from "./control/operations";
+import { loginCodeFor } from "./server/accounts";
 
 /** Demo fixtures, not secrets: printed at start so a newcomer can log in straight away. */
 const DEMO_ACCOUNTS = [
@@ -16,15 +16,18 @@ export interface DemoAccount {
   password: string | null;
 }
 
+/** The demo accounts as a newcomer needs them: number, name, code and 2FA password. */
+export function describeDemoAccounts(): DemoAccount[] {
+  return DEMO_ACCOUNTS.map((demo) => ({
+    phone: demo.phone,
+    name: `${demo.firstName} ${demo.lastName}`,
+    code: loginCodeFor(demo.phone),
+    password: demo.password ?? null,
+  }));
+}
+
 /** Creates the demo accounts that do not exist yet and describes all of them. */
 export function seedDemoAccounts(control: SandboxControl): DemoAccount[] {
-  return DEMO_ACCOUNTS.map((demo) => {
-    if (!control.getAccount(demo.phone)) control.createAccount(demo);
-    return {
-      phone: demo.phone,
-      name: `${demo.firstName} ${demo.lastName}`,
-      code: loginCodeFor(demo.phone),
-      password: demo.password ?? null,
-    };
-  });
+  for (const demo of DEMO_ACCOUNTS) if (!control.getAccount(demo.phone)) control.createAccount(demo);
+  return describeDemoAccounts();
 }

@@ -1,17 +1,17 @@
 import { createServer as createTcpServer, type Server as NetServer, type Socket } from "node:net";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
-import { controlRequestHandler } from "./control/http.js";
-import { SandboxControl } from "./control/operations.js";
-import { loadOrCreateRsaKey, rsaKeyFromPem } from "./crypto/rsa.js";
-import { MtprotoConnection } from "./mtproto/connection.js";
-import { DEFAULT_LIMITS, type DcEndpoint, type SandboxLimits, type ServerContext } from "./server/context.js";
-import { Faults } from "./server/faults.js";
-import { LiveRegistry } from "./server/live.js";
-import { RateLimiter } from "./server/rate-limit.js";
-import { RequestLog } from "./server/request-log.js";
-import { StateFile } from "./store/state-file.js";
-import { Store } from "./store/store.js";
-import { listen } from "./transport/listen.js";
+import { controlRequestHandler } from "./control/http";
+import { SandboxControl } from "./control/operations";
+import { loadOrCreateRsaKey, rsaKeyFromPem } from "./crypto/rsa";
+import { MtprotoConnection } from "./mtproto/connection";
+import { DEFAULT_LIMITS, type DcEndpoint, type SandboxLimits, type ServerContext } from "./server/context";
+import { Faults } from "./server/faults";
+import { LiveRegistry } from "./server/live";
+import { RateLimiter } from "./server/rate-limit";
+import { RequestLog } from "./server/request-log";
+import { StateFile } from "./store/state-file";
+import { Store } from "./store/store";
+import { listen } from "./transport/listen";
 
 export interface SandboxOptions {
   dataDir: string;

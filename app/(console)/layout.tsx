@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { SandboxBanner } from "@/components/shell/sandbox-banner";
 import { requirePage } from "@/lib/auth/guard";
+import { sandboxMode } from "@/lib/telegram/target";
 import { Providers } from "../providers";
 
 /**
@@ -11,7 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const member = await requirePage();
   return (
     <Providers>
-      <AppShell member={{ email: member.email, role: member.role }}>{children}</AppShell>
+      <AppShell member={{ email: member.email, role: member.role }} banner={sandboxMode() ? <SandboxBanner /> : null}>{children}</AppShell>
     </Providers>
   );
 }

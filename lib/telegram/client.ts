@@ -1,5 +1,4 @@
-import { TelegramClient } from "telegram";
-import { StringSession } from "telegram/sessions";
+import { sessions, TelegramClient } from "telegram";
 import { sandboxClientOptions, sandboxSession } from "@/sandbox/client";
 import { env } from "@/lib/env";
 import { withDeadline } from "./deadline";
@@ -35,7 +34,7 @@ export async function createTelegramClient(saved: string, options: ClientOptions
     autoReconnect: false,
   };
   if (target.kind === "production") {
-    const session = new StringSession(saved);
+    const session = new sessions.StringSession(saved);
     return new TelegramClient(session, target.apiId, target.apiHash, common);
   }
   const session = sandboxSession(target.info, saved, options.dcId);
@@ -44,7 +43,7 @@ export async function createTelegramClient(saved: string, options: ClientOptions
 
 /** The session string to store (encrypted) after a step changed the client's key or DC. */
 export function saveSession(client: TelegramClient): string {
-  return (client.session as StringSession).save();
+  return (client.session as sessions.StringSession).save();
 }
 
 /** Connects within TELEGRAM_CONNECT_TIMEOUT_MS (a DC that answers -404 would otherwise hang connect()). */

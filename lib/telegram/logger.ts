@@ -1,4 +1,5 @@
-import { Logger, LogLevel } from "telegram/extensions/Logger";
+import { Logger } from "telegram";
+import { LogLevel } from "telegram/extensions/Logger.js";
 import { log } from "@/lib/log";
 
 const gramLog = log.child({ component: "gramjs" });

@@ -1,6 +1,6 @@
-import type { AccountRecord, AuthKeyRecord } from "../store/types.js";
-import type { ServerContext } from "../server/context.js";
-import { unauthorized } from "./rpc-error.js";
+import type { AccountRecord, AuthKeyRecord } from "../store/types";
+import type { ServerContext } from "../server/context";
+import { unauthorized } from "./rpc-error";
 
 /** One RPC as a method handler sees it. */
 export interface Call {

@@ -1,15 +1,15 @@
 import { Api } from "telegram";
-import type { ClientInfo } from "../store/types.js";
-import { authorizationOfKey } from "../server/authorizations.js";
-import type { Call, Handler } from "./call.js";
-import { authorizationMethods } from "./methods/authorizations.js";
-import { helpMethods } from "./methods/help.js";
-import { loginCodeMethods } from "./methods/login-code.js";
-import { passwordMethods } from "./methods/password.js";
-import { qrLoginMethods } from "./methods/qr-login.js";
-import { selfMethods } from "./methods/self.js";
-import { rpcErrorBytes, serialiseResult } from "./result.js";
-import { RpcError } from "./rpc-error.js";
+import type { ClientInfo } from "../store/types";
+import { authorizationOfKey } from "../server/authorizations";
+import type { Call, Handler } from "./call";
+import { authorizationMethods } from "./methods/authorizations";
+import { helpMethods } from "./methods/help";
+import { loginCodeMethods } from "./methods/login-code";
+import { passwordMethods } from "./methods/password";
+import { qrLoginMethods } from "./methods/qr-login";
+import { selfMethods } from "./methods/self";
+import { rpcErrorBytes, serialiseResult } from "./result";
+import { RpcError } from "./rpc-error";
 
 const handlers = new Map<string, Handler>([
   ...helpMethods,

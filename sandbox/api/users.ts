@@ -1,6 +1,6 @@
 import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
-import type { AccountRecord } from "../store/types.js";
+import type { AccountRecord } from "../store/types";
 
 export function userObject(account: AccountRecord, self: boolean): Api.User {
   return new Api.User({

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { ControlError, type SandboxControl } from "./operations.js";
-import { accountBody, faultBody, tokenBody, transportFaultBody } from "./schemas.js";
+import { ControlError, type SandboxControl } from "./operations";
+import { accountBody, faultBody, tokenBody, transportFaultBody } from "./schemas";
 
 type Reply = { status?: number; body: unknown };
 type Route = (params: string[], query: URLSearchParams, body: () => Promise<unknown>) => Reply | Promise<Reply>;

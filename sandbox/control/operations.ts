@@ -1,10 +1,10 @@
-import { endAuthorization } from "../server/authorizations.js";
-import { normalisePhone, testNumberDc, upsertAccount, type AccountInput } from "../server/accounts.js";
-import type { ServerContext } from "../server/context.js";
-import type { RpcFault, TransportFault, TransportFaultKind } from "../server/faults.js";
-import { acceptLoginToken } from "../server/login-tokens.js";
-import type { LogEntry } from "../server/request-log.js";
-import { accountView, authorizationView, type AccountView, type AuthorizationView } from "./views.js";
+import { endAuthorization } from "../server/authorizations";
+import { normalisePhone, testNumberDc, upsertAccount, type AccountInput } from "../server/accounts";
+import type { ServerContext } from "../server/context";
+import type { RpcFault, TransportFault, TransportFaultKind } from "../server/faults";
+import { acceptLoginToken } from "../server/login-tokens";
+import type { LogEntry } from "../server/request-log";
+import { accountView, authorizationView, type AccountView, type AuthorizationView } from "./views";
 
 export class ControlError extends Error {
   constructor(

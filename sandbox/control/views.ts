@@ -1,4 +1,4 @@
-import type { AccountRecord, AuthorizationRecord } from "../store/types.js";
+import type { AccountRecord, AuthorizationRecord } from "../store/types";
 
 export interface AccountView {
   phone: string;

@@ -1,4 +1,4 @@
-import { bufferToBigInt } from "./bigint.js";
+import { bufferToBigInt } from "./bigint";
 
 // Telegram's 2048-bit safe prime, used both for the auth key exchange and for
 // SRP 2FA (GramJS's computeCheck accepts only this prime).

@@ -1,5 +1,5 @@
 import { createDiffieHellman, randomBytes, type DiffieHellman } from "node:crypto";
-import { DH_G, DH_PRIME_BYTES } from "./dh-prime.js";
+import { DH_G, DH_PRIME_BYTES } from "./dh-prime";
 
 // Creating a DiffieHellman object checks the prime (~250 ms), so one is kept and
 // re-keyed per exchange; calls are synchronous, so sharing it is safe.

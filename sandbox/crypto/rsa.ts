@@ -9,8 +9,8 @@ import {
 } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bufferToBigInt } from "./bigint.js";
-import { tlBytes } from "../mtproto/tl-bytes.js";
+import { bufferToBigInt } from "./bigint";
+import { tlBytes } from "../mtproto/tl-bytes";
 
 export interface RsaKey {
   privateKey: KeyObject;

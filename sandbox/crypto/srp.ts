@@ -1,7 +1,7 @@
 import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
-import { bigIntToBuffer, bufferToBigInt, modPow } from "./bigint.js";
-import { DH_G, DH_PRIME, DH_PRIME_BYTES } from "./dh-prime.js";
-import type { PasswordRecord } from "../store/types.js";
+import { bigIntToBuffer, bufferToBigInt, modPow } from "./bigint";
+import { DH_G, DH_PRIME, DH_PRIME_BYTES } from "./dh-prime";
+import type { PasswordRecord } from "../store/types";
 
 // Telegram's SRP-2048 (passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow).
 const sha256 = (...parts: Buffer[]): Buffer => createHash("sha256").update(Buffer.concat(parts)).digest();

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ServerContext } from "../server/context.js";
-import { PacketStream } from "../transport/packet-stream.js";
-import { EncryptedSession } from "./encrypted-session.js";
-import { authKeyIdOf, Handshake } from "./handshake.js";
-import { readPlainMessage, writePlainMessage } from "./plain.js";
+import type { ServerContext } from "../server/context";
+import { PacketStream } from "../transport/packet-stream";
+import { EncryptedSession } from "./encrypted-session";
+import { authKeyIdOf, Handshake } from "./handshake";
+import { readPlainMessage, writePlainMessage } from "./plain";
 
 /** One client TCP connection to one DC: key exchange first, then encrypted sessions. */
 export class MtprotoConnection {

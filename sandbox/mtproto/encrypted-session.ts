@@ -1,14 +1,14 @@
 import { BinaryReader } from "telegram/extensions";
-import { dispatch } from "../api/dispatch.js";
-import { rpcErrorBytes, rpcResult } from "../api/result.js";
-import { authorizationOfKey, endAuthorization } from "../server/authorizations.js";
-import type { ServerContext } from "../server/context.js";
-import type { LiveConnection } from "../server/live.js";
-import type { AuthKeyRecord } from "../store/types.js";
-import type { PacketStream } from "../transport/packet-stream.js";
-import { decryptClientPacket, encryptServerPacket } from "./envelope.js";
-import { msgIdTime, serverMsgId } from "./msg-id.js";
-import * as service from "./service.js";
+import { dispatch } from "../api/dispatch";
+import { rpcErrorBytes, rpcResult } from "../api/result";
+import { authorizationOfKey, endAuthorization } from "../server/authorizations";
+import type { ServerContext } from "../server/context";
+import type { LiveConnection } from "../server/live";
+import type { AuthKeyRecord } from "../store/types";
+import type { PacketStream } from "../transport/packet-stream";
+import { decryptClientPacket, encryptServerPacket } from "./envelope";
+import { msgIdTime, serverMsgId } from "./msg-id";
+import * as service from "./service";
 
 interface Outgoing {
   body: Buffer;

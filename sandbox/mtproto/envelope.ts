@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { igeDecrypt, igeEncrypt } from "../crypto/ige.js";
+import { igeDecrypt, igeEncrypt } from "../crypto/ige";
 
 const sha256 = (...parts: Buffer[]): Buffer => createHash("sha256").update(Buffer.concat(parts)).digest();
 

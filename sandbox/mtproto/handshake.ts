@@ -3,12 +3,12 @@ import { Api } from "telegram";
 import { AuthKey } from "telegram/crypto/AuthKey";
 import { BinaryReader } from "telegram/extensions";
 import { generateKeyDataFromNonce, readBigIntFromBuffer, returnBigInt } from "telegram/Helpers";
-import { bufferToBigInt } from "../crypto/bigint.js";
-import { computeAuthKey, createServerDhKey, type ServerDhKey } from "../crypto/dh.js";
-import { DH_G, DH_PRIME_BYTES } from "../crypto/dh-prime.js";
-import { igeDecrypt, igeEncrypt } from "../crypto/ige.js";
-import { generatePq } from "../crypto/primes.js";
-import { rsaRawDecrypt, type RsaKey } from "../crypto/rsa.js";
+import { bufferToBigInt } from "../crypto/bigint";
+import { computeAuthKey, createServerDhKey, type ServerDhKey } from "../crypto/dh";
+import { DH_G, DH_PRIME_BYTES } from "../crypto/dh-prime";
+import { igeDecrypt, igeEncrypt } from "../crypto/ige";
+import { generatePq } from "../crypto/primes";
+import { rsaRawDecrypt, type RsaKey } from "../crypto/rsa";
 
 type Int = ReturnType<typeof returnBigInt>;
 const sha1 = (data: Buffer): Buffer => createHash("sha1").update(data).digest();

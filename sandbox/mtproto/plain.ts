@@ -1,5 +1,5 @@
 import { BinaryReader } from "telegram/extensions";
-import { serverMsgId } from "./msg-id.js";
+import { serverMsgId } from "./msg-id";
 
 /** Reads an unencrypted message (auth_key_id = 0) and returns its TL object. */
 export function readPlainMessage(packet: Buffer): unknown {

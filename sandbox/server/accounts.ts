@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { makePasswordRecord } from "../crypto/srp.js";
-import type { Store } from "../store/store.js";
-import type { AccountRecord } from "../store/types.js";
+import { makePasswordRecord } from "../crypto/srp";
+import type { Store } from "../store/store";
+import type { AccountRecord } from "../store/types";
 
 export interface AccountInput {
   phone: string;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { ServerContext } from "./context.js";
-import type { AccountRecord, AuthKeyRecord, AuthorizationRecord, AuthorizationState } from "../store/types.js";
+import type { ServerContext } from "./context";
+import type { AccountRecord, AuthKeyRecord, AuthorizationRecord, AuthorizationState } from "../store/types";
 
 const UNKNOWN_CLIENT = {
   apiId: 0,

@@ -1,9 +1,9 @@
-import type { RsaKey } from "../crypto/rsa.js";
-import type { Store } from "../store/store.js";
-import type { Faults } from "./faults.js";
-import type { LiveRegistry } from "./live.js";
-import type { RateLimiter } from "./rate-limit.js";
-import type { RequestLog } from "./request-log.js";
+import type { RsaKey } from "../crypto/rsa";
+import type { Store } from "../store/store";
+import type { Faults } from "./faults";
+import type { LiveRegistry } from "./live";
+import type { RateLimiter } from "./rate-limit";
+import type { RequestLog } from "./request-log";
 
 export interface DcEndpoint {
   id: number;

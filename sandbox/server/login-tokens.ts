@@ -1,7 +1,7 @@
 import { Api } from "telegram";
-import type { ServerContext } from "./context.js";
-import { badRequest } from "../api/rpc-error.js";
-import type { AccountRecord, LoginTokenRecord } from "../store/types.js";
+import type { ServerContext } from "./context";
+import { badRequest } from "../api/rpc-error";
+import type { AccountRecord, LoginTokenRecord } from "../store/types";
 
 /**
  * The owner's phone scans a QR login token: the token is bound to the account and the

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { emptyState, type SandboxState } from "./types.js";
+import { emptyState, type SandboxState } from "./types";
 
 const STATE_FILE = "state.json";
 

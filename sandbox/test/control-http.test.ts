@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchSandboxInfo } from "../client.js";
-import type { Sandbox } from "../sandbox.js";
-import { destroy, newClient, removeDir, sendCode, startTestSandbox } from "./helpers.js";
+import { fetchSandboxInfo } from "../client";
+import type { Sandbox } from "../sandbox";
+import { destroy, newClient, removeDir, sendCode, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox & { dataDir: string };
 

@@ -5,12 +5,12 @@ import { IGE } from "telegram/crypto/IGE";
 import { _serverKeys } from "telegram/crypto/RSA";
 import { returnBigInt } from "telegram/Helpers";
 import { computeCheck } from "telegram/Password";
-import { bigIntToBuffer } from "../crypto/bigint.js";
-import { DH_PRIME_BYTES } from "../crypto/dh-prime.js";
-import { igeDecrypt, igeEncrypt } from "../crypto/ige.js";
-import { generatePq } from "../crypto/primes.js";
-import { rsaFingerprint } from "../crypto/rsa.js";
-import { makePasswordRecord, srpChallenge, verifySrp } from "../crypto/srp.js";
+import { bigIntToBuffer } from "../crypto/bigint";
+import { DH_PRIME_BYTES } from "../crypto/dh-prime";
+import { igeDecrypt, igeEncrypt } from "../crypto/ige";
+import { generatePq } from "../crypto/primes";
+import { rsaFingerprint } from "../crypto/rsa";
+import { makePasswordRecord, srpChallenge, verifySrp } from "../crypto/srp";
 
 describe("AES-256-IGE", () => {
   it("matches GramJS's IGE both ways", () => {

@@ -4,9 +4,9 @@ import { Api, type TelegramClient } from "telegram";
 import { FloodWaitError } from "telegram/errors";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { ConnectionTCPFull } from "telegram/network/connection/TCPFull";
-import { sandboxSocketClass } from "../client.js";
-import type { Sandbox } from "../sandbox.js";
-import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers.js";
+import { sandboxSocketClass } from "../client";
+import type { Sandbox } from "../sandbox";
+import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox & { dataDir: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFraming } from "../transport/framing.js";
+import { detectFraming } from "../transport/framing";
 
 const TAGS = { full: Buffer.alloc(0), intermediate: Buffer.from("eeeeeeee", "hex"), abridged: Buffer.from([0xef]) };
 

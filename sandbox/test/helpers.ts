@@ -5,9 +5,9 @@ import { Api, TelegramClient } from "telegram";
 import type { TelegramClientParams } from "telegram/client/telegramBaseClient";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { computeCheck } from "telegram/Password";
-import { generateRsaPem } from "../crypto/rsa.js";
-import { sandboxClientOptions, sandboxSession } from "../client.js";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../sandbox.js";
+import { generateRsaPem } from "../crypto/rsa";
+import { sandboxClientOptions, sandboxSession } from "../client";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../sandbox";
 
 export const API_ID = 12345;
 export const API_HASH = "0123456789abcdef0123456789abcdef";

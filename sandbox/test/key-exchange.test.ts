@@ -6,10 +6,10 @@ import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { doAuthentication } from "telegram/network/Authenticator";
 import { ConnectionTCPAbridged, ConnectionTCPFull } from "telegram/network/connection";
 import { MTProtoPlainSender } from "telegram/network/MTProtoPlainSender";
-import { registerSandboxKey, sandboxSocketClass } from "../client.js";
-import type { Sandbox } from "../sandbox.js";
-import type { SandboxState } from "../store/types.js";
-import { destroy, newClient, removeDir, startTestSandbox } from "./helpers.js";
+import { registerSandboxKey, sandboxSocketClass } from "../client";
+import type { Sandbox } from "../sandbox";
+import type { SandboxState } from "../store/types";
+import { destroy, newClient, removeDir, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox & { dataDir: string };
 

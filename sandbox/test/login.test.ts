@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Api } from "telegram";
 import { FloodWaitError } from "telegram/errors";
-import type { Sandbox } from "../sandbox.js";
-import { API_HASH, API_ID, checkPassword, destroy, login, newClient, removeDir, sendCode, startTestSandbox } from "./helpers.js";
+import type { Sandbox } from "../sandbox";
+import { API_HASH, API_ID, checkPassword, destroy, login, newClient, removeDir, sendCode, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox & { dataDir: string };
 

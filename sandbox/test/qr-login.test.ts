@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Api, type TelegramClient } from "telegram";
-import type { Sandbox } from "../sandbox.js";
-import { API_HASH, API_ID, destroy, login, newClient, removeDir, startTestSandbox } from "./helpers.js";
+import type { Sandbox } from "../sandbox";
+import { API_HASH, API_ID, destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox & { dataDir: string };
 

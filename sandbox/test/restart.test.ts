@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers.js";
+import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
 
 describe("state across restarts", () => {
   it("keeps a session saved before a restart working after it, on new ports", async () => {

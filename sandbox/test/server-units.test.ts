@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loginCodeFor, testNumberDc } from "../server/accounts.js";
-import { Faults } from "../server/faults.js";
-import { RateLimiter } from "../server/rate-limit.js";
-import { msgIdTime, serverMsgId } from "../mtproto/msg-id.js";
+import { loginCodeFor, testNumberDc } from "../server/accounts";
+import { Faults } from "../server/faults";
+import { RateLimiter } from "../server/rate-limit";
+import { msgIdTime, serverMsgId } from "../mtproto/msg-id";
 
 describe("test-DC conventions", () => {
   it("maps 99966XYYYY to DC X and code XXXXX", () => {

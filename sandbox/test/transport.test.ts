@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Api } from "telegram";
 import { BinaryReader } from "telegram/extensions";
 import { readBigIntFromBuffer } from "telegram/Helpers";
-import type { Sandbox } from "../sandbox.js";
-import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers.js";
+import type { Sandbox } from "../sandbox";
+import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox & { dataDir: string };
 

@@ -1,5 +1,5 @@
 import type { Socket } from "node:net";
-import { detectFraming, type Framing } from "./framing.js";
+import { detectFraming, type Framing } from "./framing";
 
 /** A TCP socket speaking one of the MTProto transports, as a stream of packets. */
 export class PacketStream {

@@ -1,5 +1,5 @@
 import { Api, type TelegramClient } from "telegram";
-import { computeCheck } from "telegram/Password";
+import { password as srp } from "telegram";
 import type { LoginFlow } from "@/db/schema";
 import { classifyTelegramError } from "../errors";
 import type { LoginDeps } from "./deps";
@@ -19,8 +19,8 @@ export async function passwordStep(flow: LoginFlow, client: TelegramClient): Pro
 export function submitPassword(deps: LoginDeps, flowId: string, password: string): Promise<LoginView> {
   return runStep(deps, flowId, ["password"], async ({ flow, client }) => {
     try {
-      const srp = await computeCheck(await client.invoke(new Api.account.GetPassword()), password);
-      const authorization = await client.invoke(new Api.auth.CheckPassword({ password: srp }));
+      const check = await srp.computeCheck(await client.invoke(new Api.account.GetPassword()), password);
+      const authorization = await client.invoke(new Api.auth.CheckPassword({ password: check }));
       return { result: await finishLogin(deps, flow, client, userOf(authorization)) };
     } catch (error) {
       const failure = classifyTelegramError(error);

@@ -1,7 +1,7 @@
 import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
-import type { ClientInfo } from "../../store/types.js";
-import { unixTime } from "../call.js";
+import type { ClientInfo } from "../../store/types";
+import { unixTime } from "../call";
 
 /** Telegram's Authorization as the owner's devices see it; the current one has hash 0. */
 export function authorizationObject(

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
-import { authorizationOfKey, endAuthorization } from "../../server/authorizations.js";
-import { method, requireAccount, type Call } from "../call.js";
-import { badRequest, RpcError, unauthorized } from "../rpc-error.js";
-import { authorizationObject } from "./authorization-object.js";
+import { authorizationOfKey, endAuthorization } from "../../server/authorizations";
+import { method, requireAccount, type Call } from "../call";
+import { badRequest, RpcError, unauthorized } from "../rpc-error";
+import { authorizationObject } from "./authorization-object";
 
 /** Telegram refuses to let a session younger than a day terminate others. */
 function requireSeasoned(call: Call): void {

@@ -1,5 +1,5 @@
 import { Api } from "telegram";
-import { method, unixTime, type Call } from "../call.js";
+import { method, unixTime, type Call } from "../call";
 
 function config(call: Call): Api.Config {
   const date = unixTime(call.now);

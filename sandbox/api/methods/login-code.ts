@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
-import { method, type Call } from "../call.js";
-import { badRequest, floodWait, RpcError, unauthorized } from "../rpc-error.js";
-import { userObject } from "../users.js";
-import { loginCodeFor, normalisePhone, testNumberDc, upsertAccount } from "../../server/accounts.js";
-import { authorizeKey } from "../../server/authorizations.js";
-import type { AccountRecord, PendingCode } from "../../store/types.js";
+import { method, type Call } from "../call";
+import { badRequest, floodWait, RpcError, unauthorized } from "../rpc-error";
+import { userObject } from "../users";
+import { loginCodeFor, normalisePhone, testNumberDc, upsertAccount } from "../../server/accounts";
+import { authorizeKey } from "../../server/authorizations";
+import type { AccountRecord, PendingCode } from "../../store/types";
 
 const MAX_CODE_ATTEMPTS = 5;
 

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
-import { DH_G, DH_PRIME_BYTES } from "../../crypto/dh-prime.js";
-import { srpChallenge, verifySrp, type SrpChallenge } from "../../crypto/srp.js";
-import { authorizeKey } from "../../server/authorizations.js";
-import type { AccountRecord } from "../../store/types.js";
-import { method, requireAccount, type Call } from "../call.js";
-import { badRequest, floodWait, unauthorized } from "../rpc-error.js";
-import { userObject } from "../users.js";
+import { DH_G, DH_PRIME_BYTES } from "../../crypto/dh-prime";
+import { srpChallenge, verifySrp, type SrpChallenge } from "../../crypto/srp";
+import { authorizeKey } from "../../server/authorizations";
+import type { AccountRecord } from "../../store/types";
+import { method, requireAccount, type Call } from "../call";
+import { badRequest, floodWait, unauthorized } from "../rpc-error";
+import { userObject } from "../users";
 
 // SRP challenges live in memory only: after a restart the client asks again (SRP_ID_INVALID).
 const challenges = new Map<string, { srpId: string; challenge: SrpChallenge; userId: string }>();

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
-import { authorizeKey } from "../../server/authorizations.js";
-import { acceptLoginToken } from "../../server/login-tokens.js";
-import type { LoginTokenRecord } from "../../store/types.js";
-import { method, requireAccount, unixTime, type Call } from "../call.js";
-import { authorizationObject } from "./authorization-object.js";
-import { badRequest, unauthorized } from "../rpc-error.js";
-import { userObject } from "../users.js";
+import { authorizeKey } from "../../server/authorizations";
+import { acceptLoginToken } from "../../server/login-tokens";
+import type { LoginTokenRecord } from "../../store/types";
+import { method, requireAccount, unixTime, type Call } from "../call";
+import { authorizationObject } from "./authorization-object";
+import { badRequest, unauthorized } from "../rpc-error";
+import { userObject } from "../users";
 
 /** Signs this key in as the account that accepted the token (or stops at the 2FA step). */
 function complete(call: Call, token: LoginTokenRecord): Api.auth.LoginTokenSuccess {

@@ -1,9 +1,9 @@
 import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
-import { method, requireAccount, unixTime } from "../call.js";
-import { badRequest } from "../rpc-error.js";
-import { userObject } from "../users.js";
-import type { AccountRecord } from "../../store/types.js";
+import { method, requireAccount, unixTime } from "../call";
+import { badRequest } from "../rpc-error";
+import { userObject } from "../users";
+import type { AccountRecord } from "../../store/types";
 
 function isSelf(input: Api.TypeInputUser, account: AccountRecord): boolean {
   return input instanceof Api.InputUserSelf || (input instanceof Api.InputUser && input.userId.toString() === account.userId);

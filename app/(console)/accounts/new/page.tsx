@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import { Banner } from "@/components/ui/banner";
+import { AddAccountWizard } from "@/components/accounts/add-account-wizard";
+import { DemoNumbers } from "@/components/accounts/demo-numbers";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
+import { sandboxMode } from "@/lib/telegram/target";
 
 export const metadata: Metadata = { title: "Add account" };
 
@@ -9,13 +11,14 @@ export default async function AddAccountPage() {
   await requirePage("admin");
   return (
     <>
-      <PageHeader title="Add a Telegram account" description="Log a Telegram user account in, so the console can keep and watch its session." />
-      <Banner tone="info" title="Telegram login is not available yet">
-        <p>
-          Logging an account in (phone number, login code, two-step password, or QR code) arrives together with the sandbox DC,
-          a local Telegram test server the console can log into safely. Until then there is nothing to add here.
-        </p>
-      </Banner>
+      <PageHeader
+        title="Add a Telegram account"
+        description="Log an account in here on the server. The session it produces is stored encrypted and never shown to anyone."
+      />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <AddAccountWizard />
+        {sandboxMode() ? <DemoNumbers /> : null}
+      </div>
     </>
   );
 }
