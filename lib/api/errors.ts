@@ -4,6 +4,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "csrf_rejected"
+  | "password_change_required"
   | "not_found"
   | "method_not_allowed"
   | "conflict"

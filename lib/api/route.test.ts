@@ -56,6 +56,13 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     ]);
   });
 
+  it("refuses a member who must first replace a temporary password", async () => {
+    actor = { ...admin, mustChangePassword: true } as Actor;
+    const response = await readThing(request("GET", undefined), { params: Promise.resolve({ id: admin.id }) });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "password_change_required" } });
+  });
+
   it("rolls the change back when the handler refuses, and records the failure", async () => {
     const response = await createThing(request("POST", '{"email":"refuse@example.com"}'), noParams);
     expect(response.status).toBe(409);

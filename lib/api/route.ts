@@ -85,6 +85,9 @@ export function createApiRoute(deps: RouteDeps) {
         if (audit && actor.kind === "user" && !isSameOrigin(request)) {
           throw new ApiError(403, "csrf_rejected", "This request did not come from the console.");
         }
+        if (actor.kind === "user" && actor.mustChangePassword) {
+          throw new ApiError(403, "password_change_required", "Set a new password on /change-password first.");
+        }
         if (!hasRole(actor, options.role)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
         const refuseCommit = () => Promise.reject(new Error("commit() is only for routes with transaction: \"manual\""));
