@@ -26,7 +26,7 @@ async function startSandbox(): Promise<string> {
   throw new Error("The sandbox DC exited before it was ready.");
 }
 
-const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
+const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
 if (!env.TELEGRAM_API_ID && !env.TELEGRAM_SANDBOX_URL) {
   env.TELEGRAM_SANDBOX_URL = await startSandbox();
   console.log(`Sandbox DC ready; control API at ${env.TELEGRAM_SANDBOX_URL}`);
