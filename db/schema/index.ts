@@ -5,5 +5,6 @@ export * from "./sign-in";
 export * from "./telegram-accounts";
 export * from "./telegram-sessions";
 export * from "./session-events";
+export * from "./session-health";
 export * from "./login-flows";
 export * from "./relations";

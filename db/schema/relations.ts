@@ -3,6 +3,7 @@ import { apiTokens } from "./api-tokens";
 import { auditLog } from "./audit";
 import { loginFlows } from "./login-flows";
 import { sessionEvents } from "./session-events";
+import { sessionFloodWaits } from "./session-health";
 import { telegramAccounts } from "./telegram-accounts";
 import { telegramSessions } from "./telegram-sessions";
 import { users } from "./users";
@@ -29,6 +30,11 @@ export const telegramSessionsRelations = relations(telegramSessions, ({ one, man
   createdBy: one(users, { fields: [telegramSessions.createdById], references: [users.id] }),
   rotatedFrom: one(telegramSessions, { fields: [telegramSessions.rotatedFromId], references: [telegramSessions.id], relationName: "rotation" }),
   events: many(sessionEvents),
+  floodWaits: many(sessionFloodWaits),
+}));
+
+export const sessionFloodWaitsRelations = relations(sessionFloodWaits, ({ one }) => ({
+  session: one(telegramSessions, { fields: [sessionFloodWaits.sessionId], references: [telegramSessions.id] }),
 }));
 
 export const sessionEventsRelations = relations(sessionEvents, ({ one }) => ({

@@ -11,7 +11,11 @@ export const sessionEvents = pgTable(
     latencyMs: integer("latency_ms"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("session_events_session_idx").on(t.sessionId, t.id)],
+  (t) => [
+    index("session_events_session_idx").on(t.sessionId, t.id),
+    // History bars, latency charts and rate-limit history read one kind of a session's events.
+    index("session_events_session_kind_idx").on(t.sessionId, t.kind, t.id),
+  ],
 );
 
 export type SessionEvent = typeof sessionEvents.$inferSelect;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { telegramAccounts } from "./telegram-accounts";
 import { users } from "./users";
@@ -25,6 +26,9 @@ export const telegramSessions = pgTable(
     rateLimitHits: integer("rate_limit_hits").notNull().default(0),
     floodWaitUntil: timestamp("flood_wait_until", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** Telegram's authorization_ttl_days for the account, read now and then to forecast expiresAt. */
+    authorizationTtlDays: integer("authorization_ttl_days"),
+    ttlCheckedAt: timestamp("ttl_checked_at", { withTimezone: true }),
     lastLatencyMs: integer("last_latency_ms"),
     lastError: text("last_error"),
     rotatedFromId: uuid("rotated_from_id").references((): AnyPgColumn => telegramSessions.id, { onDelete: "set null" }),
@@ -38,6 +42,8 @@ export const telegramSessions = pgTable(
   (t) => [
     index("telegram_sessions_status_idx").on(t.status, t.createdAt),
     index("telegram_sessions_next_check_idx").on(t.nextCheckAt),
+    // The monitor's due query: only sessions it may check, in due order.
+    index("telegram_sessions_due_idx").on(t.nextCheckAt).where(sql`${t.status} in ('active', 'degraded')`),
     index("telegram_sessions_account_idx").on(t.accountId),
   ],
 );

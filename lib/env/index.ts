@@ -14,6 +14,29 @@ const schema = z.object({
   TELEGRAM_APP_VERSION: z.string().min(1).max(32).default("1.0.0"),
   TELEGRAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   TELEGRAM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
+  /** Flood waits up to this many seconds are slept through; longer ones reschedule the work. */
+  TELEGRAM_FLOOD_SLEEP_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Telegram calls (connects and requests) in flight at once in this process, over all sessions. */
+  TELEGRAM_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /** A connected client with nothing to do is disconnected after this long. */
+  TELEGRAM_IDLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** How long a process holds a session's connection lease without renewing it (renewed while connected). */
+  TELEGRAM_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  /** Connect attempts on network errors, with exponential backoff and jitter between them. */
+  TELEGRAM_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** "off" keeps the health monitor out of the console process (run `npm run worker` instead, or none). */
+  HEALTH_MONITOR: z.enum(["on", "off"]).default("on"),
+  HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** First retry delay of a degraded session; doubles per failed check, capped at the check interval. */
+  HEALTH_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Sessions one monitor checks at once. */
+  HEALTH_MONITOR_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+  /** How often a monitor looks for due sessions and beats its heartbeat. */
+  HEALTH_MONITOR_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  /** How often a session's authorization_ttl_days is read again for the expiry forecast. */
+  HEALTH_TTL_REFRESH_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** A bearer token that may read /api/metrics (for Prometheus); unset: admins and admin API tokens only. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
