@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { e2eSandboxFile } from "./config";
+
+/** The sandbox DC's control API: what the owner of a Telegram account would do from their phone. */
+function controlUrl(): string {
+  return (JSON.parse(readFileSync(e2eSandboxFile, "utf8")) as { control: string }).control;
+}
+
+async function control<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${controlUrl()}${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** "Scans" a QR code: the account's phone accepts the login token from the tg://login?token=… link. */
+export function acceptLoginToken(phone: string, qrUrl: string): Promise<{ accepted: boolean }> {
+  const token = new URL(qrUrl).searchParams.get("token");
+  if (!token) throw new Error(`not a tg://login link: ${qrUrl}`);
+  return control("POST", `/accounts/${phone.replace(/\D/g, "")}/accept-login-token`, { token });
+}
+
+export type SandboxAuthorization = { id: string; phone: string | null; dcId: number; device: { model: string }; state: string };
+
+/** The account's authorizations as its owner sees them under Settings → Devices. */
+export function authorizationsOf(phone: string): Promise<SandboxAuthorization[]> {
+  return control("GET", `/authorizations?phone=${phone.replace(/\D/g, "")}`);
+}
