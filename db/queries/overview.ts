@@ -1,0 +1,62 @@
+import { and, asc, eq, gt, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { telegramSessions, type SessionStatus } from "@/db/schema";
+import { accountItemColumns, sessionItemColumns, type SessionItemRow } from "@/lib/sessions/item";
+
+type Columns = typeof telegramSessions._.columns;
+/** The moments the attention rules compare against: now, and the horizon of "expiring soon". */
+export type AttentionClock = { now: Date; expiringBefore: Date };
+
+const flooded = (t: Columns, { now }: AttentionClock) => gt(t.floodWaitUntil, now);
+const expiring = (t: Columns, { expiringBefore }: AttentionClock) => and(inArray(t.status, ["active", "degraded"]), lt(t.expiresAt, expiringBefore));
+
+/** Degraded, invalid, waiting out a flood, expiring soon or undecryptable; a revoked session needs nothing. */
+function needsAttention(t: Columns, clock: AttentionClock): SQL | undefined {
+  return and(
+    ne(t.status, "revoked"),
+    or(inArray(t.status, ["degraded", "invalid"]), flooded(t, clock), expiring(t, clock), eq(t.decryptFailed, true)),
+  );
+}
+
+const countWhere = (condition: SQL | undefined) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+
+export type SessionCounts = Record<SessionStatus, number> & {
+  total: number;
+  floodWaiting: number;
+  expiringSoon: number;
+  decryptFailed: number;
+  needsAttention: number;
+};
+
+/** Every count the overview shows, in one statement. */
+export async function countSessions(db: DbOrTx, clock: AttentionClock): Promise<SessionCounts> {
+  const t = telegramSessions;
+  const byStatus = Object.fromEntries(t.status.enumValues.map((status) => [status, countWhere(eq(t.status, status))])) as Record<SessionStatus, SQL<number>>;
+  const [row] = await db
+    .select({
+      ...byStatus,
+      total: countWhere(sql`true`),
+      floodWaiting: countWhere(and(ne(t.status, "revoked"), flooded(t, clock))),
+      expiringSoon: countWhere(expiring(t, clock)),
+      decryptFailed: countWhere(and(ne(t.status, "revoked"), eq(t.decryptFailed, true))),
+      needsAttention: countWhere(needsAttention(t, clock)),
+    })
+    .from(t);
+  if (!row) throw new Error("an aggregate query returned no row");
+  return row;
+}
+
+/** The sessions that need attention, the worst first: dead or undecryptable, then degraded, then the rest by expiry. */
+export function listAttentionSessions(db: DbOrTx, clock: AttentionClock, limit: number): Promise<SessionItemRow[]> {
+  return db.query.telegramSessions.findMany({
+    columns: sessionItemColumns,
+    with: { account: { columns: accountItemColumns } },
+    where: (t) => needsAttention(t, clock),
+    orderBy: (t) => [
+      sql`case when ${t.status} = 'invalid' or ${t.decryptFailed} then 0 when ${t.status} = 'degraded' then 1 else 2 end`,
+      sql`${t.expiresAt} asc nulls last`,
+      asc(t.id),
+    ],
+    limit,
+  });
+}

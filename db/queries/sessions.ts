@@ -1,0 +1,60 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import type { SessionStatus } from "@/db/schema";
+import { accountItemColumns, sessionItemColumns, type SessionItemRow } from "@/lib/sessions/item";
+import { encodeSessionCursor, type SessionCursor } from "./session-cursor";
+import { accountMatches } from "./session-search";
+import { afterCursor, sortKeyText, sortOrderBy, type SessionSort, type SortOrder } from "./session-sort";
+
+export type SessionListFilter = {
+  statuses?: SessionStatus[];
+  q?: string;
+  sort: SessionSort;
+  order: SortOrder;
+  /** Must have been made for the same sort and order. */
+  cursor?: SessionCursor;
+  limit: number;
+};
+
+export type SessionListPage = { rows: SessionItemRow[]; nextCursor: string | null };
+
+/** One page of the sessions list in exactly one SQL statement, whatever the page size (keyset, no OFFSET). */
+export async function listSessions(db: DbOrTx, filter: SessionListFilter): Promise<SessionListPage> {
+  const { sort, order, cursor, limit } = filter;
+  const rows = await db.query.telegramSessions.findMany({
+    columns: sessionItemColumns,
+    with: { account: { columns: accountItemColumns } },
+    extras: (t) => ({ sortKey: sortKeyText(t, sort).as("sort_key") }),
+    where: (t) => {
+      const conditions: (SQL | undefined)[] = [];
+      if (filter.statuses?.length) conditions.push(inArray(t.status, filter.statuses));
+      if (filter.q) conditions.push(accountMatches(db, t.accountId, filter.q));
+      if (cursor) conditions.push(afterCursor(t, sort, order, cursor.key, cursor.id));
+      return and(...conditions);
+    },
+    orderBy: (t) => sortOrderBy(t, sort, order),
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeSessionCursor({ sort, order, key: last.sortKey, id: last.id }) : null;
+  return { rows: page.map(({ sortKey: _, ...row }) => row), nextCursor };
+}
+
+/** One session for its detail page, with the account's fuller record and the session that replaced it, if any. */
+export function findSessionDetail(db: DbOrTx, id: string) {
+  return db.query.telegramSessions.findFirst({
+    columns: { ...sessionItemColumns, dcId: true, revokedAt: true, revokedReason: true },
+    with: { account: { columns: { ...accountItemColumns, telegramUserId: true, createdAt: true } } },
+    extras: (t) => ({
+      rotatedToId: sql<string | null>`(select r.id from telegram_sessions r where r.rotated_from_id = ${t.id} order by r.created_at desc limit 1)`.as("rotated_to_id"),
+    }),
+    where: (t) => eq(t.id, id),
+  });
+}
+
+export type SessionDetailRow = NonNullable<Awaited<ReturnType<typeof findSessionDetail>>>;
+
+export async function sessionExists(db: DbOrTx, id: string): Promise<boolean> {
+  return (await db.query.telegramSessions.findFirst({ columns: { id: true }, where: (t) => eq(t.id, id) })) !== undefined;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { decodeSessionCursor } from "@/db/queries/session-cursor";
+import { sessionSorts } from "@/db/queries/session-sort";
+import type { SessionDetailRow } from "@/db/queries/sessions";
+import { sessionStatusEnum } from "@/db/schema";
+import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
+import { isoOrNull } from "./common";
+
+const statusList = z
+  .string()
+  .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked.")).max(5));
+
+export const sessionListQuery = z
+  .object({
+    status: statusList.optional(),
+    q: z.string().trim().max(100, "Search for at most 100 characters.").optional().transform((value) => value || undefined),
+    sort: z.enum(sessionSorts, `Sort by ${sessionSorts.join(", ")}.`).default("created"),
+    order: z.enum(["asc", "desc"], "Order is asc or desc.").default("desc"),
+    cursor: z.string().max(512).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .transform(({ cursor: text, ...query }, ctx) => {
+    if (text === undefined) return { ...query, cursor: undefined };
+    const cursor = decodeSessionCursor(text);
+    if (!cursor || cursor.sort !== query.sort || cursor.order !== query.order) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "This cursor is not from this list; start again without it." });
+      return z.NEVER;
+    }
+    return { ...query, cursor };
+  });
+
+export type SessionPageBody = { items: SessionItem[]; nextCursor: string | null };
+
+export type SessionDetail = SessionItem & {
+  dcId: number;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  rotatedToId: string | null;
+  account: SessionItem["account"] & { telegramUserId: string; createdAt: string };
+};
+
+export function toSessionDetail(row: SessionDetailRow): SessionDetail {
+  const item = toSessionItem(row);
+  return {
+    ...item,
+    dcId: row.dcId,
+    revokedAt: isoOrNull(row.revokedAt),
+    revokedReason: row.revokedReason,
+    rotatedToId: row.rotatedToId,
+    account: { ...item.account, telegramUserId: row.account.telegramUserId.toString(), createdAt: row.account.createdAt.toISOString() },
+  };
+}
