@@ -1,0 +1,41 @@
+import { createMemberWithCli, ensureFirstAdmin } from "./support/admin-cli";
+import { apiClient, fillSignInForm, sessionCookieOf, signInThroughPage } from "./support/auth";
+import { confirmDialog } from "./support/console";
+import { freshMember } from "./support/members";
+import { expect, test } from "./support/test";
+
+test("a member disabled on the team page is signed out on their next request", async ({ page, browser, secrets }) => {
+  const admin = await ensureFirstAdmin();
+  // An admin, so their API call succeeds before (200) and the change is plain to see (401, not 403).
+  const member = await createMemberWithCli(freshMember("disabled", "admin"));
+  secrets.add("member's password", member.password);
+
+  const memberContext = await browser.newContext();
+  secrets.watch(memberContext);
+  const memberPage = await memberContext.newPage();
+  await signInThroughPage(memberPage, member);
+  await expect(memberPage).toHaveURL(/\/sessions$/);
+  const api = await apiClient({ cookie: await sessionCookieOf(memberPage) });
+  expect((await api.get("/api/v1/audit")).status(), "the member's cookie works before").toBe(200);
+
+  await signInThroughPage(page, admin);
+  await page.goto("/team");
+  const row = page.getByRole("row", { name: new RegExp(member.email) });
+  await row.getByRole("button", { name: `Disable ${member.email}` }).click();
+  await confirmDialog(page, `Disable ${member.email}?`, "Disable");
+  await expect(row).toContainText("Disabled");
+
+  // Their open browser is sent to sign in on the very next navigation; their cookie no longer opens the API.
+  await memberPage.goto("/sessions");
+  await expect(memberPage).toHaveURL(/\/login/);
+  const after = await api.get("/api/v1/audit");
+  await secrets.record(after, "GET");
+  expect(after.status()).toBe(401);
+  await api.dispose();
+
+  // Nor can they sign in again, and the refusal does not say why (no account enumeration).
+  await fillSignInForm(memberPage, member);
+  await expect(memberPage.getByText("Email or password is incorrect.")).toBeVisible();
+  await expect(memberPage).toHaveURL(/\/login/);
+  await memberContext.close();
+});
