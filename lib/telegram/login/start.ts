@@ -16,14 +16,13 @@ import { sentCodeFacts } from "./sent-code";
 import { toLoginView, type LoginView } from "./view";
 
 /** Asks Telegram for a login code with a fresh auth key, and keeps that key (encrypted) for the next step. */
-export async function startPhoneLogin(deps: LoginDeps, phone: string): Promise<LoginView> {
+export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string = randomUUID()): Promise<LoginView> {
   const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
   return withFreshClient(async (client) => {
     const sent = await client.invoke(
       new Api.auth.SendCode({ phoneNumber: phone, apiId: target.apiId, apiHash: target.apiHash, settings: new Api.CodeSettings({}) }),
     );
     const facts = sentCodeFacts(sent);
-    const id = randomUUID();
     return insertFlow(deps, client, {
       id,
       method: "phone",
@@ -40,13 +39,13 @@ export async function startPhoneLogin(deps: LoginDeps, phone: string): Promise<L
 }
 
 /** Starts a QR login: a fresh key exports a login token that the owner's phone scans. */
-export async function startQrLogin(deps: LoginDeps): Promise<LoginView> {
+export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): Promise<LoginView> {
   const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
   return withFreshClient(async (client) => {
     const token = await client.invoke(new Api.auth.ExportLoginToken({ apiId: target.apiId, apiHash: target.apiHash, exceptIds: [] }));
     if (!(token instanceof Api.auth.LoginToken)) throw new Error(`unexpected answer to exportLoginToken: ${token.className}`);
     const expiresAt = new Date(token.expires * 1000);
-    const flow = await insertFlow(deps, client, { id: randomUUID(), method: "qr", step: "qr", qrExpiresAt: expiresAt });
+    const flow = await insertFlow(deps, client, { id, method: "qr", step: "qr", qrExpiresAt: expiresAt });
     return { ...flow, qr: { url: qrLink(token.token), expiresAt: expiresAt.toISOString() } };
   });
 }

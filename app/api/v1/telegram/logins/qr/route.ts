@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/handler";
 import { loginDeps } from "@/lib/telegram/login/route-deps";
 import { startQrLogin } from "@/lib/telegram/login/start";
@@ -6,8 +7,8 @@ import { startQrLogin } from "@/lib/telegram/login/start";
 export const POST = apiRoute(
   { role: "admin", status: 201, transaction: "manual", audit: { action: "telegram_login.start", detail: () => ({ method: "qr" }) } },
   async (context) => {
-    const view = await startQrLogin(loginDeps(context));
-    context.note({ target: view.id });
-    return view;
+    const id = randomUUID();
+    context.note({ target: id });
+    return startQrLogin(loginDeps(context), id);
   },
 );

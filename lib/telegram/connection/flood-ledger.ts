@@ -1,0 +1,50 @@
+import type { DbOrTx } from "@/db";
+import { activeFloodWaits, recordFloodWait } from "@/db/queries/flood-waits";
+import { floodWaitsTotal } from "@/lib/metrics/health";
+import { sleep } from "./backoff";
+import { FloodWaitActiveError } from "./errors";
+
+// Timers may fire a hair early and our clock is not Telegram's: never send right at the edge of a wait.
+const marginMs = 250;
+
+/**
+ * One session's flood waits, per method: loaded when the lease is taken (only the lease holder talks to
+ * Telegram for the session, so this copy is the truth while it is held) and written through on every hit.
+ */
+export class FloodLedger {
+  private constructor(
+    private readonly sessionId: string,
+    private readonly waits: Map<string, Date>,
+    private readonly sleepThresholdMs: number,
+  ) {}
+
+  static async load(db: DbOrTx, sessionId: string, sleepThresholdSeconds: number): Promise<FloodLedger> {
+    return new FloodLedger(sessionId, await activeFloodWaits(db, sessionId), sleepThresholdSeconds * 1000);
+  }
+
+  /** Returns once `method` may be called: sleeps through a short wait, throws FloodWaitActiveError for a long one. */
+  async gate(method: string): Promise<void> {
+    const until = this.waits.get(method);
+    if (!until) return;
+    const remaining = until.getTime() + marginMs - Date.now();
+    if (remaining <= 0) {
+      this.waits.delete(method);
+      return;
+    }
+    if (remaining > this.sleepThresholdMs + marginMs) throw new FloodWaitActiveError(this.sessionId, method, until);
+    await sleep(remaining);
+  }
+
+  /** Records Telegram's FLOOD_WAIT_X for `method`; true when the wait is short enough to sleep through. */
+  async record(db: DbOrTx, method: string, seconds: number): Promise<boolean> {
+    const until = new Date(Date.now() + seconds * 1000);
+    this.waits.set(method, until);
+    floodWaitsTotal().inc({ method });
+    await recordFloodWait(db, this.sessionId, method, seconds, until);
+    return seconds * 1000 <= this.sleepThresholdMs;
+  }
+
+  waitUntil(method: string): Date | undefined {
+    return this.waits.get(method);
+  }
+}

@@ -1,0 +1,155 @@
+import type { TelegramClient } from "telegram";
+import type { DbOrTx } from "@/db";
+import { insertConnectionEvent } from "@/db/queries/session-event-writes";
+import { touchLastUsed } from "@/db/queries/session-leases";
+import type { ConnectionEventDetail } from "@/lib/health/events";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { log } from "@/lib/log";
+import { decrypt, loadKeyRing } from "@/lib/vault";
+import type { ConnectionConfig } from "./config";
+import { connectWithBackoff } from "./connect";
+import { SessionUnavailableError } from "./errors";
+import { FloodLedger } from "./flood-ledger";
+import { guardInvoke } from "./guard-invoke";
+import { LeaseKeeper } from "./lease-keeper";
+import type { Semaphore } from "./semaphore";
+import { SerialQueue } from "./serial-queue";
+
+export type RunOptions = {
+  /** The Telegram method the work calls: an active long flood wait for it refuses the work before connecting. */
+  method?: string;
+  /** false: disconnect when done instead of idling (the monitor's checks). Default true. */
+  keepAlive?: boolean;
+};
+export type RunInfo = { connectMs: number };
+export type SessionWork<T> = (client: TelegramClient, info: RunInfo) => Promise<T>;
+
+type Closing = NonNullable<ConnectionEventDetail["reason"]>;
+
+/** One session's connection in this process: its lease, flood ledger, queue, client and idle timer. */
+export class LiveSession {
+  private client: TelegramClient | undefined;
+  private connectedAt = 0;
+  private broken = false;
+  private ciphertext = "";
+  private ledger: FloodLedger | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly queue = new SerialQueue();
+  private readonly lease: LeaseKeeper;
+
+  constructor(
+    readonly sessionId: string,
+    private db: DbOrTx,
+    owner: string,
+    private readonly config: ConnectionConfig,
+    private readonly limiter: Semaphore,
+    private readonly onClosed: (session: LiveSession) => void,
+  ) {
+    this.lease = new LeaseKeeper(sessionId, owner, config.leaseSeconds, () => void this.dropLostLease());
+  }
+
+  get connected(): boolean {
+    return this.client !== undefined;
+  }
+
+  run<T>(db: DbOrTx, work: SessionWork<T>, options: RunOptions): Promise<T> {
+    this.db = db;
+    clearTimeout(this.idleTimer);
+    return this.queue.push(() => this.runOne(work, options));
+  }
+
+  /** Ends the connection and gives the lease back (after any queued work). */
+  close(reason: Closing = "shutdown"): Promise<void> {
+    clearTimeout(this.idleTimer);
+    return this.queue.push(() => this.shutdown(reason));
+  }
+
+  private async runOne<T>(work: SessionWork<T>, options: RunOptions): Promise<T> {
+    try {
+      const ledger = await this.ensureLease();
+      if (options.method) await ledger.gate(options.method);
+      const connectMs = await this.ensureConnected(ledger);
+      const result = await work(this.client as TelegramClient, { connectMs });
+      await touchLastUsed(this.db, this.sessionId);
+      return result;
+    } finally {
+      await this.afterWork(options.keepAlive ?? true);
+    }
+  }
+
+  private async ensureLease(): Promise<FloodLedger> {
+    if (this.lease.held && this.ledger) return this.ledger;
+    const row = await this.lease.take(this.db);
+    if (!row.sessionCiphertext) {
+      await this.lease.release(this.db);
+      throw new SessionUnavailableError(this.sessionId, "revoked");
+    }
+    this.ciphertext = row.sessionCiphertext;
+    this.ledger = await FloodLedger.load(this.db, this.sessionId, this.config.floodSleepSeconds);
+    return this.ledger;
+  }
+
+  private async ensureConnected(ledger: FloodLedger): Promise<number> {
+    if (this.client?.connected && !this.broken) return 0;
+    if (this.client) await this.disconnect("error");
+    this.broken = false;
+    const { client, connectMs } = await connectWithBackoff({
+      saved: () => decrypt(loadKeyRing(), this.ciphertext, secrets.sessionString.binding(this.sessionId)),
+      config: this.config,
+      limiter: this.limiter,
+      prepare: (fresh) =>
+        guardInvoke(fresh, {
+          sessionId: this.sessionId,
+          db: () => this.db,
+          ledger,
+          limiter: this.limiter,
+          timeoutMs: this.config.requestTimeoutMs,
+          onBroken: () => (this.broken = true),
+        }),
+      record: (detail, latencyMs) => this.record(detail, latencyMs),
+    });
+    this.client = client;
+    this.connectedAt = Date.now();
+    return connectMs;
+  }
+
+  private async afterWork(keepAlive: boolean): Promise<void> {
+    if (this.queue.size > 1) return;
+    if (this.broken || !keepAlive || this.config.idleMs === 0 || !this.client) {
+      await this.shutdown(this.broken ? "error" : "done");
+      return;
+    }
+    this.idleTimer = setTimeout(() => void this.close("idle"), this.config.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private async shutdown(reason: Closing): Promise<void> {
+    await this.disconnect(reason);
+    await this.lease.release(this.db).catch((error: unknown) => this.warn(error, "could not release a session lease"));
+    this.ledger = undefined;
+    // Only the closing job left: later work starts a fresh entry in the manager.
+    if (this.queue.size <= 1) this.onClosed(this);
+  }
+
+  private async disconnect(reason: Closing): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    await client.destroy().catch(() => undefined);
+    await this.record({ state: "disconnected", reason, connectedForMs: Date.now() - this.connectedAt });
+  }
+
+  /** Another process may own the session now: stop talking to Telegram at once, outside the queue. */
+  private async dropLostLease(): Promise<void> {
+    await this.disconnect("lease_lost");
+    this.ledger = undefined;
+  }
+
+  private async record(detail: ConnectionEventDetail, latencyMs?: number): Promise<void> {
+    await insertConnectionEvent(this.db, this.sessionId, detail, latencyMs).catch((error: unknown) => this.warn(error, "could not record a connection event"));
+  }
+
+  private warn(error: unknown, message: string): void {
+    log.warn({ err: error instanceof Error ? error.message : String(error), sessionId: this.sessionId }, message);
+  }
+}
