@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { telegramSessions } from "@/db/schema";
 
 export const sessionSorts = ["created", "lastUsed", "lastCheck", "status", "latency", "expiry"] as const;

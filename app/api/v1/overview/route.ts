@@ -1,0 +1,15 @@
+import { countSessions, listAttentionSessions } from "@/db/queries/overview";
+import { apiRoute } from "@/lib/api/handler";
+import { attentionReasons, expiringWithinDays, type OverviewBody } from "@/lib/api/schemas/overview";
+import { toSessionItem } from "@/lib/sessions/item";
+
+const attentionLimit = 50;
+
+/** Counts by state and trouble, and the sessions that need attention (the worst first, at most 50): two statements. */
+export const GET = apiRoute({ role: "viewer" }, async ({ db }): Promise<OverviewBody> => {
+  const now = new Date();
+  const clock = { now, expiringBefore: new Date(now.getTime() + expiringWithinDays * 86_400_000) };
+  const [counts, rows] = await Promise.all([countSessions(db, clock), listAttentionSessions(db, clock, attentionLimit)]);
+  const attention = rows.map(toSessionItem).map((item) => ({ ...item, reasons: attentionReasons(item, now) }));
+  return { counts, attention, expiringWithinDays, generatedAt: now.toISOString() };
+});

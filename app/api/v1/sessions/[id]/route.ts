@@ -1,0 +1,10 @@
+import { findSessionDetail } from "@/db/queries/sessions";
+import { apiRoute, notFound } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { toSessionDetail, type SessionDetail } from "@/lib/api/schemas/sessions";
+
+export const GET = apiRoute({ role: "viewer", params: idParams }, async ({ db, params }): Promise<SessionDetail> => {
+  const row = await findSessionDetail(db, params.id);
+  if (!row) throw notFound("The session");
+  return toSessionDetail(row);
+});

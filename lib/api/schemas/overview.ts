@@ -1,0 +1,19 @@
+import type { SessionCounts } from "@/db/queries/overview";
+import type { SessionItem } from "@/lib/sessions/item";
+
+export type AttentionReason = "invalid" | "degraded" | "flood_wait" | "expiring" | "decrypt_failed";
+export type AttentionItem = SessionItem & { reasons: AttentionReason[] };
+export type OverviewBody = { counts: SessionCounts; attention: AttentionItem[]; expiringWithinDays: number; generatedAt: string };
+
+export const expiringWithinDays = 7;
+
+/** Why a session is on the attention list; the same rules as the query that picked it. */
+export function attentionReasons(item: SessionItem, now: Date): AttentionReason[] {
+  const reasons: AttentionReason[] = [];
+  if (item.status === "invalid" || item.status === "degraded") reasons.push(item.status);
+  if (item.decryptFailed) reasons.push("decrypt_failed");
+  if (item.floodWaitUntil && new Date(item.floodWaitUntil) > now) reasons.push("flood_wait");
+  const horizon = now.getTime() + expiringWithinDays * 86_400_000;
+  if (item.expiresAt && ["active", "degraded"].includes(item.status) && new Date(item.expiresAt).getTime() < horizon) reasons.push("expiring");
+  return reasons;
+}
