@@ -1,0 +1,55 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { telegramSessions, type SessionStatus } from "@/db/schema";
+
+export type LeasedSession = { id: string; status: SessionStatus; sessionCiphertext: string | null; dcId: number };
+
+const leaseEnd = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
+const leaseFree = (owner: string) =>
+  or(isNull(telegramSessions.leaseUntil), lt(telegramSessions.leaseUntil, sql`now()`), eq(telegramSessions.leaseOwner, owner));
+
+/**
+ * Takes the session's connection lease when it is free, expired or already ours, in one atomic UPDATE
+ * (the database's clock decides expiry, so processes with skewed clocks agree).
+ */
+export async function takeLease(db: DbOrTx, sessionId: string, owner: string, seconds: number): Promise<LeasedSession | undefined> {
+  const [row] = await db
+    .update(telegramSessions)
+    .set({ leaseOwner: owner, leaseUntil: leaseEnd(seconds) })
+    .where(and(eq(telegramSessions.id, sessionId), leaseFree(owner)))
+    .returning({
+      id: telegramSessions.id,
+      status: telegramSessions.status,
+      sessionCiphertext: telegramSessions.sessionCiphertext,
+      dcId: telegramSessions.dcId,
+    });
+  return row;
+}
+
+/** Extends a lease we hold; false when it is no longer ours. */
+export async function renewLease(db: DbOrTx, sessionId: string, owner: string, seconds: number): Promise<boolean> {
+  const rows = await db
+    .update(telegramSessions)
+    .set({ leaseUntil: leaseEnd(seconds) })
+    .where(and(eq(telegramSessions.id, sessionId), eq(telegramSessions.leaseOwner, owner)))
+    .returning({ id: telegramSessions.id });
+  return rows.length > 0;
+}
+
+export async function releaseLease(db: DbOrTx, sessionId: string, owner: string): Promise<void> {
+  await db
+    .update(telegramSessions)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(and(eq(telegramSessions.id, sessionId), eq(telegramSessions.leaseOwner, owner)));
+}
+
+export function findLease(db: DbOrTx, sessionId: string) {
+  return db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { id: true, leaseOwner: true, leaseUntil: true },
+  });
+}
+
+export async function touchLastUsed(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.update(telegramSessions).set({ lastUsedAt: sql`now()` }).where(eq(telegramSessions.id, sessionId));
+}

@@ -1,0 +1,21 @@
+import { env } from "@/lib/env";
+
+export type HealthConfig = {
+  intervalSeconds: number;
+  retryBaseSeconds: number;
+  ttlRefreshHours: number;
+  concurrency: number;
+  pollSeconds: number;
+};
+
+export function healthConfig(overrides: Partial<HealthConfig> = {}): HealthConfig {
+  const e = env();
+  return {
+    intervalSeconds: e.HEALTH_CHECK_INTERVAL_SECONDS,
+    retryBaseSeconds: e.HEALTH_RETRY_BASE_SECONDS,
+    ttlRefreshHours: e.HEALTH_TTL_REFRESH_HOURS,
+    concurrency: e.HEALTH_MONITOR_CONCURRENCY,
+    pollSeconds: e.HEALTH_MONITOR_POLL_SECONDS,
+    ...overrides,
+  };
+}

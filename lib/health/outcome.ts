@@ -1,0 +1,61 @@
+import type { SessionStatus } from "@/db/schema";
+import type { CheckPatch, CheckTarget } from "@/db/queries/session-health";
+import type { CheckEventDetail, CheckResultKind } from "./events";
+import type { HealthConfig } from "./config";
+import { afterWait, nextRegularCheck, nextRetry } from "./schedule";
+
+/** What a probe found out. */
+export type ProbeOutcome =
+  | { kind: "ok"; connectMs: number; requestMs: number; ttlDays?: number }
+  | { kind: "failed"; errorClass: "terminal" | "transient" | "refused" | "decrypt"; code: string; connectMs: number | null }
+  | { kind: "flood"; method: string; until: Date };
+
+export type Decision = { result: CheckResultKind; patch: CheckPatch; detail: CheckEventDetail; latencyMs: number | null };
+
+const dayMs = 86_400_000;
+
+/**
+ * The state machine of DESIGN §5. Only a terminal answer makes a session invalid; anything without a
+ * definite answer (network, timeouts, 5xx, other refusals) makes it degraded and retried sooner with
+ * backoff. Success makes it active. authFailures counts consecutive failed checks and resets on success.
+ * A flood wait is not a failure: the status stays and the next check comes just after the wait.
+ */
+export function decide(session: CheckTarget, outcome: ProbeOutcome, method: string, now: Date, config: HealthConfig): Decision {
+  const base = { from: session.status, at: now.toISOString(), method };
+  const event = (result: CheckResultKind, to: SessionStatus, rest: Partial<CheckEventDetail> = {}): CheckEventDetail => ({
+    result, to, connectMs: null, requestMs: null, ...base, ...rest,
+  });
+  switch (outcome.kind) {
+    case "ok": {
+      const ttlDays = outcome.ttlDays ?? session.authorizationTtlDays;
+      const patch: CheckPatch = {
+        status: "active", authFailures: 0, lastError: null, lastCheckAt: now, lastUsedAt: now,
+        nextCheckAt: nextRegularCheck(now, config.intervalSeconds), lastLatencyMs: outcome.requestMs,
+        expiresAt: ttlDays ? new Date(now.getTime() + ttlDays * dayMs) : null,
+        ...(outcome.ttlDays === undefined ? {} : { authorizationTtlDays: outcome.ttlDays, ttlCheckedAt: now }),
+      };
+      const detail = event("ok", "active", { connectMs: outcome.connectMs, requestMs: outcome.requestMs });
+      return { result: "ok", patch, detail, latencyMs: outcome.requestMs };
+    }
+    case "failed": {
+      const failures = session.authFailures + 1;
+      const invalid = outcome.errorClass === "terminal";
+      const to: SessionStatus = invalid ? "invalid" : outcome.errorClass === "decrypt" ? session.status : "degraded";
+      const patch: CheckPatch = {
+        status: to, authFailures: failures, lastError: outcome.code, lastCheckAt: now,
+        nextCheckAt: outcome.errorClass === "decrypt" ? nextRegularCheck(now, config.intervalSeconds) : nextRetry(now, failures, config.retryBaseSeconds, config.intervalSeconds),
+        ...(outcome.errorClass === "decrypt" ? { decryptFailed: true } : {}),
+      };
+      const result: CheckResultKind = invalid ? "invalid" : outcome.errorClass === "decrypt" ? "error" : "degraded";
+      const detail = event(result, to, { errorClass: outcome.errorClass, errorCode: outcome.code, connectMs: outcome.connectMs });
+      return { result, patch, detail, latencyMs: null };
+    }
+    case "flood":
+      return {
+        result: "flood_wait",
+        patch: { lastCheckAt: now, nextCheckAt: afterWait(outcome.until) },
+        detail: event("flood_wait", session.status, { errorClass: "flood", errorCode: "FLOOD_WAIT", method: outcome.method }),
+        latencyMs: null,
+      };
+  }
+}

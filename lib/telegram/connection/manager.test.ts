@@ -1,0 +1,105 @@
+import { eq, sql } from "drizzle-orm";
+import { Api } from "telegram";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { telegramSessions } from "@/db/schema";
+import { seedOne, sessionEventsOf, sessionRow } from "@/lib/health/testing/fixtures";
+import { startHealthSandbox } from "@/lib/health/testing/setup";
+import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { sleep } from "./backoff";
+import { SessionBusyError, SessionUnavailableError } from "./errors";
+import { ConnectionManager } from "./manager";
+
+const sandbox = await startHealthSandbox();
+afterAll(() => sandbox.cleanup());
+
+const fast = { idleMs: 0, connectAttempts: 2, connectBackoff: { baseMs: 20, maxMs: 100 } };
+const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) => client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
+
+describe.each(testDrivers)("connection manager on %s", (driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+  });
+  afterAll(() => database.close());
+
+  it("lets one process at a time connect a session: the other gets SessionBusyError, never a second connection", async () => {
+    const { db } = database;
+    const { id, phone } = await seedOne(db);
+    const [a, b] = [new ConnectionManager(fast), new ConnectionManager(fast)];
+    let finish = () => {};
+    const holding = new Promise<void>((resolve) => (finish = resolve));
+    let started = () => {};
+    const connected = new Promise<void>((resolve) => (started = resolve));
+    const first = a.run(db, id, async (client) => {
+      await getSelf(client);
+      started();
+      await holding;
+      return "a";
+    });
+    await connected;
+    await expect(b.run(db, id, async () => "b")).rejects.toBeInstanceOf(SessionBusyError);
+    expect((await sessionRow(db, id)).leaseOwner).toBe(a.owner);
+    finish();
+    expect(await first).toBe("a");
+    expect(await b.run(db, id, async (client) => Boolean(await getSelf(client)))).toBe(true);
+    expect(sandbox.log(phone).some((entry) => entry.result === "AUTH_KEY_DUPLICATED")).toBe(false);
+    expect((await sessionRow(db, id)).leaseOwner).toBeNull();
+  });
+
+  it("queues one process's work on a session through one connection", async () => {
+    const { db } = database;
+    const { id } = await seedOne(db);
+    const manager = new ConnectionManager({ ...fast, idleMs: 5_000 });
+    let inFlight = 0;
+    let most = 0;
+    const job = () =>
+      manager.run(db, id, async (client) => {
+        most = Math.max(most, ++inFlight);
+        await getSelf(client);
+        inFlight--;
+      });
+    await Promise.all([job(), job(), job(), job()]);
+    expect(most).toBe(1);
+    expect(manager.connectedCount()).toBe(1);
+    await manager.closeAll();
+    const states = (await sessionEventsOf(db, id)).map((e) => (e.detail as { state?: string }).state);
+    expect(states).toEqual(["connected", "disconnected"]);
+    expect((await sessionRow(db, id)).lastUsedAt).not.toBeNull();
+  });
+
+  it("takes a lease over only after it has expired", async () => {
+    const { db } = database;
+    const { id } = await seedOne(db);
+    const crashed = (offset: string) =>
+      db.update(telegramSessions).set({ leaseOwner: "crashed-process", leaseUntil: sql`now() + ${sql.raw(`interval '${offset}'`)}` }).where(eq(telegramSessions.id, id));
+    await crashed("30 seconds");
+    const manager = new ConnectionManager(fast);
+    await expect(manager.run(db, id, getSelf)).rejects.toBeInstanceOf(SessionBusyError);
+    await crashed("-1 second");
+    await expect(manager.run(db, id, getSelf)).resolves.toBeTruthy();
+  });
+
+  it("renews the lease while connected, releases it on disconnect, and closes idle clients", async () => {
+    const { db } = database;
+    const { id } = await seedOne(db);
+    const manager = new ConnectionManager({ ...fast, leaseSeconds: 1, idleMs: 300 });
+    await manager.run(db, id, async (client) => {
+      await sleep(1_500);
+      const row = await sessionRow(db, id);
+      expect(row.leaseOwner).toBe(manager.owner);
+      expect(row.leaseUntil?.getTime()).toBeGreaterThan(Date.now());
+      return getSelf(client);
+    });
+    expect(manager.connectedCount()).toBe(1);
+    await sleep(600);
+    expect(manager.connectedCount()).toBe(0);
+    expect((await sessionRow(db, id)).leaseOwner).toBeNull();
+    const last = (await sessionEventsOf(db, id)).at(-1);
+    expect(last).toMatchObject({ kind: "connection", detail: { state: "disconnected", reason: "idle" } });
+  });
+
+  it("refuses a session that does not exist", async () => {
+    const manager = new ConnectionManager(fast);
+    await expect(manager.run(database.db, "00000000-0000-4000-8000-000000000000", getSelf)).rejects.toBeInstanceOf(SessionUnavailableError);
+  });
+});
