@@ -1,24 +1,34 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 export type Access = "public" | "viewer" | "admin";
-export type RouteEntry = { kind: "page" | "api"; file: string; urlPath: string; methods: string[]; access: Access };
+/** One thing to call: a page (GET) or one exported method of a route handler, with who may use it. */
+export type Endpoint = {
+  kind: "page" | "api";
+  file: string;
+  urlPath: string;
+  method: string;
+  access: Access;
+  /** How the access level was found, so the summary shows what the inventory relied on. */
+  reason: string;
+};
 
 const appDir = path.resolve("app");
 const placeholderId = "00000000-0000-4000-8000-000000000000";
+const httpMethods = "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS";
 /** Routes meant to answer without a signed-in member; everything else must refuse. */
 const publicPaths = [/^\/login$/, /^\/setup$/, /^\/forbidden$/, /^\/api\/auth\//, /^\/api\/healthz$/];
 
-/** Every page and route handler under app/, read from the file tree so new routes are covered automatically. */
-export function routeInventory(): RouteEntry[] {
-  return walk(appDir).flatMap((file) => {
+/** Every page and route handler method under app/, read from the file tree so new routes are covered automatically. */
+export function routeInventory(): Endpoint[] {
+  return walk(appDir).flatMap((file): Endpoint[] => {
     const name = path.basename(file);
-    if (name !== "page.tsx" && name !== "route.ts") return [];
+    if (!/^(page\.(tsx|ts|jsx|js|mdx)|route\.(ts|js))$/.test(name)) return [];
     const urlPath = toUrlPath(path.relative(appDir, path.dirname(file)));
     const source = readFileSync(file, "utf8");
-    const kind = name === "page.tsx" ? "page" : "api";
-    const methods = kind === "page" ? ["GET"] : exportedMethods(source);
-    return [{ kind, file: path.relative(process.cwd(), file), urlPath, methods, access: accessOf(urlPath, source) }];
+    const relative = path.relative(process.cwd(), file);
+    if (name.startsWith("page.")) return [{ kind: "page", file: relative, urlPath, method: "GET", ...pageAccess(file, urlPath, source) }];
+    return exportedMethods(source).map(({ method, declaration }) => ({ kind: "api", file: relative, urlPath, method, ...apiAccess(urlPath, declaration, source) }));
   });
 }
 
@@ -29,20 +39,48 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Route groups vanish, dynamic segments get a well-formed id that matches nothing, catch-alls a real Auth.js action. */
 function toUrlPath(relativeDir: string): string {
   const segments = relativeDir
     .split(path.sep)
-    .filter((segment) => segment && !/^\(.*\)$/.test(segment))
-    .map((segment) => (segment.startsWith("[...") ? "session" : segment.startsWith("[") ? placeholderId : segment));
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"))
+    .map((segment) => (/^\[\[?\.\.\./.test(segment) ? "session" : segment.startsWith("[") ? placeholderId : segment));
   return "/" + segments.join("/");
 }
 
-function exportedMethods(source: string): string[] {
-  const found = source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g);
-  return [...new Set([...found].map((match) => match[1] as string))];
+/** `export const GET = …`, `export async function POST(…)`, `export { handler as PATCH }`, each with its declaration text. */
+function exportedMethods(source: string): { method: string; declaration: string }[] {
+  const found = new Map<string, string>();
+  const declarations = [...source.matchAll(new RegExp(`export\\s+(?:const|let|async\\s+function|function)\\s+(${httpMethods})\\b`, "g"))];
+  declarations.forEach((match, index) => {
+    const end = declarations[index + 1]?.index ?? source.length;
+    const next = source.indexOf("\nexport ", (match.index ?? 0) + 1);
+    found.set(match[1]!, source.slice(match.index, Math.min(end, next === -1 ? source.length : next)));
+  });
+  for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const alias of list[1]!.matchAll(new RegExp(`\\bas\\s+(${httpMethods})\\b`, "g"))) found.set(alias[1]!, source);
+  }
+  return [...found].map(([method, declaration]) => ({ method, declaration }));
 }
 
-function accessOf(urlPath: string, source: string): Access {
-  if (publicPaths.some((pattern) => pattern.test(urlPath))) return "public";
-  return /requirePage\(\s*"admin"|role:\s*"admin"/.test(source) ? "admin" : "viewer";
+function apiAccess(urlPath: string, declaration: string, source: string): Pick<Endpoint, "access" | "reason"> {
+  if (publicPaths.some((pattern) => pattern.test(urlPath))) return { access: "public", reason: "public path" };
+  const role = /apiRoute\(\s*\{[^]*?\brole:\s*"(admin|viewer)"/.exec(declaration)?.[1] ?? /apiRoute\(\s*\{[^]*?\brole:\s*"(admin|viewer)"/.exec(source)?.[1];
+  if (role === "admin" || role === "viewer") return { access: role, reason: `apiRoute role "${role}"` };
+  // Deny by default: a handler whose guard the inventory cannot read is held to the strictest rule.
+  return { access: "admin", reason: "no apiRoute role found: treated as admin" };
+}
+
+function pageAccess(file: string, urlPath: string, source: string): Pick<Endpoint, "access" | "reason"> {
+  if (publicPaths.some((pattern) => pattern.test(urlPath))) return { access: "public", reason: "public path" };
+  if (isAdminGuard(source)) return { access: "admin", reason: 'requirePage("admin")' };
+  for (let dir = path.dirname(file); dir.startsWith(appDir); dir = path.dirname(dir)) {
+    const layout = ["layout.tsx", "layout.ts"].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
+    if (layout && isAdminGuard(readFileSync(layout, "utf8"))) return { access: "admin", reason: `admin layout ${path.relative(appDir, layout)}` };
+  }
+  return { access: "viewer", reason: "signed-in members" };
+}
+
+function isAdminGuard(source: string): boolean {
+  return /requirePage\(\s*"admin"\s*\)/.test(source);
 }

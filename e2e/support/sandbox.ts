@@ -30,3 +30,10 @@ export type SandboxAuthorization = { id: string; phone: string | null; dcId: num
 export function authorizationsOf(phone: string): Promise<SandboxAuthorization[]> {
   return control("GET", `/authorizations?phone=${phone.replace(/\D/g, "")}`);
 }
+
+export type SandboxFault = { method?: string; error: string; code: number; phone?: string; times?: number };
+
+/** Makes the sandbox answer a method with an RPC error, as Telegram would (FLOOD_WAIT_X, ...). */
+export function addSandboxFault(fault: SandboxFault): Promise<{ ok: boolean }> {
+  return control("POST", "/faults", fault);
+}

@@ -1,0 +1,102 @@
+import { ensureFirstAdmin } from "./support/admin-cli";
+import { signInThroughPage } from "./support/auth";
+import { acceptLoginToken, addSandboxFault, authorizationsOf } from "./support/sandbox";
+import { expect, test } from "./support/test";
+import { enterCode, enterTwoStepPassword, expectAccountAdded, loginError, maskedPhone, openWizard, sendCodeTo } from "./support/wizard";
+
+// The sandbox DC and the database are new for every run, so these test numbers are fresh (99966XYYYY: DC X, code X×5).
+const newAccount = { phone: "9996624821", typed: "+99966 2 4821", name: "Test 4821" };
+const twoStepDemo = { phone: "9996622222", typed: "+9996622222", name: "Demo Two-Factor", password: "sandbox-2fa" };
+const wrongCodeAccount = { phone: "9996625307", typed: "+9996625307", name: "Test 5307" };
+const floodAccount = { phone: "9996626159", typed: "+9996626159" };
+const qrDemo = { phone: "9996621111", name: "Demo Support" };
+const consoleDevice = "Telegram Session Console";
+
+test.beforeEach(async ({ page }) => {
+  await signInThroughPage(page, await ensureFirstAdmin());
+});
+
+test("an admin adds a fresh +99966 2 XXXX account with code 22222", async ({ page }) => {
+  await openWizard(page);
+  await expect(page.getByText("Sandbox mode: these are not real Telegram accounts")).toBeVisible();
+  await sendCodeTo(page, newAccount.typed);
+  await expect(page.getByText(`Telegram sent a 5-digit code to ${maskedPhone(newAccount.phone)}`)).toBeVisible();
+  await enterCode(page, "22222");
+  await expectAccountAdded(page);
+
+  // The console really logged in at "Telegram": the account's owner sees a new device.
+  const devices = await authorizationsOf(newAccount.phone);
+  expect(devices.map((d) => d.device.model)).toContain(consoleDevice);
+});
+
+test("an admin adds the two-step demo account: the password step shows its hint", async ({ page, secrets }) => {
+  // The demo account's hint is its password (sandbox/demo.ts), so the hint field itself is not a leak.
+  secrets.add("two-step password", twoStepDemo.password, { ignore: /"passwordHint":"sandbox-2fa"/g });
+  await openWizard(page);
+  await sendCodeTo(page, twoStepDemo.typed);
+  await enterCode(page, "22222");
+  await expect(page.getByText("This account has two-step verification.")).toBeVisible();
+  await expect(page.getByText(`Hint: ${twoStepDemo.password}`)).toBeVisible();
+
+  await enterTwoStepPassword(page, "not-the-password");
+  await expect(loginError(page)).toContainText("That two-step verification password is not right.");
+  await enterTwoStepPassword(page, twoStepDemo.password);
+  await expectAccountAdded(page);
+});
+
+test("a wrong code gets a sentence, not an error code, and the right one still works", async ({ page }) => {
+  await openWizard(page);
+  const started = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/telegram/logins");
+  await sendCodeTo(page, wrongCodeAccount.typed);
+  const { id } = (await (await started).json()) as { id: string };
+  await expect(page.getByText("5 tries left.")).toBeVisible();
+  await enterCode(page, "11111");
+  await expect(loginError(page)).toContainText("That code is not right. Check the latest message from Telegram and try again.");
+  await expect(page.getByText(/PHONE_CODE_INVALID|telegram_refused/)).toHaveCount(0);
+  // The console counted the try…
+  const flow = await page.request.get(`/api/v1/telegram/logins/${id}`);
+  expect(((await flow.json()) as { attemptsLeft: number }).attemptsLeft).toBe(4);
+  // …and the page should say so (soft, so the rest of the flow is still checked).
+  await expect.soft(page.getByText("4 tries left."), "the hint under the code field follows the tries used").toBeVisible();
+  await enterCode(page, "22222");
+  await expectAccountAdded(page);
+});
+
+test("a FLOOD_WAIT from Telegram is shown with a countdown", async ({ page }) => {
+  await addSandboxFault({ method: "auth.sendCode", error: "FLOOD_WAIT_45", code: 420, phone: floodAccount.phone, times: 1 });
+  await openWizard(page);
+  await sendCodeTo(page, floodAccount.typed);
+  const error = loginError(page);
+  await expect(error).toContainText("Telegram asks to wait 45 seconds before trying again.");
+  await expect(error).toContainText(/You can try again in \d+ s\./);
+  const first = Number((await error.textContent())?.match(/try again in (\d+) s/)?.[1]);
+  await expect.poll(async () => Number((await error.textContent())?.match(/try again in (\d+) s/)?.[1]), { message: "the countdown ticks" }).toBeLessThan(first);
+});
+
+test("QR login: the code accepted from the account's phone adds the account", async ({ page }) => {
+  let latestQrUrl: string | null = null;
+  page.on("response", async (response) => {
+    if (response.request().method() !== "POST" || !/\/api\/v1\/telegram\/logins\/(qr|[^/]+\/qr)$/.test(new URL(response.url()).pathname)) return;
+    const body = (await response.json().catch(() => null)) as { qr?: { url: string } } | null;
+    if (body?.qr?.url) latestQrUrl = body.qr.url;
+  });
+  await openWizard(page);
+  await page.getByRole("tab", { name: "QR code" }).click();
+  const started = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/telegram/logins/qr");
+  await page.getByRole("button", { name: "Show a QR code" }).click();
+  expect((await started).status()).toBe(201);
+  await expect(page.getByRole("img", { name: "QR code to scan with the Telegram app" })).toBeVisible();
+  await expect.poll(() => latestQrUrl).toMatch(/^tg:\/\/login\?token=/);
+
+  await acceptLoginToken(qrDemo.phone, latestQrUrl!);
+  await expectAccountAdded(page);
+  expect((await authorizationsOf(qrDemo.phone)).map((d) => d.device.model)).toContain(consoleDevice);
+});
+
+test("the sessions page lists the accounts added through the wizard", async ({ page }) => {
+  await page.goto("/sessions");
+  for (const account of [newAccount, twoStepDemo, wrongCodeAccount, qrDemo]) {
+    await expect(page.getByText(account.name, { exact: false }).first(), `${account.name} is listed`).toBeVisible();
+  }
+  await expect(page.getByText(maskedPhone(newAccount.phone)).first()).toBeVisible();
+});
