@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/neon-serverless";
 import { migrate } from "drizzle-orm/neon-serverless/migrator";
 import ws from "ws";
 import type { Db, DbHandle } from "./client";
-import { startRelay, type Relay } from "./relay";
+import { relayTo } from "./relay";
 import * as schema from "./schema";
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -16,12 +16,11 @@ export function needsRelay(url: string, mode: "auto" | "on" | "off"): boolean {
 /** Neon's WebSocket Pool for any Postgres; a plain Postgres is reached through our relay. */
 export async function connectNeon(url: string, options: { relay: boolean; migrationsFolder: string; max?: number }): Promise<DbHandle> {
   neonConfig.webSocketConstructor = ws;
-  let relay: Relay | undefined;
   if (options.relay) {
     const target = new URL(url);
-    relay = await startRelay({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) });
-    const relayPort = relay.port;
-    neonConfig.wsProxy = () => `127.0.0.1:${relayPort}/v1`;
+    const relayPort = await relayTo({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) });
+    // Process-wide settings, so every pool of this process shares the one relay (which checks the target).
+    neonConfig.wsProxy = (host, port) => `127.0.0.1:${relayPort}/v1?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
@@ -34,9 +33,6 @@ export async function connectNeon(url: string, options: { relay: boolean; migrat
     db,
     driver: "neon",
     migrate: () => migrate(drizzle({ client: pool, schema }), { migrationsFolder: options.migrationsFolder }),
-    close: async () => {
-      await pool.end();
-      await relay?.close();
-    },
+    close: () => pool.end(),
   };
 }

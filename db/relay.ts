@@ -1,33 +1,45 @@
 import net from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 
-export type Relay = { port: number; close(): Promise<void> };
+type Target = { host: string; port: number };
 
 /**
- * A WebSocket-to-TCP relay on loopback so the Neon serverless driver (which speaks
- * WebSocket) reaches a plain Postgres. It forwards only to the one configured target,
- * never to an address a client names, so it cannot be used as an open proxy.
+ * One WebSocket-to-TCP relay per process, on loopback, so the Neon serverless driver (which speaks
+ * WebSocket) reaches a plain Postgres. It forwards only to targets this process registered, never to
+ * any other address a client names, so it cannot be used as an open proxy.
  */
-export async function startRelay(target: { host: string; port: number }): Promise<Relay> {
+const allowed = new Set<string>();
+let listening: Promise<number> | undefined;
+
+const keyOf = (target: Target) => `${target.host}:${target.port}`;
+
+/** Registers `target` and returns the relay's port; the driver then connects to ws://127.0.0.1:PORT/v1?address=host:port. */
+export function relayTo(target: Target): Promise<number> {
+  allowed.add(keyOf(target));
+  listening ??= listen();
+  return listening;
+}
+
+async function listen(): Promise<number> {
   const server = new WebSocketServer({ host: "127.0.0.1", port: 0, perMessageDeflate: false });
-  server.on("connection", (socket) => pipe(socket, target));
+  server.on("connection", (socket, request) => {
+    const address = new URL(request.url ?? "/", "ws://relay").searchParams.get("address") ?? "";
+    if (!allowed.has(address)) return socket.close(1008, "target not allowed");
+    const separator = address.lastIndexOf(":");
+    pipe(socket, { host: address.slice(0, separator), port: Number(address.slice(separator + 1)) });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
+  // The relay lives as long as the process needs a database, and never keeps it alive on its own.
+  (server as unknown as { _server?: net.Server })._server?.unref();
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("the relay did not bind a TCP port");
-  return {
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
-      }),
-  };
+  return address.port;
 }
 
-function pipe(socket: WebSocket, target: { host: string; port: number }): void {
+function pipe(socket: WebSocket, target: Target): void {
   const tcp = net.connect({ host: target.host, port: target.port, noDelay: true });
   const pending: Buffer[] = [];
   tcp.once("connect", () => {

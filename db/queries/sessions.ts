@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import type { SessionStatus } from "@/db/schema";
+import { telegramSessions, type SessionStatus } from "@/db/schema";
 import { accountItemColumns, sessionItemColumns, type SessionItemRow } from "@/lib/sessions/item";
 import { encodeSessionCursor, type SessionCursor } from "./session-cursor";
 import { accountMatches } from "./session-search";
@@ -18,22 +18,25 @@ export type SessionListFilter = {
 
 export type SessionListPage = { rows: SessionItemRow[]; nextCursor: string | null };
 
-/** One page of the sessions list in exactly one SQL statement, whatever the page size (keyset, no OFFSET). */
+/**
+ * One page of the sessions list in exactly one SQL statement, whatever the page size (keyset, no OFFSET).
+ * The page's ids are picked in a subquery first, so the account join runs for the page's rows only,
+ * not for every row before the sort.
+ */
 export async function listSessions(db: DbOrTx, filter: SessionListFilter): Promise<SessionListPage> {
   const { sort, order, cursor, limit } = filter;
+  const t = telegramSessions;
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.statuses?.length) conditions.push(inArray(t.status, filter.statuses));
+  if (filter.q) conditions.push(accountMatches(db, t.accountId, filter.q));
+  if (cursor) conditions.push(afterCursor(t, sort, order, cursor.key, cursor.id));
+  const pageIds = db.select({ id: t.id }).from(t).where(and(...conditions)).orderBy(...sortOrderBy(t, sort, order)).limit(limit + 1);
   const rows = await db.query.telegramSessions.findMany({
     columns: sessionItemColumns,
     with: { account: { columns: accountItemColumns } },
-    extras: (t) => ({ sortKey: sortKeyText(t, sort).as("sort_key") }),
-    where: (t) => {
-      const conditions: (SQL | undefined)[] = [];
-      if (filter.statuses?.length) conditions.push(inArray(t.status, filter.statuses));
-      if (filter.q) conditions.push(accountMatches(db, t.accountId, filter.q));
-      if (cursor) conditions.push(afterCursor(t, sort, order, cursor.key, cursor.id));
-      return and(...conditions);
-    },
-    orderBy: (t) => sortOrderBy(t, sort, order),
-    limit: limit + 1,
+    extras: (aliased) => ({ sortKey: sortKeyText(aliased, sort).as("sort_key") }),
+    where: (aliased) => inArray(aliased.id, pageIds),
+    orderBy: (aliased) => sortOrderBy(aliased, sort, order),
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -7,12 +7,18 @@ import * as schema from "@/db/schema";
 import type { TestDatabase } from "@/tests/support/database";
 
 /** For tests: a second handle on a test database's connection that records every SQL statement it sends. */
-export function withStatementLog(database: TestDatabase): { db: Db; statements: string[] } {
+export function withStatementLog(database: TestDatabase): { db: Db; statements: string[]; params: unknown[][] } {
   const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const params: unknown[][] = [];
+  const logger = {
+    logQuery: (query: string, values: unknown[]) => {
+      statements.push(query);
+      params.push(values);
+    },
+  };
   const client = (database.db as unknown as { $client: unknown }).$client;
   const db = database.driver === "pglite"
     ? pgliteDrizzle({ client: client as PGlite, schema, logger })
     : neonDrizzle({ client: client as Pool, schema, logger });
-  return { db: db as unknown as Db, statements };
+  return { db: db as unknown as Db, statements, params };
 }

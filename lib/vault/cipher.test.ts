@@ -15,16 +15,6 @@ const ring = ringOf(["k2", keys.k2], ["k1", keys.k1]);
 const session = "1BVtsOK8Bu2tN7gA-fake-session-string-" + randomBytes(200).toString("base64url");
 const row: SecretBinding = { table: "telegram_sessions", rowId: "3f1c2a9e-0000-4000-8000-000000000001", column: "session" };
 
-/** Seeded, so a failing case can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function decryptFailure(run: () => unknown): VaultDecryptError {
   try {
     run();
@@ -138,21 +128,6 @@ describe("tampering", () => {
     expectRejected(withPart(envelope, 2, () => parsed.nonce.subarray(0, 11).toString("base64url")), row, "malformed");
     for (const reshaped of [envelope + ".", envelope + "=", envelope.replace(/\.[^.]*$/, ""), "", "plaintext", ` ${envelope}`]) {
       expectRejected(reshaped, row, "malformed");
-    }
-  });
-
-  it("fails on random multi-character edits (seeded property test)", () => {
-    const random = prng(0x5eed);
-    for (let run = 0; run < 2_000; run++) {
-      const chars = [...envelope];
-      const edits = 1 + Math.floor(random() * 4);
-      for (let e = 0; e < edits; e++) {
-        const at = Math.floor(random() * chars.length);
-        chars[at] = alphabet[Math.floor(random() * alphabet.length)] ?? "A";
-      }
-      const tampered = chars.join("");
-      if (tampered === envelope) continue;
-      decryptFailure(() => decrypt(ring, tampered, row));
     }
   });
 });

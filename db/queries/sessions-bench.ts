@@ -1,0 +1,75 @@
+/**
+ * The sessions list at scale: seeds 10,000 sessions and 1,000,000 events in a fresh Postgres database
+ * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test), then times pages of 50, measured
+ * from this process through the Neon driver, and each statement's server-side time (EXPLAIN ANALYZE).
+ * Run: npx tsx db/queries/sessions-bench.ts
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { createTestDatabase } from "@/tests/support/database";
+import { decodeSessionCursor } from "./session-cursor";
+import { listSessionEvents } from "./session-events";
+import { seedManySessions } from "./session-fixtures";
+import { listSessions, type SessionListFilter } from "./sessions";
+import { withStatementLog } from "./statement-log";
+
+const sessionCount = 10_000;
+const eventsPerSession = 100;
+const runs = 200;
+
+type Scenario = [name: string, work: (db: Db) => Promise<unknown>];
+type Explainer = { query(text: string, values: unknown[]): Promise<{ rows: Record<string, string>[] }> };
+
+async function time(db: Db, times: number, work: Scenario[1]): Promise<{ median: number; p99: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await work(db);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { median: at(0.5), p99: at(0.99) };
+}
+
+const database = await createTestDatabase("postgres");
+try {
+  const { db } = database;
+  const start = performance.now();
+  await seedManySessions(db, sessionCount);
+  await db.execute(sql`
+    insert into session_events (session_id, kind, latency_ms, detail, at)
+    select s.id, case when g % 10 = 0 then 'connection' when g % 25 = 0 then 'flood_wait' else 'check' end, 40 + g % 300,
+           jsonb_build_object('result', 'ok'), now() - g * interval '5 minutes'
+    from telegram_sessions s cross join generate_series(1, ${eventsPerSession}::int) g`);
+  await db.execute(sql`analyze`);
+  console.log(`Seeded ${sessionCount} sessions and ${sessionCount * eventsPerSession} events in ${Math.round(performance.now() - start)} ms.\n`);
+
+  const base: SessionListFilter = { sort: "created", order: "desc", limit: 50 };
+  const middle = await listSessions(db, { ...base, limit: sessionCount / 2 });
+  const midCursor = decodeSessionCursor(middle.nextCursor!)!;
+  const someSession = middle.rows[0]!.id;
+  const scenarios: Scenario[] = [
+    ["first page, newest first", (d) => listSessions(d, base)],
+    ["page at row 5,000 (cursor)", (d) => listSessions(d, { ...base, cursor: midCursor })],
+    ["sort by last use, asc", (d) => listSessions(d, { ...base, sort: "lastUsed", order: "asc" })],
+    ["sort by latency, desc", (d) => listSessions(d, { ...base, sort: "latency", order: "desc" })],
+    ["state = degraded", (d) => listSessions(d, { ...base, statuses: ["degraded"] })],
+    ["search q=user 42", (d) => listSessions(d, { ...base, q: "user 42" })],
+    ["events page of 50", (d) => listSessionEvents(d, someSession, { limit: 50 })],
+    ["checks page of 100", (d) => listSessionEvents(d, someSession, { limit: 100, kinds: ["check"] })],
+  ];
+  const client = (db as unknown as { $client: Explainer }).$client;
+  console.log(`${"scenario".padEnd(28)} ${"client median".padStart(14)} ${"client p99".padStart(11)} ${"server".padStart(10)} statements`);
+  for (const [name, work] of scenarios) {
+    await time(db, 10, work);
+    const { median, p99 } = await time(db, runs, work);
+    const logged = withStatementLog(database);
+    await work(logged.db);
+    const plan = await client.query(`explain analyze ${logged.statements[0]}`, logged.params[0]!);
+    const server = Object.values(plan.rows.at(-1) ?? {})[0]?.replace(/Execution Time: /, "") ?? "?";
+    console.log(`${name.padEnd(28)} ${median.toFixed(2).padStart(11)} ms ${p99.toFixed(2).padStart(8)} ms ${server.padStart(10)} ${logged.statements.length}`);
+  }
+} finally {
+  await database.close();
+}
