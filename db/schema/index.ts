@@ -7,4 +7,8 @@ export * from "./telegram-sessions";
 export * from "./session-events";
 export * from "./session-health";
 export * from "./login-flows";
+export * from "./rotations";
+export * from "./revocations";
+export * from "./session-authorizations";
+export * from "./console-settings";
 export * from "./relations";
