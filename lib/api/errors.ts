@@ -11,6 +11,7 @@ export type ErrorCode =
   | "self_change"
   | "last_admin"
   | "telegram_refused"
+  | "password_required"
   | "telegram_unavailable"
   | "rate_limited"
   | "database_unavailable"

@@ -11,6 +11,13 @@ export const auditActions = [
   "telegram_login.resend_code",
   "telegram_login.refresh_qr",
   "telegram_login.cancel",
+  "session.rotate",
+  "session.revoke",
+  "session.forget",
+  "telegram_authorization.terminate",
+  "telegram_authorization.terminate_others",
+  "telegram_authorization.set_ttl",
+  "settings.update",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,5 +1,5 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { loginFlows, telegramAccounts, telegramSessions } from "@/db/schema";
+import { loginFlows, sessionRotations, telegramAccounts, telegramSessions } from "@/db/schema";
 import type { SecretBinding } from "@/lib/vault";
 
 export type EncryptedColumn = {
@@ -21,6 +21,7 @@ export const secrets = {
   accountPhone: { table: telegramAccounts, id: telegramAccounts.id, column: telegramAccounts.phoneCiphertext, binding: bindingOf("telegram_accounts", "phone") },
   loginPhone: { table: loginFlows, id: loginFlows.id, column: loginFlows.phoneCiphertext, binding: bindingOf("login_flows", "phone") },
   loginSession: { table: loginFlows, id: loginFlows.id, column: loginFlows.sessionCiphertext, binding: bindingOf("login_flows", "session") },
+  rotationSession: { table: sessionRotations, id: sessionRotations.id, column: sessionRotations.freshCiphertext, binding: bindingOf("session_rotations", "session") },
   loginPhoneCodeHash: { table: loginFlows, id: loginFlows.id, column: loginFlows.phoneCodeHashCiphertext, binding: bindingOf("login_flows", "phone_code_hash") },
 } satisfies Record<string, EncryptedColumn>;
 
