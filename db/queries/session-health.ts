@@ -34,7 +34,8 @@ export async function claimDueSession(db: DbOrTx, owner: string, leaseSeconds: n
     .for("update", { skipLocked: true });
   const [row] = await db
     .update(telegramSessions)
-    .set({ leaseOwner: owner, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    // Not due again until the check has written its outcome, even once the lease is given back before that.
+    .set({ leaseOwner: owner, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, nextCheckAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
     .where(inArray(telegramSessions.id, due))
     .returning({ id: telegramSessions.id });
   return row?.id;

@@ -31,6 +31,10 @@ export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> 
       await sleep(delayMs);
     }
     const client = await createTelegramClient(deps.saved(), { floodSleepThreshold: 0 });
+    // autoReconnect: false does not stop GramJS's sender from reconnecting after a dropped socket, once a
+    // second, for ever (reconnectRetries is unbounded by default). -1 makes it give up at the first loss;
+    // the next use of the session reconnects here, with backoff.
+    client._reconnectRetries = -1;
     deps.prepare(client);
     const started = performance.now();
     try {

@@ -1,0 +1,27 @@
+import { eq, lt, max, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { monitorHeartbeats } from "@/db/schema";
+
+export async function beat(db: DbOrTx, owner: string, facts: { host: string; pid: number; checks: number }): Promise<void> {
+  await db
+    .insert(monitorHeartbeats)
+    .values({ owner, ...facts })
+    .onConflictDoUpdate({ target: monitorHeartbeats.owner, set: { beatAt: sql`now()`, checks: facts.checks } });
+}
+
+export async function removeHeartbeat(db: DbOrTx, owner: string): Promise<void> {
+  await db.delete(monitorHeartbeats).where(eq(monitorHeartbeats.owner, owner));
+}
+
+/** Rows of monitors that stopped beating long ago (crashed) are forgotten. */
+export async function pruneHeartbeats(db: DbOrTx, olderThanSeconds: number): Promise<void> {
+  await db.delete(monitorHeartbeats).where(lt(monitorHeartbeats.beatAt, sql`now() - make_interval(secs => ${olderThanSeconds})`));
+}
+
+/** Seconds since the freshest heartbeat of any monitor; null when no monitor has ever beaten (or all were removed). */
+export async function secondsSinceLastBeat(db: DbOrTx): Promise<number | null> {
+  const [row] = await db
+    .select({ ago: sql<string | null>`extract(epoch from now() - ${max(monitorHeartbeats.beatAt)})` })
+    .from(monitorHeartbeats);
+  return row?.ago === null || row?.ago === undefined ? null : Number(row.ago);
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectionManager } from "@/lib/telegram/connection/manager";
+import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { checkSession } from "./check";
+import { healthConfig } from "./config";
+import { seedOne, sessionEventsOf, sessionRow } from "./testing/fixtures";
+import { startHealthSandbox } from "./testing/setup";
+
+const sandbox = await startHealthSandbox();
+afterAll(() => sandbox.cleanup());
+
+describe.each(testDrivers)("health check on %s", (driver) => {
+  let database: TestDatabase;
+  let check: (id: string) => ReturnType<typeof checkSession>;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    const manager = new ConnectionManager({ idleMs: 0, connectAttempts: 2, connectBackoff: { baseMs: 20, maxMs: 50 }, floodSleepSeconds: 3 });
+    const config = healthConfig({ intervalSeconds: 300, retryBaseSeconds: 30 });
+    check = (id) => checkSession(database.db, id, { manager, config });
+  });
+  afterAll(() => database.close());
+
+  const checkEvents = async (id: string) => (await sessionEventsOf(database.db, id)).filter((e) => e.kind === "check");
+
+  it("finds a healthy session active, with latencies, last use and an expiry forecast", async () => {
+    const { id, phone } = await seedOne(database.db);
+    const result = await check(id);
+    expect(result).toMatchObject({ result: "ok", status: "active", errorCode: null });
+    const row = await sessionRow(database.db, id);
+    expect(row).toMatchObject({ status: "active", authFailures: 0, lastError: null });
+    expect(row.authorizationTtlDays).toBeGreaterThan(0);
+    expect(row.expiresAt?.getTime()).toBeCloseTo(Date.now() + (row.authorizationTtlDays ?? 0) * 86_400_000, -5);
+    expect(row.nextCheckAt.getTime() - Date.now()).toBeGreaterThan(260_000);
+    const [event] = await checkEvents(id);
+    expect(event?.detail).toMatchObject({ result: "ok", from: "active", to: "active" });
+    expect(event?.latencyMs).toBeTypeOf("number");
+    expect(sandbox.log(phone).map((e) => e.method)).toContain("users.GetUsers");
+  });
+
+  it("marks a session revoked at Telegram invalid, keeps the evidence, and never checks it again", async () => {
+    const { id, phone } = await seedOne(database.db);
+    const [authorization] = sandbox.authorizations(phone);
+    sandbox.revokeAuthorization(authorization?.id ?? "");
+    expect(await check(id)).toMatchObject({ result: "invalid", status: "invalid", errorCode: "SESSION_REVOKED" });
+    const row = await sessionRow(database.db, id);
+    expect(row).toMatchObject({ status: "invalid", lastError: "SESSION_REVOKED", authFailures: 1 });
+    const [event] = await checkEvents(id);
+    expect(event?.detail).toMatchObject({ result: "invalid", from: "active", to: "invalid", errorClass: "terminal", errorCode: "SESSION_REVOKED", at: expect.any(String) });
+    const requests = sandbox.log(phone).length;
+    expect(await check(id)).toMatchObject({ result: "skipped", status: "invalid" });
+    expect(sandbox.log(phone)).toHaveLength(requests);
+  });
+
+  it("makes a session degraded, never invalid, while the transport drops or stalls, and active again after", async () => {
+    const { id, phone } = await seedOne(database.db);
+    sandbox.addTransportFault({ kind: "drop", times: 0, phone });
+    expect(await check(id)).toMatchObject({ result: "degraded", status: "degraded" });
+    sandbox.clearFaults();
+    sandbox.addTransportFault({ kind: "stall", times: 0, phone });
+    expect(await check(id)).toMatchObject({ result: "degraded", status: "degraded" });
+    const degraded = await sessionRow(database.db, id);
+    expect(degraded.authFailures).toBe(2);
+    // Retried sooner than the regular interval, with backoff: 30 s · 2^(2-1), jittered into [30 s, 60 s].
+    expect(degraded.nextCheckAt.getTime() - Date.now()).toBeLessThan(61_000);
+    sandbox.clearFaults();
+    expect(await check(id)).toMatchObject({ result: "ok", status: "active" });
+    expect((await sessionRow(database.db, id)).authFailures).toBe(0);
+    expect((await checkEvents(id)).map((e) => (e.detail as { to: string }).to)).toEqual(["degraded", "degraded", "active"]);
+  });
+
+  it("reschedules a session Telegram asked to wait, counts the hit, and sends nothing more until the wait ends", async () => {
+    const { id, phone } = await seedOne(database.db);
+    sandbox.addFault({ method: "users.GetUsers", error: "FLOOD_WAIT_30", code: 420, times: 1, phone });
+    expect(await check(id)).toMatchObject({ result: "flood_wait", status: "active" });
+    const row = await sessionRow(database.db, id);
+    expect(row.rateLimitHits).toBe(1);
+    expect(row.nextCheckAt.getTime()).toBeGreaterThan(row.floodWaitUntil?.getTime() ?? Infinity);
+    const requests = sandbox.log(phone).length;
+    expect(await check(id)).toMatchObject({ result: "flood_wait" });
+    expect(sandbox.log(phone)).toHaveLength(requests);
+  });
+});
