@@ -4,21 +4,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchSandboxInfo } from "../client";
-import type { Sandbox } from "../sandbox";
-import { destroy, newClient, removeDir, sendCode, startTestSandbox } from "./helpers";
+import { destroy, newClient, removeDir, sendCode, type TestSandbox, withTestSandbox } from "./helpers";
 
-let sandbox: Sandbox & { dataDir: string };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-  removeDir(sandbox.dataDir);
-});
+let sandbox: TestSandbox;
+withTestSandbox((started) => (sandbox = started));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes are asserted field by field
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {

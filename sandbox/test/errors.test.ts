@@ -1,23 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Api, type TelegramClient } from "telegram";
 import { FloodWaitError } from "telegram/errors";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { ConnectionTCPFull } from "telegram/network/connection/TCPFull";
 import { sandboxSocketClass } from "../client";
 import type { Sandbox } from "../sandbox";
-import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
+import { destroy, login, newClient, removeDir, startTestSandbox, type TestSandbox, withTestSandbox } from "./helpers";
 
-let sandbox: Sandbox & { dataDir: string };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-  removeDir(sandbox.dataDir);
-});
+let sandbox: TestSandbox;
+withTestSandbox((started) => (sandbox = started));
 
 const errorOf = (promise: Promise<unknown>): Promise<{ errorMessage?: string; code?: number }> =>
   promise.then(

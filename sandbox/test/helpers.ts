@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api, TelegramClient } from "telegram";
@@ -20,6 +21,22 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "sandbox-test-"));
   const sandbox = await startSandbox({ rsaPrivateKeyPem: rsaPem, ...options, dataDir });
   return Object.assign(sandbox, { dataDir });
+}
+
+export type TestSandbox = Sandbox & { dataDir: string };
+
+/** A sandbox for a whole test file: started before its tests, closed and removed after them. */
+export function withTestSandbox(receive: (sandbox: TestSandbox) => void, options: Partial<SandboxOptions> = {}): void {
+  let started: TestSandbox | undefined;
+  beforeAll(async () => {
+    started = await startTestSandbox(options);
+    receive(started);
+  });
+  afterAll(async () => {
+    if (!started) return;
+    await started.close();
+    removeDir(started.dataDir);
+  });
 }
 
 export function removeDir(dir: string): void {

@@ -1,26 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Api } from "telegram";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { doAuthentication } from "telegram/network/Authenticator";
 import { ConnectionTCPAbridged, ConnectionTCPFull } from "telegram/network/connection";
 import { MTProtoPlainSender } from "telegram/network/MTProtoPlainSender";
 import { registerSandboxKey, sandboxSocketClass } from "../client";
-import type { Sandbox } from "../sandbox";
 import type { SandboxState } from "../store/types";
-import { destroy, newClient, removeDir, startTestSandbox } from "./helpers";
+import { destroy, newClient, type TestSandbox, withTestSandbox } from "./helpers";
 
-let sandbox: Sandbox & { dataDir: string };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-  removeDir(sandbox.dataDir);
-});
+let sandbox: TestSandbox;
+withTestSandbox((started) => (sandbox = started));
 
 describe("auth key exchange", () => {
   // GramJS's own doAuthentication over its own TCP transport, without the rest of

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Api } from "telegram";
 import { FloodWaitError } from "telegram/errors";
-import type { Sandbox } from "../sandbox";
-import { API_HASH, API_ID, checkPassword, destroy, login, newClient, removeDir, sendCode, startTestSandbox } from "./helpers";
+import { API_HASH, API_ID, checkPassword, destroy, login, newClient, sendCode, type TestSandbox, withTestSandbox } from "./helpers";
 
-let sandbox: Sandbox & { dataDir: string };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ limits: { sendCodePerHour: 3 } });
-});
-
-afterAll(async () => {
-  await sandbox.close();
-  removeDir(sandbox.dataDir);
-});
+let sandbox: TestSandbox;
+withTestSandbox((started) => (sandbox = started), { limits: { sendCodePerHour: 3 } });
 
 const errorOf = (promise: Promise<unknown>): Promise<{ errorMessage?: string; code?: number }> =>
   promise.then(

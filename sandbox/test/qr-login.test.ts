@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Api, type TelegramClient } from "telegram";
-import type { Sandbox } from "../sandbox";
-import { API_HASH, API_ID, destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
+import { API_HASH, API_ID, destroy, login, newClient, removeDir, startTestSandbox, type TestSandbox, withTestSandbox } from "./helpers";
 
-let sandbox: Sandbox & { dataDir: string };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-  removeDir(sandbox.dataDir);
-});
+let sandbox: TestSandbox;
+withTestSandbox((started) => (sandbox = started));
 
 const exportToken = (client: TelegramClient) =>
   client.invoke(new Api.auth.ExportLoginToken({ apiId: API_ID, apiHash: API_HASH, exceptIds: [] }));

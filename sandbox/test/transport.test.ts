@@ -1,22 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { connect, type Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Api } from "telegram";
 import { BinaryReader } from "telegram/extensions";
 import { readBigIntFromBuffer } from "telegram/Helpers";
-import type { Sandbox } from "../sandbox";
-import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
+import { destroy, login, newClient, type TestSandbox, withTestSandbox } from "./helpers";
 
-let sandbox: Sandbox & { dataDir: string };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-  removeDir(sandbox.dataDir);
-});
+let sandbox: TestSandbox;
+withTestSandbox((started) => (sandbox = started));
 
 /** A raw intermediate-transport client (GramJS has none): 0xeeeeeeee, then length-prefixed packets. */
 class IntermediateClient {
