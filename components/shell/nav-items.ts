@@ -4,6 +4,7 @@ export type NavItem = { href: string; label: string; role: Role };
 
 /** The sidebar, in order; viewers see only what they may open. */
 export const navItems: NavItem[] = [
+  { href: "/overview", label: "Overview", role: "viewer" },
   { href: "/sessions", label: "Sessions", role: "viewer" },
   { href: "/accounts/new", label: "Add account", role: "admin" },
   { href: "/audit", label: "Audit", role: "admin" },

@@ -1,0 +1,33 @@
+"use client";
+
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
+import { AttentionList } from "./attention-list";
+import { LiveStatus } from "./live-status";
+import { StateCards } from "./state-cards";
+import { useOverview } from "./use-overview";
+
+export function Overview() {
+  const overview = useOverview();
+  if (overview.isPending) return <PageSkeleton />;
+  if (!overview.data) {
+    return (
+      <div className="space-y-3">
+        <Banner tone="danger" title="The overview could not be loaded">{overview.error?.message}</Banner>
+        <Button variant="secondary" onClick={() => overview.refetch()}>Try again</Button>
+      </div>
+    );
+  }
+  const { counts, attention, expiringWithinDays } = overview.data;
+  return (
+    <div className="space-y-8">
+      <LiveStatus query={overview} />
+      <StateCards counts={counts} expiringWithinDays={expiringWithinDays} />
+      <section aria-labelledby="attention-heading" className="space-y-3">
+        <h2 id="attention-heading" className="text-lg font-semibold">Needs attention ({counts.needsAttention})</h2>
+        <AttentionList items={attention} total={counts.needsAttention} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import type { SessionSort, SortOrder } from "@/db/queries/session-sort";
+import { formatDateTime } from "@/components/format";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { SessionItem } from "@/lib/sessions/item";
+import { FloodWait } from "./flood-wait";
+import { formatDuration, formatLatency } from "./format";
+import { SortHeader } from "./sort-header";
+import { StatusBadge } from "./status";
+import { RelativeTime } from "./time-cell";
+import { useNow } from "./use-now";
+
+type Props = { items: SessionItem[]; sort: SessionSort; order: SortOrder; onSort(column: SessionSort): void; caption: string };
+
+export function SessionsTable({ items, sort, order, onSort, caption }: Props) {
+  const now = useNow(10_000);
+  const header = { sort, order, onSort };
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>Account</Th>
+          <SortHeader column="status" {...header}>State</SortHeader>
+          <SortHeader column="created" {...header}>Age</SortHeader>
+          <SortHeader column="lastUsed" {...header}>Last used</SortHeader>
+          <SortHeader column="lastCheck" {...header}>Last check</SortHeader>
+          <Th className="text-right">Auth failures</Th>
+          <Th className="text-right">Rate limits</Th>
+          <SortHeader column="latency" {...header}>Latency</SortHeader>
+          <SortHeader column="expiry" {...header}>Expires</SortHeader>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+            <Td className="max-w-64">
+              <Link href={`/sessions/${item.id}`} className="block truncate font-medium text-sky-800 hover:underline dark:text-sky-300">
+                {item.account.displayName || "Unnamed account"}
+              </Link>
+              <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
+                {[item.account.username && `@${item.account.username}`, item.account.phoneMasked, `DC ${item.account.dcId}`].filter(Boolean).join(" · ")}
+              </span>
+            </Td>
+            <Td>
+              <StatusBadge status={item.status} />
+              {item.decryptFailed ? <span className="mt-1 block text-xs text-red-700 dark:text-red-400">cannot decrypt</span> : null}
+              {item.lastError && item.status !== "active" ? <code className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{item.lastError}</code> : null}
+            </Td>
+            <Td className="whitespace-nowrap">
+              <time dateTime={item.createdAt} title={`Created ${formatDateTime(item.createdAt)}`}>{formatDuration(now - new Date(item.createdAt).getTime())}</time>
+            </Td>
+            <Td><RelativeTime iso={item.lastUsedAt} now={now} /></Td>
+            <Td><RelativeTime iso={item.lastCheckAt} now={now} /></Td>
+            <Td className="text-right tabular-nums">{item.authFailures}</Td>
+            <Td className="text-right tabular-nums">
+              {item.rateLimitHits}
+              {item.floodWaitUntil && new Date(item.floodWaitUntil).getTime() > now ? <FloodWait until={item.floodWaitUntil} /> : null}
+            </Td>
+            <Td className="whitespace-nowrap tabular-nums">{formatLatency(item.lastLatencyMs)}</Td>
+            <Td><RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" /></Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,12 @@
+import { formatDateTime } from "@/components/format";
+import { formatRelative } from "./format";
+
+/** A moment shown relative to now ("5 min ago"), the exact date in a tooltip and in `dateTime`. */
+export function RelativeTime({ iso, now, fallback = "Never" }: { iso: string | null; now: number; fallback?: string }) {
+  if (!iso) return <span className="text-zinc-500 dark:text-zinc-400">{fallback}</span>;
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)} className="whitespace-nowrap">
+      {formatRelative(iso, now)}
+    </time>
+  );
+}
