@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { Api, type TelegramClient } from "telegram";
 import type { LoginFlow } from "@/db/schema";
 import { clearedSecrets, releaseLoginFlow } from "@/db/queries/login-flows";
-import { countUsableSessions, findAccountByTelegramId, insertSession, upsertAccount } from "@/db/queries/telegram-accounts";
+import { countUsableSessions, findAccountByTelegramId, upsertAccount } from "@/db/queries/telegram-accounts";
 import { auditActorId } from "@/lib/auth/actor";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
 import { saveSession } from "../client";
 import { maskPhone } from "./phone";
 import type { LoginDeps } from "./deps";
+import { storeSession } from "./store-session";
 import { toLoginView, type LoginView } from "./view";
 
 /**
@@ -34,16 +35,7 @@ export async function finishLogin(deps: LoginDeps, flow: LoginFlow, client: Tele
         dcId,
       }, Boolean(existing));
       const otherSessions = existing ? await countUsableSessions(tx, accountId) : 0;
-      const sessionId = randomUUID();
-      await insertSession(tx, {
-        id: sessionId,
-        accountId,
-        dcId,
-        status: "active",
-        sessionCiphertext: encrypt(deps.ring, sessionString, secrets.sessionString.binding(sessionId)),
-        createdById: auditActorId(deps.actor),
-        lastUsedAt: new Date(),
-      });
+      const sessionId = await storeSession(tx, deps.ring, sessionString, { accountId, dcId, createdById: auditActorId(deps.actor) });
       const done = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
       await releaseLoginFlow(tx, flow.id, done);
       return toLoginView({ ...flow, ...done, lockedUntil: null }, { otherSessions });

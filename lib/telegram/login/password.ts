@@ -15,13 +15,17 @@ export async function passwordStep(flow: LoginFlow, client: TelegramClient): Pro
   return { patch, result: toLoginView({ ...flow, ...patch }) };
 }
 
+/** Signs a key that stopped at SESSION_PASSWORD_NEEDED in, proving the password with SRP. */
+export async function signInWithPassword(client: TelegramClient, password: string): Promise<Api.User> {
+  const check = await srp.computeCheck(await client.invoke(new Api.account.GetPassword()), password);
+  return userOf(await client.invoke(new Api.auth.CheckPassword({ password: check })));
+}
+
 /** Proves the two-step verification password with SRP; the password itself never leaves this process. */
 export function submitPassword(deps: LoginDeps, flowId: string, password: string): Promise<LoginView> {
   return runStep(deps, flowId, ["password"], async ({ flow, client }) => {
     try {
-      const check = await srp.computeCheck(await client.invoke(new Api.account.GetPassword()), password);
-      const authorization = await client.invoke(new Api.auth.CheckPassword({ password: check }));
-      return { result: await finishLogin(deps, flow, client, userOf(authorization)) };
+      return { result: await finishLogin(deps, flow, client, await signInWithPassword(client, password)) };
     } catch (error) {
       const failure = classifyTelegramError(error);
       const user = failure.kind === "refused" ? await alreadyAuthorizedUser(client) : null;

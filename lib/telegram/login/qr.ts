@@ -1,9 +1,9 @@
 import { Api } from "telegram";
 import { classifyTelegramError } from "../errors";
-import { telegramTarget } from "../target";
 import type { LoginDeps } from "./deps";
 import { userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
+import { exportLoginToken } from "./login-token";
 import { passwordStep } from "./password";
 import { qrLink } from "./qr-link";
 import { runStep } from "./run-step";
@@ -15,15 +15,9 @@ import { toLoginView, type LoginView } from "./view";
  */
 export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginView> {
   return runStep(deps, flowId, ["qr"], async ({ flow, client }) => {
-    const { apiId, apiHash } = await telegramTarget();
     try {
-      let answer = await client.invoke(new Api.auth.ExportLoginToken({ apiId, apiHash, exceptIds: [] }));
-      if (answer instanceof Api.auth.LoginTokenMigrateTo) {
-        await client._switchDC(answer.dcId);
-        answer = await client.invoke(new Api.auth.ImportLoginToken({ token: answer.token }));
-      }
+      const answer = await exportLoginToken(client);
       if (answer instanceof Api.auth.LoginTokenSuccess) return { result: await finishLogin(deps, flow, client, userOf(answer.authorization)) };
-      if (!(answer instanceof Api.auth.LoginToken)) throw new Error(`unexpected answer to exportLoginToken: ${answer.className}`);
       const expiresAt = new Date(answer.expires * 1000);
       const patch = { qrExpiresAt: expiresAt };
       return { patch, result: toLoginView({ ...flow, ...patch }, { qr: { url: qrLink(answer.token), expiresAt: expiresAt.toISOString() } }) };
