@@ -40,3 +40,8 @@ export function formatCountdown(ms: number): string {
 }
 
 export const formatLatency = (ms: number | null) => (ms === null ? "—" : `${ms} ms`);
+
+const precise = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+/** A timestamp to the second, for evidence. */
+export const formatPrecise = (iso: string) => precise.format(new Date(iso));

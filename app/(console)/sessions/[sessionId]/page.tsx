@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { SessionDetailView } from "@/components/sessions/session-detail";
+import { requirePage } from "@/lib/auth/guard";
+
+export const metadata: Metadata = { title: "Session" };
+
+export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const member = await requirePage();
+  const { sessionId } = await params;
+  if (!z.uuid().safeParse(sessionId).success) notFound();
+  return <SessionDetailView sessionId={sessionId} canManage={member.role === "admin"} />;
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { ApiRequestError } from "@/lib/api/client-fetch";
+import type { CheckResult } from "@/lib/health/check";
+import { useCheckNow } from "./use-session-detail";
+
+function outcome(result: CheckResult): string {
+  if (result.result === "skipped") return `Not checked: a ${result.status} session is never checked.`;
+  const code = result.errorCode ? ` (${result.errorCode})` : "";
+  return `Checked: ${result.result}${code}; the session is ${result.status}.`;
+}
+
+/** Admins only: runs a health check at once instead of waiting for the schedule. */
+export function CheckNowButton({ sessionId }: { sessionId: string }) {
+  const check = useCheckNow(sessionId);
+  const error = check.error;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button onClick={() => check.mutate()} pending={check.isPending}>{check.isPending ? "Checking…" : "Check now"}</Button>
+      <p role="status" className="max-w-xs text-right text-xs text-zinc-600 dark:text-zinc-400">
+        {check.data ? outcome(check.data) : null}
+        {error ? (
+          <span className="text-red-700 dark:text-red-400">
+            {error.message}
+            {error instanceof ApiRequestError && error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ""}
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}

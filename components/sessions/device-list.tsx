@@ -1,0 +1,78 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ApiRequestError } from "@/lib/api/client-fetch";
+import type { AuthorizationItem } from "@/lib/api/schemas/authorizations";
+import { formatPrecise } from "./format";
+import { useDevices } from "./use-session-detail";
+
+/** The account's logged-in devices, fetched from Telegram through this session only when asked. */
+export function DeviceList({ sessionId, usable }: { sessionId: string; usable: boolean }) {
+  const devices = useDevices(sessionId);
+  const data = devices.data;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <Button variant="secondary" onClick={() => devices.refetch()} pending={devices.isFetching} disabled={!usable}>
+          {devices.isFetching ? "Asking Telegram…" : "Refresh from Telegram"}
+        </Button>
+        <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+          {!usable
+            ? "This session can no longer talk to Telegram."
+            : data
+              ? `Fetched ${formatPrecise(data.fetchedAt)}; Telegram logs out devices inactive for ${data.ttlDays} days.`
+              : "Not fetched yet: the list comes straight from Telegram, through this session."}
+        </span>
+      </div>
+      {devices.isError ? <Banner tone="danger" title="Telegram's device list could not be fetched">{failureText(devices.error)}</Banner> : null}
+      {data ? <DeviceTable items={data.items} /> : null}
+    </div>
+  );
+}
+
+function failureText(error: Error): string {
+  if (error instanceof ApiRequestError && error.retryAfterSeconds) return `${error.message} Try again in ${error.retryAfterSeconds} s.`;
+  return error.message;
+}
+
+function DeviceTable({ items }: { items: AuthorizationItem[] }) {
+  return (
+    <Table caption="Devices and apps logged in to this Telegram account">
+      <thead>
+        <tr>
+          <Th>Device</Th>
+          <Th>App</Th>
+          <Th>IP and place</Th>
+          <Th>Logged in</Th>
+          <Th>Last active</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item, index) => (
+          <tr key={`${item.createdAt}-${index}`}>
+            <Td>
+              <span className="font-medium">{item.device || "Unknown device"}</span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{[item.platform, item.system].filter(Boolean).join(" · ")}</span>
+              <span className="mt-1 flex flex-wrap gap-1">
+                {item.current ? <Badge tone="info">This session</Badge> : null}
+                {item.official ? <Badge>Official app</Badge> : null}
+                {item.passwordPending ? <Badge tone="warning">2FA password pending</Badge> : null}
+                {item.unconfirmed ? <Badge tone="warning">Unconfirmed</Badge> : null}
+              </span>
+            </Td>
+            <Td>{item.app || "—"}</Td>
+            <Td>
+              <span className="font-mono text-xs">{item.ip || "—"}</span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{item.location}</span>
+            </Td>
+            <Td className="whitespace-nowrap">{formatPrecise(item.createdAt)}</Td>
+            <Td className="whitespace-nowrap">{formatPrecise(item.lastActiveAt)}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
