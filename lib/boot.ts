@@ -1,19 +1,23 @@
 import { databaseHandle } from "@/db";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { startHealthMonitor } from "@/lib/health/start";
 import { log } from "@/lib/log";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
  * Checks configuration at start so a bad value stops the boot with a clear message instead of failing
- * on the first request, and creates and migrates the embedded database before anyone needs it.
+ * on the first request, creates and migrates the embedded database before anyone needs it, and starts
+ * the health monitor (unless HEALTH_MONITOR=off).
  */
 export async function boot(): Promise<void> {
   try {
     env();
     authSecret();
     loadKeyRing();
-    await databaseHandle();
+    const { db } = await databaseHandle();
+    // `next build` loads the server too; only a serving process watches sessions.
+    if (env().HEALTH_MONITOR === "on" && process.env.NEXT_PHASE !== "phase-production-build") startHealthMonitor(db);
   } catch (error) {
     log.fatal({ err: error instanceof Error ? { message: error.message } : String(error) }, "the console cannot start");
     process.exit(1);

@@ -2,15 +2,21 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rootCause } from "@/lib/api/database-errors";
 import { jsonReply } from "@/lib/api/reply";
+import { monitorStatus } from "@/lib/health/monitor-status";
 import { log } from "@/lib/log";
 
 const timeoutMs = 3_000;
 
-/** Liveness and readiness, for load balancers and uptime checks: no auth, no details beyond reachability. */
+/**
+ * Liveness and readiness, for load balancers and uptime checks: no auth, no details beyond reachability.
+ * `monitor` says whether any health monitor beat lately; a stopped monitor does not make the console unready.
+ */
 export async function GET(): Promise<Response> {
   try {
-    await withTimeout(getDb().then((db) => db.execute(sql`select 1`)), timeoutMs);
-    return jsonReply({ status: "ok", database: "ok" });
+    const db = await withTimeout(getDb(), timeoutMs);
+    await withTimeout(db.execute(sql`select 1`), timeoutMs);
+    const monitor = await withTimeout(monitorStatus(db), timeoutMs);
+    return jsonReply({ status: "ok", database: "ok", monitor });
   } catch (error) {
     log.warn({ err: rootCause(error) }, "health check: database unreachable");
     return jsonReply({ status: "unavailable", database: "unreachable" }, 503);

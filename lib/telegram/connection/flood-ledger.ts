@@ -4,6 +4,9 @@ import { floodWaitsTotal } from "@/lib/metrics/health";
 import { sleep } from "./backoff";
 import { FloodWaitActiveError } from "./errors";
 
+// Callers name methods as GramJS classes (users.GetUsers) or TL names (users.getUsers): one key for both.
+const key = (method: string) => method.toLowerCase();
+
 // Timers may fire a hair early and our clock is not Telegram's: never send right at the edge of a wait.
 const marginMs = 250;
 
@@ -19,16 +22,17 @@ export class FloodLedger {
   ) {}
 
   static async load(db: DbOrTx, sessionId: string, sleepThresholdSeconds: number): Promise<FloodLedger> {
-    return new FloodLedger(sessionId, await activeFloodWaits(db, sessionId), sleepThresholdSeconds * 1000);
+    const waits = await activeFloodWaits(db, sessionId);
+    return new FloodLedger(sessionId, new Map([...waits].map(([method, until]) => [key(method), until])), sleepThresholdSeconds * 1000);
   }
 
   /** Returns once `method` may be called: sleeps through a short wait, throws FloodWaitActiveError for a long one. */
   async gate(method: string): Promise<void> {
-    const until = this.waits.get(method);
+    const until = this.waits.get(key(method));
     if (!until) return;
     const remaining = until.getTime() + marginMs - Date.now();
     if (remaining <= 0) {
-      this.waits.delete(method);
+      this.waits.delete(key(method));
       return;
     }
     if (remaining > this.sleepThresholdMs + marginMs) throw new FloodWaitActiveError(this.sessionId, method, until);
@@ -38,13 +42,13 @@ export class FloodLedger {
   /** Records Telegram's FLOOD_WAIT_X for `method`; true when the wait is short enough to sleep through. */
   async record(db: DbOrTx, method: string, seconds: number): Promise<boolean> {
     const until = new Date(Date.now() + seconds * 1000);
-    this.waits.set(method, until);
+    this.waits.set(key(method), until);
     floodWaitsTotal().inc({ method });
     await recordFloodWait(db, this.sessionId, method, seconds, until);
     return seconds * 1000 <= this.sleepThresholdMs;
   }
 
   waitUntil(method: string): Date | undefined {
-    return this.waits.get(method);
+    return this.waits.get(key(method));
   }
 }

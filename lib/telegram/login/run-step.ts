@@ -6,6 +6,7 @@ import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, encrypt } from "@/lib/vault";
 import { connectClient, createTelegramClient, saveSession } from "../client";
 import { env } from "@/lib/env";
+import { countFailedLoginAttempt, countLoginAttempt } from "@/lib/metrics/login";
 import { withDeadline } from "../deadline";
 import { classifyTelegramError } from "../errors";
 import { stepLockSeconds, type LoginDeps } from "./deps";
@@ -45,9 +46,11 @@ export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[
     const outcome = await withDeadline(step({ flow, client, ...readSecrets(deps, flow) }), env().TELEGRAM_REQUEST_TIMEOUT_MS);
     patch = outcome.patch ?? {};
     stillOpen = openSteps.includes(outcome.result.step);
+    countLoginAttempt(outcome.result.step);
     return outcome.result;
   } catch (error) {
     const cause = error instanceof StepFailure ? error.cause : error;
+    countFailedLoginAttempt(cause);
     patch = error instanceof StepFailure ? error.patch : {};
     const failure = cause instanceof ApiError ? undefined : classifyTelegramError(cause);
     if (failure?.kind === "flood") patch = { ...patch, floodWaitUntil: new Date(Date.now() + (failure.seconds ?? 60) * 1000) };

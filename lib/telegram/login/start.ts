@@ -6,6 +6,7 @@ import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
 import { connectClient, createTelegramClient, saveSession } from "../client";
 import { env } from "@/lib/env";
+import { countFailedLoginAttempt, countLoginAttempt } from "@/lib/metrics/login";
 import { withDeadline } from "../deadline";
 import { telegramTarget } from "../target";
 import { flowLifetimeMs, type LoginDeps } from "./deps";
@@ -50,13 +51,16 @@ export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): 
   });
 }
 
-async function withFreshClient<T>(work: (client: TelegramClient) => Promise<T>): Promise<T> {
+async function withFreshClient<T extends { step: string }>(work: (client: TelegramClient) => Promise<T>): Promise<T> {
   let client: TelegramClient | undefined;
   try {
     client = await createTelegramClient("");
     await connectClient(client);
-    return await withDeadline(work(client), env().TELEGRAM_REQUEST_TIMEOUT_MS);
+    const started = await withDeadline(work(client), env().TELEGRAM_REQUEST_TIMEOUT_MS);
+    countLoginAttempt(started.step);
+    return started;
   } catch (error) {
+    countFailedLoginAttempt(error);
     throw loginApiError(error);
   } finally {
     await client?.destroy().catch(() => undefined);

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/lib/api/test-client";
+import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { seedOne } from "@/lib/health/testing/fixtures";
+import { startHealthSandbox } from "@/lib/health/testing/setup";
+import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { POST } from "./route";
+
+vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+
+const sandbox = await startHealthSandbox();
+afterAll(() => sandbox.cleanup());
+
+describe.each(testDrivers)("POST /api/v1/sessions/{id}/check on %s", (driver) => {
+  let database: TestDatabase;
+  let admin: string;
+  let viewer: string;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    useTestDb(database.db);
+    admin = (await memberWithToken(database.db, "admin@example.com", "admin")).token;
+    viewer = (await memberWithToken(database.db, "viewer@example.com", "viewer")).token;
+  });
+  afterAll(() => database.close());
+
+  it("checks now, answers the session's new state, and audits the check", async () => {
+    const { id, phone } = await seedOne(database.db);
+    expect((await callRoute(POST, "POST", { token: viewer, params: { id } })).status).toBe(403);
+    const [authorization] = sandbox.authorizations(phone);
+    sandbox.revokeAuthorization(authorization?.id ?? "");
+    const reply = await callRoute(POST, "POST", { token: admin, params: { id } });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ id, status: "invalid", lastError: "SESSION_REVOKED", authFailures: 1, check: { result: "invalid", errorCode: "SESSION_REVOKED" } });
+    expect(JSON.stringify(reply.body)).not.toContain(phone);
+    expect(reply.body).not.toHaveProperty("sessionCiphertext");
+    const audit = await database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, "session.check") });
+    // The viewer's refused attempt is recorded too.
+    expect(audit.map((row) => [row.outcome, row.target])).toEqual([["failure", null], ["success", id]]);
+  });
+
+  it("answers 404 for a session that does not exist", async () => {
+    const reply = await callRoute(POST, "POST", { token: admin, params: { id: "00000000-0000-4000-8000-000000000000" } });
+    expect(reply.status).toBe(404);
+  });
+});

@@ -1,0 +1,22 @@
+import { findSessionDetail } from "@/db/queries/sessions";
+import { apiRoute, notFound } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { sessionClientError } from "@/lib/api/session-client-errors";
+import { checkSession, type CheckResult } from "@/lib/health/check";
+import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
+
+export type CheckReply = SessionItem & { check: Omit<CheckResult, "sessionId" | "status"> };
+
+/**
+ * Checks the session now, as the monitor would, and answers its state after the check. Telegram's answer
+ * (even a flood wait) is a result; 404 for no such session, 409 while another process holds it.
+ */
+export const POST = apiRoute(
+  { role: "admin", params: idParams, transaction: "manual", audit: { action: "session.check", target: ({ params }) => params.id } },
+  async ({ db, params, commit }): Promise<CheckReply> => {
+    const { sessionId: _, status: __, ...check } = await checkSession(db, params.id, { commit }).catch((error: unknown) => Promise.reject(sessionClientError(error)));
+    const row = await findSessionDetail(db, params.id);
+    if (!row) throw notFound("The session");
+    return { ...toSessionItem(row), check };
+  },
+);
