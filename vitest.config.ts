@@ -10,5 +10,7 @@ export default defineConfig({
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });
