@@ -27,14 +27,20 @@ export async function createMemberWithCli(member: Member): Promise<Member> {
   return member;
 }
 
+let firstAdminEnsured: Promise<Member> | undefined;
+
 /**
  * The first admin, for specs run on their own: created through the CLI unless first-run setup
- * (01-first-run) already created it with the same email and password.
+ * (01-first-run) already created it with the same email and password. Once per worker process:
+ * the server, and so the admin, lives for the whole run.
  */
-export async function ensureFirstAdmin(): Promise<Member> {
-  const result = await runAdminCreate(firstAdmin);
-  if (result.code !== 0 && !result.output.includes("already exists")) {
-    throw new Error(`admin CLI could not create the first admin (exit ${result.code}): ${result.output.trim()}`);
-  }
-  return firstAdmin;
+export function ensureFirstAdmin(): Promise<Member> {
+  firstAdminEnsured ??= runAdminCreate(firstAdmin).then((result) => {
+    if (result.code !== 0 && !result.output.includes("already exists")) {
+      firstAdminEnsured = undefined;
+      throw new Error(`admin CLI could not create the first admin (exit ${result.code}): ${result.output.trim()}`);
+    }
+    return firstAdmin;
+  });
+  return firstAdminEnsured;
 }

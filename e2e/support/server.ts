@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -11,6 +11,11 @@ import { e2eDatabaseName, e2eDataDir, e2ePort, e2eSandboxFile, e2eServerLog } fr
 
 // Starts the production build on a fresh Postgres database, as an operator would run it.
 const migrationsFolder = path.resolve("db/migrations");
+if (!existsSync(path.resolve(".next/BUILD_ID"))) {
+  // Fail at once (Playwright would otherwise wait for the health URL until its timeout).
+  console.error("e2e: no production build in .next. Run `npx next build` first (`npm run test:e2e` does both).");
+  process.exit(1);
+}
 rmSync(e2eDataDir, { recursive: true, force: true });
 mkdirSync(e2eDataDir, { recursive: true });
 
