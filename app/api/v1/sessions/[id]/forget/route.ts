@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { forgetSession } from "@/lib/revocation/forget";
+import { requesterOf } from "@/lib/revocation/requester";
+
+/** Destroys the key of a session Telegram already refuses (invalid), without calling Telegram. 409 otherwise. */
+export const POST = apiRoute(
+  { role: "admin", params: idParams, audit: { action: "session.forget", target: ({ params }) => params.id } },
+  ({ db, params, actor }) => forgetSession(db, params.id, requesterOf(actor)),
+);
