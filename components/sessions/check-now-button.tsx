@@ -2,13 +2,13 @@
 
 import { Button } from "@/components/ui/button";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { CheckResult } from "@/lib/health/check";
+import type { CheckReply } from "@/app/api/v1/sessions/[id]/check/route";
 import { useCheckNow } from "./use-session-detail";
 
-function outcome(result: CheckResult): string {
-  if (result.result === "skipped") return `Not checked: a ${result.status} session is never checked.`;
-  const code = result.errorCode ? ` (${result.errorCode})` : "";
-  return `Checked: ${result.result}${code}; the session is ${result.status}.`;
+function outcome({ check, status }: CheckReply): string {
+  if (check.result === "skipped") return `Not checked: a ${status} session is never checked.`;
+  const code = check.errorCode ? ` (${check.errorCode})` : "";
+  return `Checked: ${check.result}${code}; the session is ${status}.`;
 }
 
 /** Admins only: runs a health check at once instead of waiting for the schedule. */

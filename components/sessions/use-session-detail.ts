@@ -5,7 +5,7 @@ import { apiFetch } from "@/lib/api/client-fetch";
 import type { AuthorizationsBody } from "@/lib/api/schemas/authorizations";
 import type { SessionEventPageBody } from "@/lib/api/schemas/session-events";
 import type { SessionDetail } from "@/lib/api/schemas/sessions";
-import type { CheckResult } from "@/lib/health/check";
+import type { CheckReply } from "@/app/api/v1/sessions/[id]/check/route";
 import { liveQuery } from "./live-query";
 
 const base = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
@@ -52,7 +52,7 @@ export function useDevices(id: string) {
 export function useCheckNow(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<CheckResult>(`${base(id)}/check`, { method: "POST" }),
+    mutationFn: () => apiFetch<CheckReply>(`${base(id)}/check`, { method: "POST" }),
     onSettled: () => client.invalidateQueries({ queryKey: ["sessions"] }),
   });
 }
