@@ -3,6 +3,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { startHealthMonitor } from "@/lib/health/start";
 import { log } from "@/lib/log";
+import { startSessionMaintenance } from "@/lib/rotation/maintenance";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
@@ -17,7 +18,10 @@ export async function boot(): Promise<void> {
     loadKeyRing();
     const { db } = await databaseHandle();
     // `next build` loads the server too; only a serving process watches sessions.
-    if (env().HEALTH_MONITOR === "on" && process.env.NEXT_PHASE !== "phase-production-build") startHealthMonitor(db);
+    if (env().HEALTH_MONITOR === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
+      startHealthMonitor(db);
+      startSessionMaintenance(db);
+    }
   } catch (error) {
     log.fatal({ err: error instanceof Error ? { message: error.message } : String(error) }, "the console cannot start");
     process.exit(1);

@@ -2,6 +2,7 @@ import { databaseHandle } from "@/db";
 import { env, usesEmbeddedDatabase } from "@/lib/env";
 import { HealthMonitor } from "@/lib/health/monitor";
 import { log } from "@/lib/log";
+import { startSessionMaintenance } from "@/lib/rotation/maintenance";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const handle = await databaseHandle();
   const monitor = new HealthMonitor(handle.db);
   monitor.start();
+  startSessionMaintenance(handle.db, monitor.manager);
   const stop = async (signal: string) => {
     log.info({ signal }, "worker stopping: finishing the checks in progress");
     await monitor.stop();

@@ -1,6 +1,7 @@
 import type { SessionRotation } from "@/db/schema";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import { authorizeFresh, PasswordRequiredError } from "./authorize";
+import { crashPoint } from "./crash-point";
 import { beginRotation, type RotationClaim } from "./begin";
 import { rotationLockSeconds, type RotationDeps } from "./deps";
 import { closeClient, openFreshClient } from "./fresh-client";
@@ -18,6 +19,7 @@ export type RotateResult = { id: string; status: "rotated"; newSessionId: string
  */
 export async function rotateSession(deps: RotationDeps, sessionId: string, options: { password?: string; trigger?: "manual" | "policy" } = {}): Promise<RotateResult> {
   const claim = await beginRotation(deps.db, sessionId, deps.requester, options.trigger ?? "manual", rotationLockSeconds(deps));
+  crashPoint("started");
   try {
     return await deps.manager.run(deps.db, sessionId, (old) => rotateUnderLease(deps, claim, old, options.password), {
       method: "auth.AcceptLoginToken",

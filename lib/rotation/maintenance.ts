@@ -1,0 +1,39 @@
+import type { Db } from "@/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { retryDueRevocations } from "@/lib/revocation/retry";
+import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
+import { loadKeyRing } from "@/lib/vault";
+import { recoverRotations } from "./recover";
+
+export type MaintenanceStats = { rotationsClosed: number; revoked: number };
+
+/** One pass of the background work around rotation and revocation: crashed rotations, owed logouts. */
+export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
+  const rotationsClosed = await recoverRotations({ db, ring: loadKeyRing(), manager });
+  const revoked = await retryDueRevocations(db, manager);
+  return { rotationsClosed, revoked };
+}
+
+const holder = globalThis as typeof globalThis & { __sessionMaintenance?: NodeJS.Timeout };
+
+/** Runs a pass every HEALTH_MONITOR_POLL_SECONDS in this process (once, even across hot reloads). */
+export function startSessionMaintenance(db: Db, manager: ConnectionManager = connectionManager()): void {
+  if (holder.__sessionMaintenance) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const stats = await maintenancePass(db, manager);
+      if (stats.rotationsClosed || stats.revoked) log.info(stats, "session maintenance");
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, "session maintenance pass failed");
+    } finally {
+      running = false;
+    }
+  };
+  holder.__sessionMaintenance = setInterval(() => void tick(), env().HEALTH_MONITOR_POLL_SECONDS * 1000);
+  holder.__sessionMaintenance.unref();
+  void tick();
+}

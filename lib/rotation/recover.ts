@@ -1,0 +1,108 @@
+import { and, eq, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import type { TelegramClient } from "telegram";
+import type { Db } from "@/db";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { sessionRotations, telegramSessions, type SessionRotation } from "@/db/schema";
+import { closedRotationSteps } from "@/lib/revocation/lock-session";
+import type { ConnectionManager } from "@/lib/telegram/connection/manager";
+import type { Commit } from "@/lib/telegram/login/deps";
+import type { KeyRing } from "@/lib/vault";
+import { log } from "@/lib/log";
+import { closeClient, openFreshClient } from "./fresh-client";
+import { freshIsAuthorized } from "./fresh-state";
+import { retireOld } from "./retire-old";
+import { findRotation, readFreshKey, rollBack, saveFreshStep, updateRotation } from "./store";
+import { RotationMismatchError, swapIn } from "./swap";
+import { discardFresh } from "./discard";
+
+export type RecoveryDeps = { db: Db; ring: KeyRing; manager: ConnectionManager; passwordWaitMinutes?: number };
+
+/** Takes one open rotation nobody works on (its holder crashed), or a password wait that was abandoned. */
+async function claimStale(db: Db, holdSeconds: number, passwordWaitMinutes: number): Promise<SessionRotation | undefined> {
+  const stale = db
+    .select({ id: sessionRotations.id })
+    .from(sessionRotations)
+    .where(
+      and(
+        notInArray(sessionRotations.step, closedRotationSteps),
+        or(isNull(sessionRotations.lockedUntil), lt(sessionRotations.lockedUntil, sql`now()`)),
+        or(ne(sessionRotations.step, "password_needed"), lt(sessionRotations.updatedAt, sql`now() - make_interval(mins => ${passwordWaitMinutes})`)),
+      ),
+    )
+    .limit(1)
+    .for("update", { skipLocked: true });
+  const [row] = await db
+    .update(sessionRotations)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${holdSeconds})` })
+    .where(inArray(sessionRotations.id, stale))
+    .returning();
+  return row;
+}
+
+/**
+ * Finishes or undoes rotations left open by a crash: a fresh key Telegram authorized is swapped in (and the
+ * old one logged out); one it did not is dropped. Returns how many rotations it closed.
+ */
+export async function recoverRotations(deps: RecoveryDeps, limit = 5): Promise<number> {
+  let closed = 0;
+  for (let i = 0; i < limit; i++) {
+    const rotation = await claimStale(deps.db, deps.manager.config.leaseSeconds * 2, deps.passwordWaitMinutes ?? 15);
+    if (!rotation) break;
+    try {
+      if (!(await closeWithoutTelegram(deps, rotation))) {
+        await deps.manager.run(deps.db, rotation.sessionId, (old) => recoverUnderLease(deps, rotation.id, old), { keepAlive: false });
+      }
+      closed++;
+    } catch (error) {
+      // The rotation's hold runs out and a later pass tries again.
+      log.warn({ rotationId: rotation.id, err: error instanceof Error ? error.message : String(error) }, "could not recover a rotation yet");
+    }
+  }
+  return closed;
+}
+
+/** Rotations that need nothing from Telegram to close; true when it was one of them. */
+async function closeWithoutTelegram(deps: RecoveryDeps, rotation: SessionRotation): Promise<boolean> {
+  // After the swap the revocation retry job owns the old key's logout.
+  if (rotation.step === "swapped") await updateRotation(deps.db, rotation.id, { step: "done", lockedUntil: null });
+  else if (rotation.step === "started" || rotation.step === "password_needed" || !rotation.freshCiphertext) await rollBack(deps.db, rotation.id, "RECOVERED");
+  else return false;
+  return true;
+}
+
+async function recoverUnderLease(deps: RecoveryDeps, rotationId: string, old: TelegramClient): Promise<void> {
+  const rotation = await findRotation(deps.db, rotationId);
+  if (!rotation || closedRotationSteps.includes(rotation.step)) return;
+  const saved = readFreshKey(deps.ring, rotation);
+  if (!saved || rotation.step === "password_needed") return rollBack(deps.db, rotation.id, "RECOVERED");
+  const session = await deps.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, rotation.sessionId), columns: { id: true, accountId: true, dcId: true } });
+  if (!session) return rollBack(deps.db, rotation.id, "SESSION_GONE");
+  const fresh = await openFreshClient(saved, session.dcId);
+  try {
+    if (!(await freshIsAuthorized(fresh, rotation.step !== "authorized"))) return rollBack(deps.db, rotation.id, "RECOVERED");
+    if (rotation.step !== "authorized") await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh);
+    await swapIn({ ...deps, commit: systemCommit(deps.db, rotation), holdSeconds: deps.manager.config.leaseSeconds }, rotation, session, fresh).catch((error: unknown) =>
+      error instanceof RotationMismatchError ? discardFresh(deps, rotation.id, fresh, error) : Promise.reject(error),
+    );
+    await retireOld(deps.db, rotation.id, session.id, old);
+  } finally {
+    await closeClient(fresh);
+  }
+}
+
+/** The swap's transaction, with an audit row naming the system as the one that finished the admin's rotation. */
+function systemCommit(db: Db, rotation: SessionRotation): Commit {
+  return (work) =>
+    db.transaction(async (tx) => {
+      const result = await work(tx);
+      await insertAuditEntry(tx, {
+        actorId: null,
+        actorLabel: "system",
+        action: "session.rotate",
+        target: rotation.sessionId,
+        outcome: "success",
+        detail: { result: "rotated", recovered: true, requestedBy: rotation.actorLabel },
+      });
+      return result;
+    });
+}
