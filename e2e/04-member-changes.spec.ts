@@ -1,6 +1,6 @@
 import { createMemberWithCli, ensureFirstAdmin } from "./support/admin-cli";
 import { apiClient, fillSignInForm, sessionCookieOf, signInThroughPage } from "./support/auth";
-import { confirmDialog } from "./support/console";
+import { confirmDialog, expectForbiddenPage } from "./support/console";
 import { freshMember } from "./support/members";
 import { expect, test } from "./support/test";
 
@@ -37,5 +37,39 @@ test("a member disabled on the team page is signed out on their next request", a
   await fillSignInForm(memberPage, member);
   await expect(memberPage.getByText("Email or password is incorrect.")).toBeVisible();
   await expect(memberPage).toHaveURL(/\/login/);
+  await memberContext.close();
+});
+
+test("an admin made a viewer loses admin power on their next request", async ({ page, browser, secrets }) => {
+  const admin = await ensureFirstAdmin();
+  const member = await createMemberWithCli(freshMember("demoted", "admin"));
+  secrets.add("member's password", member.password);
+
+  const memberContext = await browser.newContext();
+  secrets.watch(memberContext);
+  const memberPage = await memberContext.newPage();
+  await signInThroughPage(memberPage, member);
+  await memberPage.goto("/team");
+  await expect(memberPage.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
+  const api = await apiClient({ cookie: await sessionCookieOf(memberPage) });
+  expect((await api.get("/api/v1/team/members")).status(), "an admin's cookie opens admin routes").toBe(200);
+
+  await signInThroughPage(page, admin);
+  await page.goto("/team");
+  const row = page.getByRole("row", { name: new RegExp(member.email) });
+  await row.getByRole("button", { name: `Make viewer: ${member.email}` }).click();
+  await confirmDialog(page, `Make ${member.email} a viewer?`, "Make viewer");
+  await expect(row).toContainText("viewer");
+
+  // The role change ends their sessions: the saved cookie stops working at once…
+  const after = await api.get("/api/v1/team/members");
+  await secrets.record(after, "GET");
+  expect(after.status()).toBe(401);
+  await api.dispose();
+  await memberPage.goto("/team");
+  await expect(memberPage).toHaveURL(/\/login/);
+  // …and signed in again they are a viewer.
+  await signInThroughPage(memberPage, member);
+  await expectForbiddenPage(memberPage, "/team");
   await memberContext.close();
 });
