@@ -40,7 +40,8 @@ export function useSessionListParams(): [SessionListParams, (change: Partial<Ses
   const params = useMemo(() => read(new URLSearchParams(search.toString())), [search]);
   const update = useCallback(
     (change: Partial<SessionListParams>) => {
-      const next = { ...params, ...change };
+      // From the address itself, not this render's params: two changes in a row must not undo each other.
+      const next = { ...read(new URLSearchParams(window.location.search)), ...change };
       const query = new URLSearchParams();
       for (const key of ["status", "q", "sort", "order"] as const) {
         if (next[key] !== defaults[key]) query.set(key, next[key]);
@@ -48,7 +49,7 @@ export function useSessionListParams(): [SessionListParams, (change: Partial<Ses
       const text = query.toString();
       router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
     },
-    [params, pathname, router],
+    [pathname, router],
   );
   return [params, update];
 }

@@ -69,10 +69,10 @@ export function SessionList({ canManage }: { canManage: boolean }) {
             caption={`Telegram sessions, sorted by ${sortNames[params.sort]} (${params.order === "asc" ? "ascending" : "descending"}), page ${cursors.length + 1}`}
           />
           <nav aria-label="Pages" className="flex items-center justify-between gap-3">
-            <Button variant="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</Button>
+            <Button variant="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</Button>
             <span className="text-sm text-zinc-600 dark:text-zinc-400">Page {cursors.length + 1}</span>
             <Button variant="secondary" disabled={!nextCursor} pending={page.isPlaceholderData} onClick={() => nextCursor && setCursors([...cursors, nextCursor])}>
-              Next
+              Next page
             </Button>
           </nav>
         </>
