@@ -1,0 +1,25 @@
+/**
+ * Who may get a 2xx from which API route, as DESIGN §1 and §9 put it: deny by default. A route found under
+ * app/api that is not named here is for admins only, so a new viewer-readable or public route must be added
+ * here on purpose.
+ */
+
+/** Public by design: liveness for load balancers, and Auth.js (its own CSRF and sign-in checks). */
+const publicRoutes = [/^\/api\/healthz$/, /^\/api\/auth\//];
+
+/** Viewers watch the health pages: sessions, their events and the overview; reads only. */
+const viewerReadableRoutes = [/^\/api\/v1\/sessions(\/|$)/, /^\/api\/v1\/overview$/];
+
+const readMethods = new Set(["GET", "HEAD"]);
+
+export function isPublicRoute(pattern: string): boolean {
+  return publicRoutes.some((route) => route.test(pattern));
+}
+
+export function isMutation(method: string): boolean {
+  return !readMethods.has(method);
+}
+
+export function viewerMayCall(pattern: string, method: string): boolean {
+  return !isMutation(method) && viewerReadableRoutes.some((route) => route.test(pattern));
+}
