@@ -61,7 +61,7 @@ export type CheckPatch = Partial<
 export async function recordCheckOutcome(db: DbOrTx, sessionId: string, patch: CheckPatch, event: { detail: CheckEventDetail; latencyMs: number | null }): Promise<boolean> {
   const changed = await db
     .update(telegramSessions)
-    .set({ ...patch, version: sql`${telegramSessions.version} + 1` })
+    .set(patch)
     .where(and(eq(telegramSessions.id, sessionId), inArray(telegramSessions.status, checkedStatuses)))
     .returning({ id: telegramSessions.id });
   if (changed.length === 0) return false;

@@ -24,11 +24,22 @@ export async function seedSandboxSessions(db: DbOrTx, phones: string[], concurre
   const worker = async () => {
     while (next < phones.length) {
       const index = next++;
-      ids[index] = await seedOne(db, phones[index] as string);
+      ids[index] = await withRetries(() => seedOne(db, phones[index] as string));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, phones.length) }, worker));
   return ids;
+}
+
+/** A busy machine can time a key exchange or a pool connection out; a fresh login fixes that. */
+async function withRetries<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+    }
+  }
 }
 
 async function seedOne(db: DbOrTx, phone: string): Promise<string> {
@@ -44,12 +55,11 @@ async function seedOne(db: DbOrTx, phone: string): Promise<string> {
     if (!(auth instanceof Api.auth.Authorization) || !(auth.user instanceof Api.User)) throw new Error("sandbox login did not authorize");
     const accountId = randomUUID();
     const sessionId = randomUUID();
-    await upsertAccount(db, { id: accountId, telegramUserId: BigInt(auth.user.id.toString()), firstName: auth.user.firstName ?? "", phoneMasked: maskPhone(phone), dcId }, false);
-    await insertSession(db, {
-      id: sessionId,
-      accountId,
-      dcId,
-      sessionCiphertext: encrypt(loadKeyRing(), saveSession(client), secrets.sessionString.binding(sessionId)),
+    const { user } = auth;
+    const sessionCiphertext = encrypt(loadKeyRing(), saveSession(client), secrets.sessionString.binding(sessionId));
+    await db.transaction(async (tx) => {
+      await upsertAccount(tx, { id: accountId, telegramUserId: BigInt(user.id.toString()), firstName: user.firstName ?? "", phoneMasked: maskPhone(phone), dcId }, false);
+      await insertSession(tx, { id: sessionId, accountId, dcId, sessionCiphertext });
     });
     return sessionId;
   } finally {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { CheckTarget } from "@/db/queries/session-health";
+import { backoffMs } from "@/lib/telegram/connection/backoff";
+import type { HealthConfig } from "./config";
+import { decide } from "./outcome";
+
+const config: HealthConfig = { intervalSeconds: 300, retryBaseSeconds: 30, ttlRefreshHours: 24, concurrency: 4, pollSeconds: 15 };
+const now = new Date("2026-01-01T00:00:00Z");
+const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({ id: "s", status: "active", authFailures: 0, authorizationTtlDays: null, ttlCheckedAt: null, ...over });
+const inSeconds = (date: Date | null | undefined) => ((date?.getTime() ?? 0) - now.getTime()) / 1000;
+
+describe("the check state machine", () => {
+  it("only a terminal answer makes a session invalid, with the evidence", () => {
+    const d = decide(session(), { kind: "failed", errorClass: "terminal", code: "AUTH_KEY_UNREGISTERED", connectMs: 12 }, "users.GetUsers", now, config);
+    expect(d.result).toBe("invalid");
+    expect(d.patch).toMatchObject({ status: "invalid", lastError: "AUTH_KEY_UNREGISTERED", authFailures: 1 });
+    expect(d.detail).toMatchObject({ from: "active", to: "invalid", errorClass: "terminal", errorCode: "AUTH_KEY_UNREGISTERED", at: now.toISOString() });
+  });
+
+  it("network trouble and other refusals degrade, retried sooner with growing backoff capped at the interval", () => {
+    for (const errorClass of ["transient", "refused"] as const) {
+      const d = decide(session(), { kind: "failed", errorClass, code: "TIMEOUT", connectMs: null }, "m", now, config);
+      expect(d.patch.status).toBe("degraded");
+      expect(inSeconds(d.patch.nextCheckAt)).toBeGreaterThanOrEqual(15);
+      expect(inSeconds(d.patch.nextCheckAt)).toBeLessThanOrEqual(30);
+    }
+    const late = decide(session({ status: "degraded", authFailures: 9 }), { kind: "failed", errorClass: "transient", code: "NETWORK", connectMs: null }, "m", now, config);
+    expect(inSeconds(late.patch.nextCheckAt)).toBeLessThanOrEqual(300);
+  });
+
+  it("success makes a session active, resets failures and forecasts expiry from the TTL", () => {
+    const d = decide(session({ status: "degraded", authFailures: 3 }), { kind: "ok", connectMs: 5, requestMs: 7, ttlDays: 180 }, "m", now, config);
+    expect(d.patch).toMatchObject({ status: "active", authFailures: 0, lastError: null, lastLatencyMs: 7, authorizationTtlDays: 180, ttlCheckedAt: now });
+    expect(inSeconds(d.patch.expiresAt)).toBe(180 * 86_400);
+    expect(inSeconds(d.patch.nextCheckAt)).toBeGreaterThanOrEqual(270);
+    expect(inSeconds(d.patch.nextCheckAt)).toBeLessThanOrEqual(330);
+    expect(d.detail).toMatchObject({ from: "degraded", to: "active" });
+  });
+
+  it("a flood wait keeps the status and moves the next check past the wait", () => {
+    const until = new Date(now.getTime() + 600_000);
+    const d = decide(session(), { kind: "flood", method: "users.GetUsers", until }, "users.GetUsers", now, config);
+    expect(d.result).toBe("flood_wait");
+    expect(d.patch.status).toBeUndefined();
+    expect(d.patch.nextCheckAt?.getTime()).toBeGreaterThan(until.getTime());
+  });
+});
+
+describe("backoff", () => {
+  it("doubles per attempt within [cap/2, cap] and never passes the maximum", () => {
+    expect([0, 1, 2, 3].map((attempt) => backoffMs(attempt, 100, 1_000, () => 1))).toEqual([100, 200, 400, 800]);
+    expect(backoffMs(10, 100, 1_000, () => 0)).toBe(500);
+    expect(backoffMs(10, 100, 1_000, () => 1)).toBe(1_000);
+  });
+});
