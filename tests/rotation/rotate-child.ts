@@ -1,0 +1,18 @@
+import { openDatabase } from "@/db";
+import { systemRequester } from "@/lib/revocation/requester";
+import { rotateSession } from "@/lib/rotation/rotate";
+import { connectionManager } from "@/lib/telegram/connection/manager";
+import { loadKeyRing } from "@/lib/vault";
+
+// Run as its own process: rotates SESSION_ID and prints the result as JSON. With ROTATION_CRASH_AT set it
+// SIGKILLs itself at that step (lib/rotation/crash-point.ts). Env: DATABASE_URL, SESSION_ID.
+const handle = await openDatabase();
+const { db } = handle;
+const result = await rotateSession(
+  { db, ring: loadKeyRing(), manager: connectionManager(), requester: systemRequester, commit: (work) => db.transaction(work) },
+  process.env.SESSION_ID ?? "",
+);
+console.log(JSON.stringify(result));
+await connectionManager().closeAll();
+await handle.close();
+process.exit(0);

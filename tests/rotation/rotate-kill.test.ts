@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { sessionRotations, telegramSessions } from "@/db/schema";
+import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { checkSession } from "@/lib/health/check";
+import type { CrashPoint } from "@/lib/rotation/crash-point";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { startTestSandbox } from "@/tests/support/sandbox";
+import { loggedInSession } from "./session-routes";
+
+vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+
+const sandbox = await startTestSandbox();
+Object.assign(process.env, {
+  TELEGRAM_SANDBOX_URL: sandbox.info.control,
+  SESSION_ENCRYPTION_KEYS: `kill:${randomBytes(32).toString("base64")}`,
+  TELEGRAM_LEASE_SECONDS: "5",
+});
+let database: TestDatabase;
+let admin: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase("postgres");
+  useTestDb(database.db);
+  admin = (await memberWithToken(database.db, "admin@example.com", "admin")).token;
+});
+afterAll(async () => {
+  await database.close();
+  await sandbox.cleanup();
+});
+
+type Exit = { code: number | null; signal: string | null; stdout: string; stderr: string };
+
+/** A script in a process of its own (node + tsx, no wrapper process, so SIGKILL hits the process itself). */
+function runScript(script: string, env: Record<string, string>): Promise<Exit> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "error", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+const crashPoints: CrashPoint[] = ["started", "exported", "accepted", "authorized", "swapped", "logged_out"];
+
+it("leaves exactly one usable session after kill -9 at each rotation step and a restart", async () => {
+  const results: Record<string, unknown>[] = [];
+  for (const [index, step] of crashPoints.entries()) {
+    const phone = `99966280${String(index).padStart(2, "0")}`;
+    const oldId = await loggedInSession(admin, phone);
+    const killed = await runScript("tests/rotation/rotate-child.ts", { SESSION_ID: oldId, ROTATION_CRASH_AT: step });
+    expect(killed.signal, `${step}: ${killed.stderr}`).toBe("SIGKILL");
+    const recovered = await runScript("tests/rotation/recover-child.ts", {});
+    expect(recovered.code, recovered.stderr).toBe(0);
+
+    const active = sandbox.authorizations(phone).filter((a) => a.state === "active");
+    expect(active, `${step}: authorizations active at Telegram`).toHaveLength(1);
+    const oldRow = await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, oldId) });
+    const rows = await database.db.query.telegramSessions.findMany({ where: eq(telegramSessions.accountId, oldRow?.accountId ?? "") });
+    const usable = rows.filter((row) => row.status === "active" && row.sessionCiphertext);
+    expect(usable, `${step}: usable sessions in the console`).toHaveLength(1);
+    expect(rows.filter((row) => row.status !== "active").every((row) => row.status === "revoked" && row.sessionCiphertext === null)).toBe(true);
+    const survivor = usable[0]?.id ?? "";
+    expect((await checkSession(database.db, survivor)).result).toBe("ok");
+    const rotation = await database.db.query.sessionRotations.findFirst({ where: eq(sessionRotations.sessionId, oldId) });
+    expect(["done", "rolled_back"]).toContain(rotation?.step);
+    results.push({ killedAfter: step, rotation: rotation?.step, survivor: survivor === oldId ? "old session" : "new session", recovery: recovered.stdout.trim() });
+  }
+  console.table(results);
+}, 300_000);
