@@ -3,19 +3,23 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { telegramSessions } from "@/db/schema";
+import type { LogEntry } from "@/sandbox/server/request-log";
 import { createTestDatabase } from "@/tests/support/database";
 import { FloodAudit } from "./bench/flood-audit";
 import { startSandboxProcess } from "./bench/sandbox-process";
 import { sandboxPhone, seedSandboxSessions } from "./testing/seed-sessions";
 
 /**
- * npx tsx lib/health/sweep-bench.ts [--sessions 1000] [--floods 20]
+ * npx tsx lib/health/sweep-bench.ts [--sessions 1000] [--floods 20] [--monitors 1]
  * Seeds N sandbox sessions by real logins into a fresh Postgres database (TEST_DATABASE_URL), injects
  * FLOOD_WAITs for some (half short enough to sleep through, half long), then runs one full sweep in a
  * separate monitor process at the default concurrency and prints its wall time, peak RSS, and the requests
- * any session sent inside its own flood wait (must be 0).
+ * any session sent inside its own flood wait (must be 0). With --monitors 2 the sweep is shared by two
+ * monitor processes; the sandbox must then see no AUTH_KEY_DUPLICATED (one key never used twice at once).
  */
-const { values } = parseArgs({ options: { sessions: { type: "string", default: "1000" }, floods: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { sessions: { type: "string", default: "1000" }, floods: { type: "string", default: "20" }, monitors: { type: "string", default: "1" } },
+});
 const total = Number(values.sessions);
 const floods = Math.min(total, Number(values.floods));
 
@@ -37,13 +41,20 @@ try {
   }
   const audit = new FloodAudit(sandbox, flooded);
   audit.start();
-  const figures = await runMonitorProcess(database.url ?? "");
+  const monitors = await Promise.all(Array.from({ length: Number(values.monitors) }, () => runMonitorProcess(database.url ?? "")));
+  // Each process times its own first sweep; they start together, so the slower one is the sweep's time.
+  const figures = {
+    concurrency: monitors[0]?.concurrency ?? 0,
+    wallMs: Math.max(...monitors.map((m) => m.wallMs)),
+    peakRssBytes: Math.max(...monitors.map((m) => m.peakRssBytes)),
+  };
   await audit.stop();
+  const duplicated = (await sandbox.control<LogEntry[]>("GET", "/log")).filter((entry) => entry.result === "AUTH_KEY_DUPLICATED").length;
 
   const byStatus = await database.db.select({ status: telegramSessions.status, n: sql<number>`count(*)::int`, hits: sql<number>`sum(rate_limit_hits)::int` }).from(telegramSessions).groupBy(telegramSessions.status);
-  console.log(JSON.stringify({ sessions: total, seedSeconds: Math.round(seedSeconds), ...figures, floodAudit: audit.count(), byStatus }, null, 2));
+  console.log(JSON.stringify({ sessions: total, seedSeconds: Math.round(seedSeconds), ...figures, monitors, floodAudit: audit.count(), authKeyDuplicated: duplicated, byStatus }, null, 2));
   console.log(
-    `\n${total} sessions, one sweep at concurrency ${figures.concurrency}: ${(figures.wallMs / 1000).toFixed(1)} s wall, ` +
+    `\n${total} sessions, one sweep by ${monitors.length} monitor process(es) at concurrency ${figures.concurrency}: ${(figures.wallMs / 1000).toFixed(1)} s wall, ` +
       `peak RSS ${(figures.peakRssBytes / 2 ** 20).toFixed(0)} MiB, requests sent during flood waits: ${audit.count().requestsDuringWaits}`,
   );
 } finally {
