@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { SessionActions } from "@/components/session-actions/session-actions";
 import { SessionDetailView } from "@/components/sessions/session-detail";
 import { requirePage } from "@/lib/auth/guard";
 
@@ -10,5 +11,10 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   const member = await requirePage();
   const { sessionId } = await params;
   if (!z.uuid().safeParse(sessionId).success) notFound();
-  return <SessionDetailView sessionId={sessionId} canManage={member.role === "admin"} />;
+  return (
+    <>
+      <SessionDetailView sessionId={sessionId} canManage={member.role === "admin"} />
+      {member.role === "admin" ? <SessionActions sessionId={sessionId} /> : null}
+    </>
+  );
 }
