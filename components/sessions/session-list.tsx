@@ -6,7 +6,7 @@ import type { SessionSort } from "@/db/queries/session-sort";
 import { Banner } from "@/components/ui/banner";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { firstOrder, useSessionListParams, type SessionListParams } from "./list-params";
+import { firstOrder, useSessionListParams } from "./list-params";
 import { LiveStatus } from "./live-status";
 import { SessionFilters } from "./session-filters";
 import { SessionsTable } from "./sessions-table";
@@ -19,13 +19,13 @@ const sortNames: Record<SessionSort, string> = {
 
 /** The sessions list: filters and sort in the address, pages by cursor (Previous keeps the cursors seen). */
 export function SessionList({ canManage }: { canManage: boolean }) {
-  const [params, setParams] = useSessionListParams();
-  const [cursors, setCursors] = useState<string[]>([]);
+  const [params, change] = useSessionListParams();
+  // Cursors belong to one filter and sort: any change of the address (a click, Back) starts at page 1 again.
+  const listKey = JSON.stringify(params);
+  const [paging, setPaging] = useState<{ listKey: string; cursors: string[] }>({ listKey, cursors: [] });
+  const cursors = paging.listKey === listKey ? paging.cursors : [];
+  const setCursors = (next: string[]) => setPaging({ listKey, cursors: next });
   const page = useSessionPage(params, cursors.at(-1));
-  const change = (next: Partial<SessionListParams>) => {
-    setCursors([]);
-    setParams(next);
-  };
   const sortBy = (column: SessionSort) =>
     change({ sort: column, order: column === params.sort ? (params.order === "asc" ? "desc" : "asc") : firstOrder[column] });
   const filtered = params.status !== "" || params.q !== "";
