@@ -46,17 +46,22 @@ export async function countSessions(db: DbOrTx, clock: AttentionClock): Promise<
   return row;
 }
 
-/** The sessions that need attention, the worst first: dead or undecryptable, then degraded, then the rest by expiry. */
+/**
+ * The sessions that need attention, the worst first: dead or undecryptable, then degraded, then the rest by
+ * expiry. Their ids are picked first, so the account join runs for those rows only.
+ */
 export function listAttentionSessions(db: DbOrTx, clock: AttentionClock, limit: number): Promise<SessionItemRow[]> {
+  const worstFirst = (t: Columns) => [
+    sql`case when ${t.status} = 'invalid' or ${t.decryptFailed} then 0 when ${t.status} = 'degraded' then 1 else 2 end`,
+    sql`${t.expiresAt} asc nulls last`,
+    asc(t.id),
+  ];
+  const t = telegramSessions;
+  const ids = db.select({ id: t.id }).from(t).where(needsAttention(t, clock)).orderBy(...worstFirst(t)).limit(limit);
   return db.query.telegramSessions.findMany({
     columns: sessionItemColumns,
     with: { account: { columns: accountItemColumns } },
-    where: (t) => needsAttention(t, clock),
-    orderBy: (t) => [
-      sql`case when ${t.status} = 'invalid' or ${t.decryptFailed} then 0 when ${t.status} = 'degraded' then 1 else 2 end`,
-      sql`${t.expiresAt} asc nulls last`,
-      asc(t.id),
-    ],
-    limit,
+    where: (aliased) => inArray(aliased.id, ids),
+    orderBy: worstFirst,
   });
 }

@@ -1,12 +1,14 @@
 /**
  * The sessions list at scale: seeds 10,000 sessions and 1,000,000 events in a fresh Postgres database
- * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test), then times pages of 50, measured
- * from this process through the Neon driver, and each statement's server-side time (EXPLAIN ANALYZE).
+ * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test), then times list pages of 50, event
+ * pages and the overview's two statements, from this process through the Neon driver, and each statement's
+ * server-side time (EXPLAIN ANALYZE).
  * Run: npx tsx db/queries/sessions-bench.ts
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { createTestDatabase } from "@/tests/support/database";
+import { countSessions, listAttentionSessions } from "./overview";
 import { decodeSessionCursor } from "./session-cursor";
 import { listSessionEvents } from "./session-events";
 import { seedManySessions } from "./session-fixtures";
@@ -49,6 +51,7 @@ try {
   const middle = await listSessions(db, { ...base, limit: sessionCount / 2 });
   const midCursor = decodeSessionCursor(middle.nextCursor!)!;
   const someSession = middle.rows[0]!.id;
+  const clock = { now: new Date(), expiringBefore: new Date(Date.now() + 7 * 86_400_000) };
   const scenarios: Scenario[] = [
     ["first page, newest first", (d) => listSessions(d, base)],
     ["page at row 5,000 (cursor)", (d) => listSessions(d, { ...base, cursor: midCursor })],
@@ -58,6 +61,8 @@ try {
     ["search q=user 42", (d) => listSessions(d, { ...base, q: "user 42" })],
     ["events page of 50", (d) => listSessionEvents(d, someSession, { limit: 50 })],
     ["checks page of 100", (d) => listSessionEvents(d, someSession, { limit: 100, kinds: ["check"] })],
+    ["overview counts", (d) => countSessions(d, clock)],
+    ["overview attention (50)", (d) => listAttentionSessions(d, clock, 50)],
   ];
   const client = (db as unknown as { $client: Explainer }).$client;
   console.log(`${"scenario".padEnd(28)} ${"client median".padStart(14)} ${"client p99".padStart(11)} ${"server".padStart(10)} statements`);
