@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { Api, type TelegramClient } from "telegram";
 import type { Db } from "@/db";
 import { sessionRevocations, telegramAccounts, telegramSessions, type SessionRotation } from "@/db/schema";
+import { recordIdentity } from "@/lib/reconcile/console-authorizations";
 import type { Requester } from "@/lib/revocation/requester";
 import { saveSession } from "@/lib/telegram/client";
 import type { Commit } from "@/lib/telegram/login/deps";
@@ -19,6 +20,13 @@ export class RotationMismatchError extends Error {
     super("The new key does not belong to this session's Telegram account.");
     this.name = "RotationMismatchError";
   }
+}
+
+/** Remembers which of the account's devices the new session is (for the foreign flags); best effort. */
+async function recordOwnIdentity(db: Db, sessionId: string, accountId: string, fresh: TelegramClient): Promise<void> {
+  const list = await fresh.invoke(new Api.account.GetAuthorizations()).catch(() => undefined);
+  const own = list?.authorizations.find((a) => a.current);
+  if (own) await recordIdentity(db, sessionId, accountId, own, null);
 }
 
 /** Probes the fresh key (it must be logged in as the same Telegram user) before it may replace the old one. */
@@ -51,5 +59,6 @@ export async function swapIn(deps: SwapDeps, rotation: SessionRotation, session:
     return id;
   });
   crashPoint("swapped");
+  await recordOwnIdentity(deps.db, newSessionId, session.accountId, fresh);
   return newSessionId;
 }

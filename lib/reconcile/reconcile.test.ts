@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { Api } from "telegram";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as terminateOne from "@/app/api/v1/sessions/[id]/authorizations/[hash]/route";
+import * as terminateOthers from "@/app/api/v1/sessions/[id]/authorizations/terminate-others/route";
+import * as ttl from "@/app/api/v1/sessions/[id]/authorizations/ttl/route";
+import { telegramSessions } from "@/db/schema";
+import { callRoute } from "@/lib/api/test-client";
+import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { sleep } from "@/lib/telegram/connection/backoff";
+import { withSessionClient } from "@/lib/telegram/connection";
+import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { loginForeignDevice, startLimitedSandbox } from "@/tests/rotation/foreign-device";
+import { loggedInSession } from "@/tests/rotation/session-routes";
+import { reconcileAuthorizations } from "./reconcile";
+
+vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+
+const sandbox = await startLimitedSandbox({ freshResetSeconds: 2 });
+Object.assign(process.env, {
+  TELEGRAM_SANDBOX_URL: sandbox.info.control,
+  SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
+  TELEGRAM_IDLE_SECONDS: "0",
+});
+let seq = 0;
+const nextPhone = () => `999662${String(8000 + ++seq).padStart(4, "0")}`;
+afterAll(() => sandbox.cleanup());
+
+describe.each(testDrivers)("reconcile with Telegram's device list on %s", (driver) => {
+  let database: TestDatabase;
+  let admin: string;
+  let viewer: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    useTestDb(database.db);
+    admin = (await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token;
+    viewer = (await memberWithToken(database.db, `viewer-${driver}@example.com`, "viewer")).token;
+  });
+  afterAll(() => database.close());
+
+  const ownership = async (id: string) => {
+    const list = await withSessionClient(database.db, id, (client) => client.invoke(new Api.account.GetAuthorizations()));
+    const owner = await reconcileAuthorizations(database.db, id, list);
+    return list.authorizations.map((a) => ({ hash: a.hash.toString(), device: a.deviceModel, ...owner(a) }));
+  };
+  const status = async (id: string) => (await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id) }))?.status;
+
+  it("flags foreign devices, terminates one, refuses a console session, and invalidates a session Telegram no longer lists", async () => {
+    const phone = nextPhone();
+    const a = await loggedInSession(admin, phone);
+    const b = await loggedInSession(admin, phone);
+    await loginForeignDevice(sandbox, phone);
+    const seen = await ownership(a);
+    expect(seen.map(({ device, foreign, consoleSessionId }) => ({ device, foreign, consoleSessionId })).sort((x, y) => x.device.localeCompare(y.device))).toEqual([
+      { device: "Pixel 8", foreign: true, consoleSessionId: null },
+      { device: "Telegram Session Console", foreign: false, consoleSessionId: expect.any(String) },
+      { device: "Telegram Session Console", foreign: false, consoleSessionId: expect.any(String) },
+    ]);
+    const foreign = seen.find((s) => s.foreign)?.hash ?? "";
+    const ofB = seen.find((s) => s.consoleSessionId === b)?.hash ?? "";
+    const del = (hash: string, token = admin) => callRoute(terminateOne.DELETE, "DELETE", { token, params: { id: a, hash } });
+
+    expect(await del(foreign)).toMatchObject({ status: 422, body: { error: { message: expect.stringMatching(/24 hours/) } } });
+    await sleep(2100);
+    expect((await del(foreign, viewer)).status).toBe(403);
+    expect(await del(ofB)).toMatchObject({ status: 409 });
+    expect(await del(foreign)).toMatchObject({ status: 200, body: { terminated: foreign } });
+    expect(sandbox.authorizations(phone).find((x) => x.id === foreign)?.state).toBe("revoked");
+
+    sandbox.revokeAuthorization(ofB);
+    await ownership(a);
+    expect(await status(b)).toBe("invalid");
+    const evidence = await database.db.query.sessionEvents.findMany({ where: (e, { eq: is }) => is(e.sessionId, b) });
+    expect(evidence.at(-1)?.detail).toMatchObject({ to: "invalid", errorCode: "NOT_LISTED_BY_TELEGRAM" });
+  }, 60_000);
+
+  it("terminates all other devices (the console's other sessions become invalid) and sets the auto-terminate period", async () => {
+    const phone = nextPhone();
+    const a = await loggedInSession(admin, phone);
+    const c = await loggedInSession(admin, phone);
+    await loginForeignDevice(sandbox, phone);
+    await sleep(2100);
+    const others = (token: string) => callRoute(terminateOthers.POST, "POST", { token, params: { id: a } });
+    expect((await others(viewer)).status).toBe(403);
+    expect(await others(admin)).toMatchObject({ status: 200, body: { consoleSessionsEnded: 1 } });
+    expect(sandbox.authorizations(phone).filter((x) => x.state === "active")).toHaveLength(1);
+    expect(await status(c)).toBe("invalid");
+    expect(await status(a)).toBe("active");
+
+    const setTtl = (days: unknown, token = admin) => callRoute(ttl.POST, "POST", { token, params: { id: a }, body: { days } });
+    expect((await setTtl(30, viewer)).status).toBe(403);
+    expect((await setTtl(0)).status).toBe(400);
+    expect(await setTtl(30)).toMatchObject({ status: 200, body: { ttlDays: 30 } });
+    const list = await withSessionClient(database.db, a, (client) => client.invoke(new Api.account.GetAuthorizations()));
+    expect(list.authorizationTtlDays).toBe(30);
+    expect((await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, a) }))?.authorizationTtlDays).toBe(30);
+  }, 60_000);
+});
