@@ -9,7 +9,7 @@ export const statusLabels: Record<SessionStatus, string> = {
   revoked: "Revoked",
 };
 
-export const statusTones: Record<SessionStatus, BadgeTone> = {
+const statusTones: Record<SessionStatus, BadgeTone> = {
   active: "success",
   degraded: "warning",
   invalid: "danger",

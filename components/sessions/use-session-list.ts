@@ -6,7 +6,7 @@ import type { SessionPageBody } from "@/lib/api/schemas/sessions";
 import type { SessionListParams } from "./list-params";
 import { liveQuery } from "./live-query";
 
-export const sessionPageSize = 50;
+const sessionPageSize = 50;
 
 /** One page of the list, polled while visible; the previous page stays on screen while the next loads. */
 export function useSessionPage(params: SessionListParams, cursor: string | undefined) {

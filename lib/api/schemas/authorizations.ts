@@ -20,7 +20,7 @@ export type AuthorizationsBody = { items: AuthorizationItem[]; ttlDays: number; 
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-export function authorizationItem(a: Api.Authorization): AuthorizationItem {
+function authorizationItem(a: Api.Authorization): AuthorizationItem {
   return {
     current: Boolean(a.current),
     official: Boolean(a.officialApp),
