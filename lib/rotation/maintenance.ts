@@ -4,15 +4,18 @@ import { log } from "@/lib/log";
 import { retryDueRevocations } from "@/lib/revocation/retry";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
+import { applyRotationPolicy } from "./policy-job";
 import { recoverRotations } from "./recover";
 
-export type MaintenanceStats = { rotationsClosed: number; revoked: number };
+export type MaintenanceStats = { rotationsClosed: number; revoked: number; rotatedByPolicy: number };
 
-/** One pass of the background work around rotation and revocation: crashed rotations, owed logouts. */
+/** One pass of the background work around rotation and revocation: crashed rotations, owed logouts, the policy. */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
-  const rotationsClosed = await recoverRotations({ db, ring: loadKeyRing(), manager });
+  const ring = loadKeyRing();
+  const rotationsClosed = await recoverRotations({ db, ring, manager });
   const revoked = await retryDueRevocations(db, manager);
-  return { rotationsClosed, revoked };
+  const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
+  return { rotationsClosed, revoked, rotatedByPolicy };
 }
 
 const holder = globalThis as typeof globalThis & { __sessionMaintenance?: NodeJS.Timeout };
@@ -26,7 +29,7 @@ export function startSessionMaintenance(db: Db, manager: ConnectionManager = con
     running = true;
     try {
       const stats = await maintenancePass(db, manager);
-      if (stats.rotationsClosed || stats.revoked) log.info(stats, "session maintenance");
+      if (stats.rotationsClosed || stats.revoked || stats.rotatedByPolicy) log.info(stats, "session maintenance");
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, "session maintenance pass failed");
     } finally {
