@@ -57,7 +57,7 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
       </header>
       <SessionFacts session={s} />
       <Section title="Status history" description={`The last ${historyLength} health checks, oldest on the left.`}>
-        {checks.data ? <StatusHistory points={points} /> : <QueryState query={checks} />}
+        {checks.data ? <StatusHistory points={points} slots={historyLength} /> : <QueryState query={checks} />}
       </Section>
       <Section title="Check latency">{checks.data ? <LatencyChart points={points} /> : <QueryState query={checks} />}</Section>
       <Section title="Rate limits" description={`${s.rateLimitHits} flood waits in all; the latest 20 below.`}>

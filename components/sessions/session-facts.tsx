@@ -15,7 +15,7 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
     ["Age", <span key="age" title={formatPrecise(session.createdAt)}>{formatDuration(now - new Date(session.createdAt).getTime())}</span>],
     ["Last used", <RelativeTime key="used" iso={session.lastUsedAt} now={now} />],
     ["Last check", <RelativeTime key="check" iso={session.lastCheckAt} now={now} />],
-    ["Next check", ["active", "degraded"].includes(session.status) ? <RelativeTime key="next" iso={session.nextCheckAt} now={now} /> : "None: not checked in this state"],
+    ["Next check", nextCheck(session, now)],
     ["Latency", formatLatency(session.lastLatencyMs)],
     ["Auth failures", `${session.authFailures} in a row`],
     ["Rate-limit hits", <span key="hits">{session.rateLimitHits}<FloodWait until={session.floodWaitUntil} /></span>],
@@ -36,4 +36,10 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
       ))}
     </dl>
   );
+}
+
+function nextCheck(session: SessionDetail, now: number): ReactNode {
+  if (session.status !== "active" && session.status !== "degraded") return "None: not checked in this state";
+  if (new Date(session.nextCheckAt).getTime() <= now) return "Due now";
+  return <RelativeTime iso={session.nextCheckAt} now={now} />;
 }

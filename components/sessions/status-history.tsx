@@ -18,7 +18,7 @@ function summary(points: CheckPoint[]): string {
  * The last checks as coloured cells, oldest on the left (as Uptime Kuma draws it). One tab stop:
  * arrow keys, Home and End move between checks, and the line below describes the one in focus or under the pointer.
  */
-export function StatusHistory({ points }: { points: CheckPoint[] }) {
+export function StatusHistory({ points, slots }: { points: CheckPoint[]; slots: number }) {
   // Kept by id, so the check in focus stays put when a new one arrives; the newest until one is chosen.
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const cells = useRef<(HTMLButtonElement | null)[]>([]);
@@ -37,6 +37,9 @@ export function StatusHistory({ points }: { points: CheckPoint[] }) {
   return (
     <div className="space-y-2">
       <div role="group" aria-label={summary(points)} onKeyDown={move} className="flex h-9 items-stretch gap-0.5">
+        {Array.from({ length: Math.max(0, slots - points.length) }, (_, i) => (
+          <span key={`empty-${i}`} aria-hidden="true" className="max-w-3 flex-1 rounded-sm bg-zinc-200 dark:bg-zinc-800" />
+        ))}
         {points.map((point, index) => (
           <button
             key={point.id}
@@ -49,7 +52,7 @@ export function StatusHistory({ points }: { points: CheckPoint[] }) {
             aria-label={describe(point)}
             onFocus={() => select(index)}
             onMouseEnter={() => select(index)}
-            className={`min-w-1 max-w-3 flex-1 rounded-sm ${resultColours[point.result]} hover:opacity-80 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${index === current ? "ring-2 ring-zinc-900/30 dark:ring-white/40" : ""}`}
+            className={`max-w-3 flex-1 rounded-sm ${resultColours[point.result]} hover:opacity-80 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${index === current ? "ring-2 ring-zinc-900/30 dark:ring-white/40" : ""}`}
           />
         ))}
       </div>
