@@ -1,0 +1,20 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/client-fetch";
+import type { RotationPolicy } from "@/lib/rotation/policy";
+
+const key = ["settings", "rotation"] as const;
+const path = "/api/v1/settings/rotation";
+
+export function useRotationPolicy() {
+  return useQuery({ queryKey: key, queryFn: () => apiFetch<RotationPolicy>(path) });
+}
+
+export function useSaveRotationPolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (policy: RotationPolicy) => apiFetch<RotationPolicy>(path, { method: "PATCH", body: policy }),
+    onSuccess: (saved) => client.setQueryData(key, saved),
+  });
+}
