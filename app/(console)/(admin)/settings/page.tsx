@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RotationPolicySection } from "@/components/session-actions/rotation-policy-section";
 import { TokenManager } from "@/components/tokens/token-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
@@ -11,6 +12,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" />
       <TokenManager />
+      <RotationPolicySection />
     </>
   );
 }
