@@ -1,15 +1,24 @@
 import type { TelegramClient } from "telegram";
+import type { DbOrTx } from "@/db";
 import { connectClient, createTelegramClient } from "../client";
 import { classifyTelegramError, type TelegramFailure } from "../errors";
 import { backoffMs, sleep } from "./backoff";
 import type { ConnectionConfig } from "./config";
 import type { ConnectionEventDetail } from "@/lib/health/events";
+import type { FloodLedger } from "./flood-ledger";
 import type { Semaphore } from "./semaphore";
 
 export type Connected = { client: TelegramClient; connectMs: number };
 
+/** What GramJS's initConnection wraps on every connect: Telegram may flood-wait that too. */
+export const connectMethod = "help.GetConfig";
+// Flood waits short enough to sleep through, at most this many times per connect.
+const floodRetries = 2;
+
 type ConnectDeps = {
   saved: () => string;
+  db(): DbOrTx;
+  ledger: FloodLedger;
   config: ConnectionConfig;
   limiter: Semaphore;
   /** Wraps each new client before it is used (the invoke guard). */
@@ -24,7 +33,10 @@ type ConnectDeps = {
 export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> {
   const { connectAttempts, connectBackoff } = deps.config;
   let failure: TelegramFailure | undefined;
+  let floods = 0;
   for (let attempt = 1; attempt <= connectAttempts; attempt++) {
+    // A long wait ends the connect here (FloodWaitActiveError); a short one is slept through.
+    await deps.ledger.gate(connectMethod);
     if (failure) {
       const delayMs = backoffMs(attempt - 2, connectBackoff.baseMs, connectBackoff.maxMs);
       await deps.record({ state: "reconnecting", attempt, delayMs, errorCode: failure.code });
@@ -45,6 +57,12 @@ export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> 
     } catch (error) {
       await client.destroy().catch(() => undefined);
       failure = classifyTelegramError(error);
+      if (failure.kind === "flood" && floods++ < floodRetries) {
+        await deps.ledger.record(deps.db(), connectMethod, failure.seconds ?? 60);
+        failure = undefined;
+        attempt--;
+        continue;
+      }
       if (failure.kind !== "transient") break;
     }
   }

@@ -53,4 +53,16 @@ describe.each(testDrivers)("flood-wait ledger on %s", (driver) => {
     expect((retry ?? 0) - (flood ?? 0)).toBeGreaterThanOrEqual(2_000);
     expect((await sessionRow(db, id)).rateLimitHits).toBe(1);
   });
+
+  it("honours a FLOOD_WAIT on connect (initConnection's help.GetConfig) like any other", async () => {
+    const { db } = database;
+    const { id, phone } = await seedOne(db);
+    sandbox.addFault({ method: "help.GetConfig", error: "FLOOD_WAIT_40", code: 420, times: 1, phone });
+    const error = await new ConnectionManager(config).run(db, id, getSelf, { method }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "FloodWaitActiveError", method: "help.GetConfig" });
+    const requests = sandbox.log(phone).length;
+    await expect(new ConnectionManager(config).run(db, id, getSelf)).rejects.toBeInstanceOf(FloodWaitActiveError);
+    expect(sandbox.log(phone)).toHaveLength(requests);
+    expect((await sessionRow(db, id)).rateLimitHits).toBe(1);
+  });
 });

@@ -95,6 +95,8 @@ export class LiveSession {
     this.broken = false;
     const { client, connectMs } = await connectWithBackoff({
       saved: () => decrypt(loadKeyRing(), this.ciphertext, secrets.sessionString.binding(this.sessionId)),
+      db: () => this.db,
+      ledger,
       config: this.config,
       limiter: this.limiter,
       prepare: (fresh) =>
