@@ -45,6 +45,7 @@ describe("GET /api/metrics", () => {
       expect(text).toContain("tsc_health_check_duration_seconds_bucket");
       expect(text).toContain('tsc_login_attempts_total{outcome="done"} 1');
       expect(text).toContain("tsc_process_resident_memory_bytes");
+      expect(text).toContain("tsc_telegram_connections 0");
       expect(text).not.toContain(metricsToken);
     }
   });

@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metricsAccess } from "@/lib/metrics/access";
+import { refreshConnectionGauge } from "@/lib/metrics/connections";
 import { refreshSessionGauge } from "@/lib/metrics/health";
 import { metricsRegistry } from "@/lib/metrics/registry";
 
@@ -16,12 +17,13 @@ const refusals = {
   forbidden: new ApiError(403, "forbidden", "Only admins may read metrics."),
 };
 
-/** Prometheus text format: sessions by state (one grouped query per scrape), checks, flood waits, logins, process. */
+/** Prometheus text format: sessions by state (one grouped query per scrape), live connections, checks, flood waits, logins, process. */
 export async function GET(request: Request): Promise<Response> {
   try {
     const access = await metricsAccess(request.headers, env().METRICS_TOKEN, getActor);
     if (access !== "allowed") return errorReply(refusals[access]);
     await refreshSessionGauge(await getDb());
+    refreshConnectionGauge();
     const registry = metricsRegistry();
     return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
   } catch (error) {

@@ -1,0 +1,12 @@
+import { Gauge } from "prom-client";
+import { connectionManager } from "@/lib/telegram/connection/manager";
+import { metric } from "./registry";
+
+const liveConnections = () =>
+  metric("tsc_telegram_connections", (registry) =>
+    new Gauge({ name: "tsc_telegram_connections", help: "Telegram connections this process holds open", registers: [registry] }),
+  );
+
+export function refreshConnectionGauge(): void {
+  liveConnections().set(connectionManager().connectedCount());
+}
