@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useSession } from "@/components/sessions/use-session-detail";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { AutoTerminatePeriod } from "./auto-terminate-period";
 import { EndSessionDialog } from "./end-session-dialog";
 import { RotateDialog } from "./rotate-dialog";
 
@@ -36,6 +37,7 @@ export function SessionActions({ sessionId }: { sessionId: string }) {
         {usable || s.status === "invalid" ? <Button variant="danger" onClick={() => setOpen("revoke")}>Revoke session</Button> : null}
         {s.status === "invalid" ? <Button variant="secondary" onClick={() => setOpen("forget")}>Forget locally</Button> : null}
       </div>
+      {usable ? <AutoTerminatePeriod sessionId={sessionId} /> : null}
       <RotateDialog
         sessionId={sessionId}
         accountName={name}
