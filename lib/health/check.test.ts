@@ -34,6 +34,8 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     const [event] = await checkEvents(id);
     expect(event?.detail).toMatchObject({ result: "ok", from: "active", to: "active" });
     expect(event?.latencyMs).toBeTypeOf("number");
+    // A clean, brief connection leaves only the check (which carries the connect time).
+    expect((await sessionEventsOf(database.db, id)).map((e) => e.kind)).toEqual(["check"]);
     expect(sandbox.log(phone).map((e) => e.method)).toContain("users.GetUsers");
   });
 
@@ -66,6 +68,8 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     expect(await check(id)).toMatchObject({ result: "ok", status: "active" });
     expect((await sessionRow(database.db, id)).authFailures).toBe(0);
     expect((await checkEvents(id)).map((e) => (e.detail as { to: string }).to)).toEqual(["degraded", "degraded", "active"]);
+    const connection = (await sessionEventsOf(database.db, id)).filter((e) => e.kind === "connection").map((e) => e.detail);
+    expect(connection).toContainEqual(expect.objectContaining({ state: "failed", errorCode: "TIMEOUT" }));
   });
 
   it("reschedules a session Telegram asked to wait, counts the hit, and sends nothing more until the wait ends", async () => {

@@ -2,7 +2,8 @@ import type { SessionStatus } from "@/db/schema";
 
 /**
  * What the connection manager and the monitor write to session_events (the pages read these):
- * - "connection": a connection state change; latencyMs is the connect time for "connected".
+ * - "connection": a connection state change; latencyMs is the connect time for "connected". The monitor's
+ *   brief connections (connect, probe, disconnect) write these only when something goes wrong.
  * - "check": one health check; latencyMs is the probe request's time; `from`/`to` show a state change,
  *   and a failure keeps its evidence (error code, class and time).
  * - "flood_wait": Telegram's FLOOD_WAIT for a method, with the wait's end.

@@ -18,7 +18,11 @@ import { SerialQueue } from "./serial-queue";
 export type RunOptions = {
   /** The Telegram method the work calls: an active long flood wait for it refuses the work before connecting. */
   method?: string;
-  /** false: disconnect when done instead of idling (the monitor's checks). Default true. */
+  /**
+   * false: disconnect when done instead of idling (the monitor's checks). Such a brief connection that
+   * opens and closes cleanly writes no connection events (its check event has the connect time), so
+   * a sweep adds one event per session, not three. Default true.
+   */
   keepAlive?: boolean;
 };
 export type RunInfo = { connectMs: number };
@@ -30,6 +34,7 @@ type Closing = NonNullable<ConnectionEventDetail["reason"]>;
 export class LiveSession {
   private client: TelegramClient | undefined;
   private connectedAt = 0;
+  private brief = false;
   private broken = false;
   private ciphertext = "";
   private ledger: FloodLedger | undefined;
@@ -68,7 +73,7 @@ export class LiveSession {
     try {
       const ledger = await this.ensureLease();
       if (options.method) await ledger.gate(options.method);
-      const connectMs = await this.ensureConnected(ledger);
+      const connectMs = await this.ensureConnected(ledger, options.keepAlive === false);
       const result = await work(this.client as TelegramClient, { connectMs });
       await touchLastUsed(this.db, this.sessionId);
       return result;
@@ -89,10 +94,11 @@ export class LiveSession {
     return this.ledger;
   }
 
-  private async ensureConnected(ledger: FloodLedger): Promise<number> {
+  private async ensureConnected(ledger: FloodLedger, brief: boolean): Promise<number> {
     if (this.client?.connected && !this.broken) return 0;
     if (this.client) await this.disconnect("error");
     this.broken = false;
+    this.brief = brief;
     const { client, connectMs } = await connectWithBackoff({
       saved: () => decrypt(loadKeyRing(), this.ciphertext, secrets.sessionString.binding(this.sessionId)),
       db: () => this.db,
@@ -108,7 +114,7 @@ export class LiveSession {
           timeoutMs: this.config.requestTimeoutMs,
           onBroken: () => (this.broken = true),
         }),
-      record: (detail, latencyMs) => this.record(detail, latencyMs),
+      record: (detail, latencyMs) => (brief && detail.state === "connected" ? Promise.resolve() : this.record(detail, latencyMs)),
     });
     this.client = client;
     this.connectedAt = Date.now();
@@ -138,6 +144,7 @@ export class LiveSession {
     if (!client) return;
     this.client = undefined;
     await client.destroy().catch(() => undefined);
+    if (this.brief && reason === "done") return;
     await this.record({ state: "disconnected", reason, connectedForMs: Date.now() - this.connectedAt });
   }
 
