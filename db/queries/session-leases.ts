@@ -50,6 +50,11 @@ export function findLease(db: DbOrTx, sessionId: string) {
   });
 }
 
+/** Records a use; Telegram counts it as activity, so the expiry forecast moves with it. */
 export async function touchLastUsed(db: DbOrTx, sessionId: string): Promise<void> {
-  await db.update(telegramSessions).set({ lastUsedAt: sql`now()` }).where(eq(telegramSessions.id, sessionId));
+  const ttl = telegramSessions.authorizationTtlDays;
+  await db
+    .update(telegramSessions)
+    .set({ lastUsedAt: sql`now()`, expiresAt: sql`case when ${ttl} is null then ${telegramSessions.expiresAt} else now() + make_interval(days => ${ttl}) end` })
+    .where(eq(telegramSessions.id, sessionId));
 }

@@ -65,6 +65,12 @@ describe.each(testDrivers)("connection manager on %s", (driver) => {
     const states = (await sessionEventsOf(db, id)).map((e) => (e.detail as { state?: string }).state);
     expect(states).toEqual(["connected", "disconnected"]);
     expect((await sessionRow(db, id)).lastUsedAt).not.toBeNull();
+    // Once the TTL is known (the monitor reads it), every use moves the expiry forecast.
+    await db.update(telegramSessions).set({ authorizationTtlDays: 7 }).where(eq(telegramSessions.id, id));
+    await manager.run(db, id, getSelf);
+    const used = await sessionRow(db, id);
+    expect((used.expiresAt?.getTime() ?? 0) - (used.lastUsedAt?.getTime() ?? 0)).toBe(7 * 86_400_000);
+    await manager.closeAll();
   });
 
   it("takes a lease over only after it has expired", async () => {
