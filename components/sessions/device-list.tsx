@@ -1,16 +1,20 @@
 "use client";
 
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { AuthorizationItem } from "@/lib/api/schemas/authorizations";
+import { TerminateDeviceButton, TerminateOthersButton } from "./device-actions";
 import { formatPrecise } from "./format";
 import { useDevices } from "./use-session-detail";
 
-/** The account's logged-in devices, fetched from Telegram through this session only when asked. */
-export function DeviceList({ sessionId, usable }: { sessionId: string; usable: boolean }) {
+type Props = { sessionId: string; usable: boolean; canManage: boolean };
+
+/** The account's logged-in devices, fetched from Telegram through this session only when asked; admins may log foreign ones out. */
+export function DeviceList({ sessionId, usable, canManage }: Props) {
   const devices = useDevices(sessionId);
   const data = devices.data;
   return (
@@ -28,7 +32,8 @@ export function DeviceList({ sessionId, usable }: { sessionId: string; usable: b
         </span>
       </div>
       {devices.isError ? <Banner tone="danger" title="Telegram's device list could not be fetched">{failureText(devices.error)}</Banner> : null}
-      {data ? <DeviceTable items={data.items} /> : null}
+      {data ? <DeviceTable items={data.items} sessionId={sessionId} canManage={canManage} /> : null}
+      {data && canManage && data.items.length > 1 ? <TerminateOthersButton sessionId={sessionId} /> : null}
     </div>
   );
 }
@@ -38,7 +43,7 @@ function failureText(error: Error): string {
   return error.message;
 }
 
-function DeviceTable({ items }: { items: AuthorizationItem[] }) {
+function DeviceTable({ items, sessionId, canManage }: { items: AuthorizationItem[]; sessionId: string; canManage: boolean }) {
   return (
     <Table caption="Devices and apps logged in to this Telegram account">
       <thead>
@@ -48,16 +53,21 @@ function DeviceTable({ items }: { items: AuthorizationItem[] }) {
           <Th>IP and place</Th>
           <Th>Logged in</Th>
           <Th>Last active</Th>
+          {canManage ? <Th><span className="sr-only">Actions</span></Th> : null}
         </tr>
       </thead>
       <tbody>
-        {items.map((item, index) => (
-          <tr key={`${item.createdAt}-${index}`}>
+        {items.map((item) => (
+          <tr key={item.hash}>
             <Td>
               <span className="font-medium">{item.device || "Unknown device"}</span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">{[item.platform, item.system].filter(Boolean).join(" · ")}</span>
               <span className="mt-1 flex flex-wrap gap-1">
                 {item.current ? <Badge tone="info">This session</Badge> : null}
+                {item.foreign ? <Badge tone="warning">Not from this console</Badge> : null}
+                {!item.current && item.consoleSessionId ? (
+                  <Link href={`/sessions/${item.consoleSessionId}`} className="text-xs text-sky-800 underline dark:text-sky-300">Another console session</Link>
+                ) : null}
                 {item.official ? <Badge>Official app</Badge> : null}
                 {item.passwordPending ? <Badge tone="warning">2FA password pending</Badge> : null}
                 {item.unconfirmed ? <Badge tone="warning">Unconfirmed</Badge> : null}
@@ -70,6 +80,7 @@ function DeviceTable({ items }: { items: AuthorizationItem[] }) {
             </Td>
             <Td className="whitespace-nowrap">{formatPrecise(item.createdAt)}</Td>
             <Td className="whitespace-nowrap">{formatPrecise(item.lastActiveAt)}</Td>
+            {canManage ? <Td>{item.foreign ? <TerminateDeviceButton sessionId={sessionId} hash={item.hash} device={item.device} /> : null}</Td> : null}
           </tr>
         ))}
       </tbody>

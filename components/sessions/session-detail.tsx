@@ -63,7 +63,7 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
       <Section title="Rate limits" description={`${s.rateLimitHits} flood waits in all; the latest 20 below.`}>
         {floods.data ? <RateLimitHistory events={floods.data.items} /> : <QueryState query={floods} />}
       </Section>
-      <Section title="Devices on this account"><DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} /></Section>
+      <Section title="Devices on this account"><DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} canManage={canManage} /></Section>
       <Section title="Timeline"><EventTimeline sessionId={sessionId} /></Section>
     </div>
   );

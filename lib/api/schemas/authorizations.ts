@@ -1,7 +1,10 @@
 import type { Api } from "telegram";
+import type { Ownership } from "@/lib/reconcile/reconcile";
 
-/** One device or app logged in to the account, as account.getAuthorizations reports it (its hash left out). */
-export type AuthorizationItem = {
+/** One device or app logged in to the account, as account.getAuthorizations reports it, and whose it is. */
+export type AuthorizationItem = Ownership & {
+  /** Telegram's id of the authorization (not a credential): what DELETE .../authorizations/{hash} takes. */
+  hash: string;
   current: boolean;
   official: boolean;
   passwordPending: boolean;
@@ -20,8 +23,10 @@ export type AuthorizationsBody = { items: AuthorizationItem[]; ttlDays: number; 
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-function authorizationItem(a: Api.Authorization): AuthorizationItem {
+function authorizationItem(a: Api.Authorization, owner: (a: Api.Authorization) => Ownership): AuthorizationItem {
   return {
+    ...owner(a),
+    hash: a.hash.toString(),
     current: Boolean(a.current),
     official: Boolean(a.officialApp),
     passwordPending: Boolean(a.passwordPending),
@@ -38,8 +43,8 @@ function authorizationItem(a: Api.Authorization): AuthorizationItem {
 }
 
 /** The current session first, then the most recently active. */
-export function authorizationsBody(result: Api.account.Authorizations, now: Date): AuthorizationsBody {
-  const items = result.authorizations.map(authorizationItem);
+export function authorizationsBody(result: Api.account.Authorizations, owner: (a: Api.Authorization) => Ownership, now: Date): AuthorizationsBody {
+  const items = result.authorizations.map((a) => authorizationItem(a, owner));
   items.sort((a, b) => Number(b.current) - Number(a.current) || b.lastActiveAt.localeCompare(a.lastActiveAt));
   return { items, ttlDays: result.authorizationTtlDays, fetchedAt: now.toISOString() };
 }

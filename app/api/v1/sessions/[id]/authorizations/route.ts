@@ -3,18 +3,21 @@ import { apiRoute } from "@/lib/api/handler";
 import { authorizationsBody, type AuthorizationsBody } from "@/lib/api/schemas/authorizations";
 import { idParams } from "@/lib/api/schemas/common";
 import { sessionClientError } from "@/lib/api/session-client-errors";
+import { reconcileAuthorizations } from "@/lib/reconcile/reconcile";
 import { withSessionClient } from "@/lib/telegram/connection";
 
 const method = "account.getAuthorizations";
 
 /**
- * The account's logged-in devices, asked of Telegram on each call through this session (changes nothing in
- * the console, so a GET that viewers may make). 409 while another process holds the session, 429 in a flood wait.
+ * The account's logged-in devices, asked of Telegram on each call through this session, each marked foreign or
+ * as one of the console's sessions. Viewers may call it: what it records is observation, as a health check's
+ * is (the sessions' Telegram identities, and a console session Telegram no longer lists becomes invalid).
+ * 409 while another process holds the session, 429 during a flood wait.
  */
 export const GET = apiRoute({ role: "viewer", params: idParams }, async ({ db, params }): Promise<AuthorizationsBody> => {
   try {
     const result = await withSessionClient(db, params.id, (client) => client.invoke(new Api.account.GetAuthorizations()), { method });
-    return authorizationsBody(result, new Date());
+    return authorizationsBody(result, await reconcileAuthorizations(db, params.id, result), new Date());
   } catch (error) {
     throw sessionClientError(error);
   }
