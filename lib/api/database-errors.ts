@@ -1,7 +1,7 @@
 import { ApiError } from "./errors";
 
 const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "EHOSTUNREACH"]);
-const unreachableMessages = /connection terminated|timeout exceeded when trying to connect|connection (is )?closed|PGlite is closed/i;
+const unreachableMessages = /connection terminated|timeout exceeded when trying to connect|connection (is )?closed|connection error and is not queryable|PGlite is closed/i;
 
 /** The chain of causes, outermost first; drizzle wraps driver errors in DrizzleQueryError. */
 export function causes(error: unknown): unknown[] {

@@ -36,6 +36,8 @@ describe("database errors", () => {
     expect(isDatabaseUnavailable(wrapped(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })))).toBe(true);
     expect(isDatabaseUnavailable(wrapped(Object.assign(new Error("the database system is starting up"), { code: "57P03" })))).toBe(true);
     expect(apiErrorFromDatabase(new Error("Connection terminated unexpectedly"))?.status).toBe(503);
+    // The pool's client after its connection broke mid-transaction (Neon driver, as node-postgres words it).
+    expect(apiErrorFromDatabase(new Error("Client has encountered a connection error and is not queryable"))?.status).toBe(503);
   });
 
   it("turns request-provoked statement errors into 4xx and leaves the rest to a 500", () => {
