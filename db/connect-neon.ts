@@ -1,4 +1,4 @@
-import { neonConfig, Pool } from "@neondatabase/serverless";
+import { neonConfig, Pool, type PoolClient } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import { migrate } from "drizzle-orm/neon-serverless/migrator";
 import ws from "ws";
@@ -28,6 +28,8 @@ export async function connectNeon(url: string, options: { relay: boolean; migrat
   const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its connection emits on the pool; without a listener that would crash the process.
   pool.on("error", () => undefined);
+  // So does a client checked out for a transaction; the statement in flight still fails with the error.
+  pool.on("connect", (client: PoolClient) => client.on("error", () => undefined));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return {
     db,
