@@ -51,7 +51,8 @@ describe("the CSRF matrix on every cookie-authenticated mutation", () => {
   function send(route: DiscoveredRoute, id: string, headers: Record<string, string>, body: string) {
     const path = route.pattern.replace(/\[\.\.\.[^\]]+\]/, "signout").replace(/\[[^\]]+\]/g, id);
     const request = new Request(`${consoleOrigin}${path}`, { method: route.method, headers: { ...headers, cookie }, body });
-    const params = Object.fromEntries(route.segments.flatMap((s) => (s.kind === "param" ? [[s.name, id]] : s.kind === "catchAll" ? [[s.name, ["signout"]]] : [])));
+    const params: Record<string, string | string[]> = {};
+    for (const segment of route.segments) if (segment.kind !== "literal") params[segment.name] = segment.kind === "param" ? id : ["signout"];
     return route.handler(request, { params: Promise.resolve(params) });
   }
 
