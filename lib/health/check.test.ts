@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { checkSession } from "./check";
@@ -82,5 +84,16 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     const requests = sandbox.log(phone).length;
     expect(await check(id)).toMatchObject({ result: "flood_wait" });
     expect(sandbox.log(phone)).toHaveLength(requests);
+  });
+
+  it("reports a session whose stored key does not decrypt, without calling it dead", async () => {
+    const [first, second] = [await seedOne(database.db), await seedOne(database.db)];
+    // Another row's envelope: bound to that row, so it must not open here.
+    const other = await sessionRow(database.db, second.id);
+    await database.db.update(telegramSessions).set({ sessionCiphertext: other.sessionCiphertext }).where(eq(telegramSessions.id, first.id));
+    const requests = sandbox.log(first.phone).length;
+    expect(await check(first.id)).toMatchObject({ result: "error", status: "active", errorCode: "DECRYPT_FAILED" });
+    expect(await sessionRow(database.db, first.id)).toMatchObject({ decryptFailed: true, lastError: "DECRYPT_FAILED", status: "active" });
+    expect(sandbox.log(first.phone)).toHaveLength(requests);
   });
 });

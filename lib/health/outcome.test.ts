@@ -46,6 +46,16 @@ describe("the check state machine", () => {
   });
 });
 
+describe("an unreadable session", () => {
+  it("is flagged and checked again later, its state kept", () => {
+    const d = decide(session({ status: "degraded", authFailures: 2 }), { kind: "unreadable" }, "m", now, config);
+    expect(d.result).toBe("error");
+    expect(d.patch).toMatchObject({ decryptFailed: true, lastError: "DECRYPT_FAILED" });
+    expect(d.patch.status).toBeUndefined();
+    expect(d.patch.authFailures).toBeUndefined();
+  });
+});
+
 describe("backoff", () => {
   it("doubles per attempt within [cap/2, cap] and never passes the maximum", () => {
     expect([0, 1, 2, 3].map((attempt) => backoffMs(attempt, 100, 1_000, () => 1))).toEqual([100, 200, 400, 800]);

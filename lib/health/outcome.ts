@@ -7,8 +7,10 @@ import { afterWait, nextRegularCheck, nextRetry } from "./schedule";
 /** What a probe found out. */
 export type ProbeOutcome =
   | { kind: "ok"; connectMs: number; requestMs: number; ttlDays?: number }
-  | { kind: "failed"; errorClass: "terminal" | "transient" | "refused" | "decrypt"; code: string; connectMs: number | null }
-  | { kind: "flood"; method: string; until: Date };
+  | { kind: "failed"; errorClass: "terminal" | "transient" | "refused"; code: string; connectMs: number | null }
+  | { kind: "flood"; method: string; until: Date }
+  /** The stored session does not decrypt with the configured keys: nothing was asked of Telegram. */
+  | { kind: "unreadable" };
 
 export type Decision = { result: CheckResultKind; patch: CheckPatch; detail: CheckEventDetail; latencyMs: number | null };
 
@@ -21,9 +23,8 @@ const dayMs = 86_400_000;
  * A flood wait is not a failure: the status stays and the next check comes just after the wait.
  */
 export function decide(session: CheckTarget, outcome: ProbeOutcome, method: string, now: Date, config: HealthConfig): Decision {
-  const base = { from: session.status, at: now.toISOString(), method };
   const event = (result: CheckResultKind, to: SessionStatus, rest: Partial<CheckEventDetail> = {}): CheckEventDetail => ({
-    result, to, connectMs: null, requestMs: null, ...base, ...rest,
+    result, from: session.status, to, connectMs: null, requestMs: null, at: now.toISOString(), method, ...rest,
   });
   switch (outcome.kind) {
     case "ok": {
@@ -39,14 +40,11 @@ export function decide(session: CheckTarget, outcome: ProbeOutcome, method: stri
     }
     case "failed": {
       const failures = session.authFailures + 1;
-      const invalid = outcome.errorClass === "terminal";
-      const to: SessionStatus = invalid ? "invalid" : outcome.errorClass === "decrypt" ? session.status : "degraded";
+      const [result, to] = outcome.errorClass === "terminal" ? (["invalid", "invalid"] as const) : (["degraded", "degraded"] as const);
       const patch: CheckPatch = {
         status: to, authFailures: failures, lastError: outcome.code, lastCheckAt: now,
-        nextCheckAt: outcome.errorClass === "decrypt" ? nextRegularCheck(now, config.intervalSeconds) : nextRetry(now, failures, config.retryBaseSeconds, config.intervalSeconds),
-        ...(outcome.errorClass === "decrypt" ? { decryptFailed: true } : {}),
+        nextCheckAt: nextRetry(now, failures, config.retryBaseSeconds, config.intervalSeconds),
       };
-      const result: CheckResultKind = invalid ? "invalid" : outcome.errorClass === "decrypt" ? "error" : "degraded";
       const detail = event(result, to, { errorClass: outcome.errorClass, errorCode: outcome.code, connectMs: outcome.connectMs });
       return { result, patch, detail, latencyMs: null };
     }
@@ -55,6 +53,13 @@ export function decide(session: CheckTarget, outcome: ProbeOutcome, method: stri
         result: "flood_wait",
         patch: { lastCheckAt: now, nextCheckAt: afterWait(outcome.until) },
         detail: event("flood_wait", session.status, { errorClass: "flood", errorCode: "FLOOD_WAIT", method: outcome.method }),
+        latencyMs: null,
+      };
+    case "unreadable":
+      return {
+        result: "error",
+        patch: { decryptFailed: true, lastError: "DECRYPT_FAILED", lastCheckAt: now, nextCheckAt: nextRegularCheck(now, config.intervalSeconds) },
+        detail: event("error", session.status, { errorClass: "decrypt", errorCode: "DECRYPT_FAILED" }),
         latencyMs: null,
       };
   }

@@ -36,7 +36,7 @@ export async function probe(db: DbOrTx, manager: ConnectionManager, session: Che
     );
   } catch (error) {
     if (error instanceof FloodWaitActiveError) return { kind: "flood", method: error.method, until: error.until };
-    if (error instanceof VaultDecryptError) return { kind: "failed", errorClass: "decrypt", code: "DECRYPT_FAILED", connectMs };
+    if (error instanceof VaultDecryptError) return { kind: "unreadable" };
     // Only a TelegramFailure is Telegram's answer (or the network to it failing); anything else is ours.
     if (!(error instanceof TelegramFailure)) throw error;
     return { kind: "failed", errorClass: error.kind === "flood" ? "transient" : error.kind, code: error.code, connectMs };

@@ -28,20 +28,22 @@ type ConnectDeps = {
 
 /**
  * Connects with bounded retries: only network failures are retried, after an exponential, jittered delay.
- * GramJS's own reconnect loop is off (the factory sets autoReconnect: false), so nothing else retries.
+ * GramJS never retries on its own (autoReconnect off in the factory, reconnectRetries -1 below).
  */
 export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> {
   const { connectAttempts, connectBackoff } = deps.config;
   let failure: TelegramFailure | undefined;
   let floods = 0;
-  for (let attempt = 1; attempt <= connectAttempts; attempt++) {
+  let attempt = 0;
+  while (attempt < connectAttempts) {
     // A long wait ends the connect here (FloodWaitActiveError); a short one is slept through.
     await deps.ledger.gate(connectMethod);
     if (failure) {
-      const delayMs = backoffMs(attempt - 2, connectBackoff.baseMs, connectBackoff.maxMs);
-      await deps.record({ state: "reconnecting", attempt, delayMs, errorCode: failure.code });
+      const delayMs = backoffMs(attempt - 1, connectBackoff.baseMs, connectBackoff.maxMs);
+      await deps.record({ state: "reconnecting", attempt: attempt + 1, delayMs, errorCode: failure.code });
       await sleep(delayMs);
     }
+    attempt++;
     const client = await createTelegramClient(deps.saved(), { floodSleepThreshold: 0 });
     // autoReconnect: false does not stop GramJS's sender from reconnecting after a dropped socket, once a
     // second, for ever (reconnectRetries is unbounded by default). -1 makes it give up at the first loss;
@@ -58,6 +60,7 @@ export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> 
       await client.destroy().catch(() => undefined);
       failure = classifyTelegramError(error);
       if (failure.kind === "flood" && floods++ < floodRetries) {
+        // Telegram's wait is not a failed attempt: record it, and the gate above honours it.
         await deps.ledger.record(deps.db(), connectMethod, failure.seconds ?? 60);
         failure = undefined;
         attempt--;
@@ -67,6 +70,6 @@ export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> 
     }
   }
   const final = failure ?? classifyTelegramError(undefined);
-  await deps.record({ state: "failed", attempt: connectAttempts, errorCode: final.code });
+  await deps.record({ state: "failed", attempt, errorCode: final.code });
   throw final;
 }

@@ -1,3 +1,5 @@
+import { shareAcrossBundles } from "@/lib/errors/shared-class";
+
 /** Another process holds this session's connection lease (callers answer 409). */
 export class SessionBusyError extends Error {
   constructor(readonly sessionId: string, readonly leaseUntil: Date | null) {
@@ -25,3 +27,7 @@ export class SessionUnavailableError extends Error {
     this.name = "SessionUnavailableError";
   }
 }
+
+shareAcrossBundles("SessionBusyError", SessionBusyError);
+shareAcrossBundles("FloodWaitActiveError", FloodWaitActiveError);
+shareAcrossBundles("SessionUnavailableError", SessionUnavailableError);

@@ -1,5 +1,7 @@
 import type { TelegramClient } from "telegram";
 import type { DbOrTx } from "@/db";
+import { isRevokePending } from "@/lib/revocation/pending";
+import { SessionUnavailableError } from "./errors";
 import { connectionManager } from "./manager";
 
 export { ConnectionManager, connectionManager } from "./manager";
@@ -13,13 +15,15 @@ export { checkSession, type CheckResult } from "@/lib/health/check";
  * with bounded backoff, updates lastUsedAt, then keeps the client idle for TELEGRAM_IDLE_SECONDS.
  * Every request of `client` goes through this session's queue, the ledger and a deadline; Telegram's
  * failures come out as TelegramFailure. `options.method` names the method `work` calls, so a long flood
- * wait refuses the work before connecting. `db` must not be an open transaction.
+ * wait refuses the work before connecting. `db` must not be an open transaction. A revoke_pending session is
+ * refused (SessionUnavailableError): only its logout (lib/revocation, through the manager) may use it.
  */
-export function withSessionClient<T>(
+export async function withSessionClient<T>(
   db: DbOrTx,
   sessionId: string,
   work: (client: TelegramClient) => Promise<T>,
   options: { method?: string } = {},
 ): Promise<T> {
+  if (await isRevokePending(db, sessionId)) throw new SessionUnavailableError(sessionId, "revoked");
   return connectionManager().run(db, sessionId, (client) => work(client), options);
 }
