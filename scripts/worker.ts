@@ -2,6 +2,7 @@ import { databaseHandle } from "@/db";
 import { env, usesEmbeddedDatabase } from "@/lib/env";
 import { HealthMonitor } from "@/lib/health/monitor";
 import { log } from "@/lib/log";
+import { serveMetrics } from "@/lib/metrics/serve";
 import { startSessionMaintenance } from "@/lib/rotation/maintenance";
 import { loadKeyRing } from "@/lib/vault";
 
@@ -10,18 +11,18 @@ import { loadKeyRing } from "@/lib/vault";
  * workers through the database (SKIP LOCKED claims, session leases), so it needs a shared Postgres.
  */
 async function main(): Promise<void> {
-  env();
-  if (usesEmbeddedDatabase()) {
-    console.error("npm run worker needs DATABASE_URL: the embedded database belongs to the console process alone.");
-    process.exit(2);
-  }
+  const { WORKER_METRICS_PORT, METRICS_TOKEN } = env();
+  if (usesEmbeddedDatabase()) return refuse("npm run worker needs DATABASE_URL: the embedded database belongs to the console process alone.");
+  if (WORKER_METRICS_PORT && !METRICS_TOKEN) return refuse("WORKER_METRICS_PORT needs METRICS_TOKEN: the worker's metrics are opened by that token only.");
   loadKeyRing();
   const handle = await databaseHandle();
   const monitor = new HealthMonitor(handle.db);
   monitor.start();
+  const metrics = WORKER_METRICS_PORT && METRICS_TOKEN ? serveMetrics(handle.db, WORKER_METRICS_PORT, METRICS_TOKEN) : undefined;
   startSessionMaintenance(handle.db, monitor.manager);
   const stop = async (signal: string) => {
     log.info({ signal }, "worker stopping: finishing the checks in progress");
+    metrics?.close();
     await monitor.stop();
     await monitor.manager.closeAll();
     await handle.close();
@@ -29,6 +30,11 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(2);
 }
 
 main().catch((error: unknown) => {

@@ -37,6 +37,8 @@ const schema = z.object({
   HEALTH_TTL_REFRESH_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** A bearer token that may read /api/metrics (for Prometheus); unset: admins and admin API tokens only. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** `npm run worker` serves its own /metrics on this port (needs METRICS_TOKEN); unset: no listener. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
