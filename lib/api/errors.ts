@@ -1,3 +1,5 @@
+import { shareAcrossBundles } from "@/lib/errors/shared-class";
+
 /** Every `error.code` the HTTP API can answer with; clients may switch on these. */
 export type ErrorCode =
   | "invalid_input"
@@ -39,3 +41,5 @@ export function rateLimited(retryAfterSeconds: number, message = "Too many attem
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return new ApiError(429, "rate_limited", message, { "Retry-After": String(seconds) });
 }
+
+shareAcrossBundles("ApiError", ApiError);

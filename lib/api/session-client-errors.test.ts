@@ -1,9 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "./errors";
 import { sessionClientError } from "./session-client-errors";
-
-/** An error as another bundle's copy of a class makes it: same name and fields, another prototype. */
-const foreign = (name: string, fields: Record<string, unknown> = {}) => Object.assign(new Error(`${name} message`), { name, ...fields });
 
 const answer = (error: unknown) => {
   const mapped = sessionClientError(error);
@@ -11,15 +8,19 @@ const answer = (error: unknown) => {
 };
 
 describe("errors of work through a session's client", () => {
-  it("maps the connection manager's errors by name, whichever bundle threw them", () => {
-    expect(answer(foreign("SessionBusyError"))).toMatchObject({ status: 409, code: "conflict" });
-    expect(answer(foreign("FloodWaitActiveError", { retryAfterSeconds: 42 }))).toEqual({ status: 429, code: "rate_limited", retryAfter: "42" });
-    expect(answer(foreign("SessionUnavailableError", { reason: "not_found" }))).toMatchObject({ status: 404 });
-    expect(answer(foreign("SessionUnavailableError", { reason: "revoked" }))).toMatchObject({ status: 409 });
-    expect(answer(foreign("VaultDecryptError"))).toMatchObject({ status: 409 });
-    expect(answer(foreign("TelegramFailure", { kind: "refused", code: "FRESH_RESET_AUTHORISATION_FORBIDDEN" }))).toMatchObject({ status: 422, code: "telegram_refused" });
-    expect(answer(foreign("TelegramFailure", { kind: "transient", code: "NETWORK" }))).toMatchObject({ status: 503, code: "telegram_unavailable" });
-    expect(answer(foreign("TelegramFailure", { kind: "flood", code: "FLOOD_WAIT", seconds: 30 }))).toMatchObject({ status: 429, retryAfter: "30" });
+  it("maps the connection manager's errors, even when another bundle's copy of the classes threw them", async () => {
+    vi.resetModules();
+    const { FloodWaitActiveError, SessionBusyError, SessionUnavailableError } = await import("@/lib/telegram/connection/errors");
+    const { TelegramFailure } = await import("@/lib/telegram/errors");
+    const { VaultDecryptError } = await import("@/lib/vault/errors");
+    expect(answer(new SessionBusyError("s", null))).toMatchObject({ status: 409, code: "conflict" });
+    expect(answer(new FloodWaitActiveError("s", "users.GetUsers", new Date(Date.now() + 41_500)))).toEqual({ status: 429, code: "rate_limited", retryAfter: "42" });
+    expect(answer(new SessionUnavailableError("s", "not_found"))).toMatchObject({ status: 404 });
+    expect(answer(new SessionUnavailableError("s", "revoked"))).toMatchObject({ status: 409 });
+    expect(answer(new VaultDecryptError("authentication-failed"))).toMatchObject({ status: 409 });
+    expect(answer(new TelegramFailure("refused", "FRESH_RESET_AUTHORISATION_FORBIDDEN"))).toMatchObject({ status: 422, code: "telegram_refused" });
+    expect(answer(new TelegramFailure("transient", "NETWORK"))).toMatchObject({ status: 503, code: "telegram_unavailable" });
+    expect(answer(new TelegramFailure("flood", "FLOOD_WAIT", 30))).toMatchObject({ status: 429, retryAfter: "30" });
   });
 
   it("leaves anything else to the route wrapper", () => {

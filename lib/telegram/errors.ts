@@ -1,4 +1,5 @@
 import { errors } from "telegram";
+import { shareAcrossBundles } from "@/lib/errors/shared-class";
 
 /**
  * terminal: the session is dead at Telegram (needs a new login). flood: Telegram asks us to wait.
@@ -44,3 +45,5 @@ export function classifyTelegramError(error: unknown): TelegramFailure {
   }
   return new TelegramFailure("transient", "NETWORK");
 }
+
+shareAcrossBundles("TelegramFailure", TelegramFailure);

@@ -1,6 +1,7 @@
 import { fetchSandboxInfo } from "@/sandbox/client";
 import type { SandboxInfo } from "@/sandbox/sandbox";
 import { env } from "@/lib/env";
+import { shareAcrossBundles } from "@/lib/errors/shared-class";
 
 /** Where the console's Telegram traffic goes: Telegram itself, or a sandbox DC (never both). */
 export type TelegramTarget =
@@ -41,3 +42,5 @@ export function sandboxMode(): boolean {
   const { TELEGRAM_API_ID, TELEGRAM_SANDBOX_URL } = env();
   return !TELEGRAM_API_ID && Boolean(TELEGRAM_SANDBOX_URL);
 }
+
+shareAcrossBundles("TelegramNotConfiguredError", TelegramNotConfiguredError);

@@ -1,4 +1,5 @@
 import type { SecretBinding } from "./binding";
+import { shareAcrossBundles } from "@/lib/errors/shared-class";
 
 /** Bad key configuration. Messages name the variable or file, never key material. */
 export class VaultConfigError extends Error {
@@ -31,3 +32,5 @@ function describe(binding: SecretBinding | undefined): string {
   const column = binding.column ? `.${binding.column}` : "";
   return `${binding.table}${column} of row ${binding.rowId}`;
 }
+
+shareAcrossBundles("VaultDecryptError", VaultDecryptError);
