@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
 import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { SessionUnavailableError, withSessionClient } from "@/lib/telegram/connection";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { startTestSandbox } from "@/tests/support/sandbox";
@@ -60,13 +61,14 @@ describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
     expect(await row(id)).toMatchObject({ status: "revoke_pending", sessionCiphertext: before?.sessionCiphertext });
     expect(await pending(id)).toMatchObject({ attempts: 1 });
     expect(await sessionActions(admin).rotate(id)).toMatchObject({ status: 409 });
+    await expect(withSessionClient(database.db, id, async () => "used")).rejects.toBeInstanceOf(SessionUnavailableError);
 
-    await database.db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` });
+    await database.db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` }).where(eq(sessionRevocations.sessionId, id));
     expect(await retryDueRevocations(database.db, connectionManager())).toBe(0);
     expect(await pending(id)).toMatchObject({ attempts: 2 });
 
     sandbox.clearFaults();
-    await database.db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` });
+    await database.db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` }).where(eq(sessionRevocations.sessionId, id));
     expect(await retryDueRevocations(database.db, connectionManager())).toBe(1);
     expect(await row(id)).toMatchObject({ status: "revoked", sessionCiphertext: null, revokedReason: "revoked" });
     expect(await pending(id)).toBeUndefined();
