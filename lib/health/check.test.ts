@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
@@ -53,6 +54,12 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     const requests = sandbox.log(phone).length;
     expect(await check(id)).toMatchObject({ result: "skipped", status: "invalid" });
     expect(sandbox.log(phone)).toHaveLength(requests);
+  });
+
+  it("marks a session logged out elsewhere invalid on AUTH_KEY_UNREGISTERED", async () => {
+    const { id } = await seedOne(database.db);
+    await new ConnectionManager({ idleMs: 0 }).run(database.db, id, (client) => client.invoke(new Api.auth.LogOut()));
+    expect(await check(id)).toMatchObject({ result: "invalid", status: "invalid", errorCode: "AUTH_KEY_UNREGISTERED" });
   });
 
   it("makes a session degraded, never invalid, while the transport drops or stalls, and active again after", async () => {
