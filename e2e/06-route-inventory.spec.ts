@@ -27,8 +27,16 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
   const adminCookie = await sessionCookieThroughApi(admin);
   const adminApi = await apiClient({ cookie: adminCookie });
   const members = (await (await adminApi.get("/api/v1/team/members")).json()) as { items: { id: string; email: string }[] };
-  await adminApi.dispose();
   const adminId = members.items.find((m) => m.email === admin.email)?.id;
+  // A real session (05-add-account made some), so refusals on per-session routes guard a real target.
+  const sessions = (await (await adminApi.get("/api/v1/sessions?limit=1")).json()) as { items?: { id: string }[] };
+  await adminApi.dispose();
+  const sessionId = sessions.items?.[0]?.id;
+  const sessionPath = /(\/sessions\/)00000000-0000-4000-8000-000000000000/;
+  if (sessionId) {
+    // Each per-session route is called twice: with an id that matches nothing and with the real one.
+    endpoints.push(...endpoints.filter((e) => sessionPath.test(e.urlPath)).map((e) => ({ ...e, urlPath: e.urlPath.replace(sessionPath, `$1${sessionId}`) })));
+  }
   const forged = await forgedCookies(adminId);
 
   const modes: Mode[] = [
@@ -55,7 +63,7 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
     await api.dispose();
   }
 
-  printSummary(endpoints, modes, results);
+  printSummary(endpoints, modes, results, sessionId);
   const viewerSessions = results.find((r) => r.mode === "viewer" && r.endpoint.kind === "page" && r.endpoint.urlPath === "/sessions");
   expect(viewerSessions?.status, "the viewer's cookie is a working sign-in (else the viewer column proves nothing)").toBe(200);
   const serverErrors = results.filter((r) => r.status >= 500).map(describe);
@@ -67,7 +75,7 @@ function describe(r: Result): string {
   return `${r.endpoint.method} ${r.endpoint.urlPath} [${r.mode}] → ${r.status}`;
 }
 
-function printSummary(endpoints: Endpoint[], modes: Mode[], results: Result[]): void {
+function printSummary(endpoints: Endpoint[], modes: Mode[], results: Result[], sessionId: string | undefined): void {
   const columns = ["anon", "jwe", "none", "viewer", ...subrequestValues.map((_, i) => `subreq${i + 1}`)];
   const header = `${"method".padEnd(7)}${"path".padEnd(58)}${"access".padEnd(8)}${columns.map((c) => c.padStart(8)).join("")}`;
   const rows = endpoints.map((endpoint) => {
@@ -75,7 +83,7 @@ function printSummary(endpoints: Endpoint[], modes: Mode[], results: Result[]): 
       const result = results.find((r) => r.endpoint === endpoint && r.mode === mode.name)!;
       return `${result.unauthorised ? "!" : ""}${result.status}`.padStart(8);
     });
-    const shortPath = endpoint.urlPath.replaceAll("00000000-0000-4000-8000-000000000000", ":id");
+    const shortPath = endpoint.urlPath.replaceAll("00000000-0000-4000-8000-000000000000", ":id").replaceAll(sessionId ?? ":id", ":session");
     return `${endpoint.method.padEnd(7)}${shortPath.padEnd(58)}${endpoint.access.padEnd(8)}${cells.join("")}`;
   });
   const unauthorised = results.filter((r) => r.unauthorised).length;
@@ -85,7 +93,7 @@ function printSummary(endpoints: Endpoint[], modes: Mode[], results: Result[]): 
     header,
     ...rows,
     legend,
-    "! marks an unauthorised 2xx",
+    `:id = a well-formed id that matches nothing; :session = ${sessionId ? "a real session" : "(no session existed)"}; ! marks an unauthorised 2xx`,
   ].join("\n");
   console.log(summary);
   void test.info().attach("route-inventory.txt", { body: summary, contentType: "text/plain" });
