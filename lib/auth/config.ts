@@ -10,6 +10,8 @@ import { authSecret } from "./secret";
 import { sessionActor } from "./session-actor";
 import { signOutMember } from "./sign-out";
 
+const requestCausedErrors = new Set(["UnknownAction", "MissingCSRF", "InvalidCallbackUrl", "InvalidCheck", "JWTSessionError"]);
+
 // A function, so nothing (secret, database) is read before the first request, never at build time.
 export const { handlers } = NextAuth((request) => ({
   secret: authSecret(),
@@ -41,7 +43,11 @@ export const { handlers } = NextAuth((request) => ({
   },
   logger: {
     error: (error) => {
-      if (error.name !== "CredentialsSignin") log.error({ err: error }, "Auth.js error");
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      // Caused by what a client sent (a made-up action, a forged cookie): worth a line, not an error with a stack.
+      if (requestCausedErrors.has(type)) log.warn({ type }, "Auth.js refused a request");
+      else log.error({ err: error }, "Auth.js error");
     },
     warn: (code) => log.warn({ code }, "Auth.js warning"),
     debug: () => {},
