@@ -18,7 +18,11 @@ type Method = "phone" | "qr";
 export function AddAccountWizard() {
   const [method, setMethod] = useState<Method>("phone");
   const [flow, setFlow] = useState<LoginView | null>(null);
-  const step = useMutation({ mutationFn: (run: () => Promise<LoginView>) => run(), onSuccess: setFlow });
+  // A refused step can still change the flow (a wrong code uses up a try), so the flow is read again.
+  const rereadFlow = () => {
+    if (flow) void loginApi.get(flow.id).then(setFlow, () => undefined);
+  };
+  const step = useMutation({ mutationFn: (run: () => Promise<LoginView>) => run(), onSuccess: setFlow, onError: rereadFlow });
   const resend = useMutation({ mutationFn: (id: string) => loginApi.resend(id), onSuccess: setFlow });
   const run = step.mutate;
   const poll = useCallback(() => step.mutateAsync(() => loginApi.refreshQr(flow?.id ?? "")).catch(() => undefined), [step, flow?.id]);

@@ -4,6 +4,7 @@ import type { LoginView } from "@/lib/telegram/login/view";
 const base = "/api/v1/telegram/logins";
 
 export const loginApi = {
+  get: (id: string) => apiFetch<LoginView>(`${base}/${id}`),
   startPhone: (phone: string) => apiFetch<LoginView>(base, { method: "POST", body: { phone } }),
   startQr: () => apiFetch<LoginView>(`${base}/qr`, { method: "POST" }),
   submitCode: (id: string, code: string) => apiFetch<LoginView>(`${base}/${id}/code`, { method: "POST", body: { code } }),
