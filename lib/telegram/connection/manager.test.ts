@@ -104,6 +104,21 @@ describe.each(testDrivers)("connection manager on %s", (driver) => {
     expect(last).toMatchObject({ kind: "connection", detail: { state: "disconnected", reason: "idle" } });
   });
 
+  it("stops talking to Telegram at once when its lease turns out to be someone else's", async () => {
+    const { db } = database;
+    const { id } = await seedOne(db);
+    const manager = new ConnectionManager({ ...fast, leaseSeconds: 1 });
+    const work = manager.run(db, id, async (client) => {
+      await db.update(telegramSessions).set({ leaseOwner: "another-process" }).where(eq(telegramSessions.id, id));
+      await expect.poll(() => manager.connectedCount(), { timeout: 3_000 }).toBe(0);
+      return getSelf(client);
+    });
+    await expect(work).rejects.toThrow();
+    const states = (await sessionEventsOf(db, id)).map((e) => e.detail as { state?: string; reason?: string });
+    expect(states).toContainEqual(expect.objectContaining({ state: "disconnected", reason: "lease_lost" }));
+    expect((await sessionRow(db, id)).leaseOwner).toBe("another-process");
+  });
+
   it("refuses a session that does not exist", async () => {
     const manager = new ConnectionManager(fast);
     await expect(manager.run(database.db, "00000000-0000-4000-8000-000000000000", getSelf)).rejects.toBeInstanceOf(SessionUnavailableError);
