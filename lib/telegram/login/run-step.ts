@@ -10,7 +10,7 @@ import { countFailedLoginAttempt, countLoginAttempt } from "@/lib/metrics/login"
 import { withDeadline } from "../deadline";
 import { classifyTelegramError } from "../errors";
 import { stepLockSeconds, type LoginDeps } from "./deps";
-import { loginApiError } from "./failures";
+import { loginFailure } from "./failures";
 import { maxAttempts, type LoginView } from "./view";
 
 export type StepContext = { flow: LoginFlow; client: TelegramClient; phone: string | null; phoneCodeHash: string | null };
@@ -55,7 +55,7 @@ export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[
     const failure = cause instanceof ApiError ? undefined : classifyTelegramError(cause);
     if (failure?.kind === "flood") patch = { ...patch, floodWaitUntil: new Date(Date.now() + (failure.seconds ?? 60) * 1000) };
     if (failure) patch = { ...patch, lastErrorCode: failure.code };
-    throw loginApiError(cause);
+    throw loginFailure(cause);
   } finally {
     if (client && stillOpen) patch = { ...patch, ...resaveIfMoved(deps, flow, client) };
     await client?.destroy().catch(() => undefined);

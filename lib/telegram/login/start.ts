@@ -10,7 +10,7 @@ import { countFailedLoginAttempt, countLoginAttempt } from "@/lib/metrics/login"
 import { withDeadline } from "../deadline";
 import { telegramTarget } from "../target";
 import { flowLifetimeMs, type LoginDeps } from "./deps";
-import { loginApiError } from "./failures";
+import { loginApiError, loginFailure } from "./failures";
 import { qrLink } from "./qr-link";
 import { maskPhone } from "./phone";
 import { sentCodeFacts } from "./sent-code";
@@ -61,7 +61,7 @@ async function withFreshClient<T extends { step: string }>(work: (client: Telegr
     return started;
   } catch (error) {
     countFailedLoginAttempt(error);
-    throw loginApiError(error);
+    throw loginFailure(error);
   } finally {
     await client?.destroy().catch(() => undefined);
   }
