@@ -1,0 +1,40 @@
+import { writeFileSync } from "node:fs";
+import type { Figure } from "./figure";
+import { machineLine, markdownTable, type Machine } from "./report";
+
+/** Rewrites docs/benchmarks.md with the latest table and the machine it ran on. */
+export function writeDocsPage(machine: Machine, figures: Figure[], errors: string[], parts: string[], shortfalls: string): void {
+  const failed = errors.length ? `\n## Parts that did not finish\n\n${errors.map((e) => `- ${e}`).join("\n")}\n` : "";
+  writeFileSync("docs/benchmarks.md", `# Benchmarks
+
+\`npm run bench\` seeds what it needs, runs each part and rewrites this page (\`npm run bench -- --only api,vault\`
+reruns some parts; the raw figures go to \`bench-results/latest.json\`). Medians over repeated runs; every ratio is
+measured in the same run. The machine is shared: read the figures against the load average.
+
+**Run:** ${machineLine(machine)}  
+**Parts:** ${parts.join(", ")}
+
+${markdownTable(figures)}
+${failed}
+## What limits the short figures
+
+${shortfalls}
+
+## How each figure is measured
+
+- **api**: a fresh Postgres database (through the Neon driver and relay) seeded with 10,000 sessions and 1,000,000
+  events; \`next start\` on the production build (monitor off) and a bare \`node:http\` server calling the same
+  \`listSessions\` through the same driver, each loaded by 32 concurrent fetch loops for 10 s on loopback, one after
+  the other. SQL statements per request are counted with a statement logger around \`listSessions\`.
+- **page**: Chromium (playwright-core) signed in through /login; time to first byte of /sessions and the time until
+  the sessions table is visible, median of repeated cold page loads; first-load JS is the gzip size of the
+  script chunks the built /sessions page references.
+- **sweep**: sandbox sessions created by real logins, the sandbox adding 20 ms before every answer; one sweep in a
+  separate monitor process (\`lib/health/bench/sweep-child.ts\`); ideal = sessions × round trips per check × 20 ms ÷
+  concurrency; a second sweep with injected FLOOD_WAITs counts requests sent inside a wait.
+- **login**: phone → code → 2FA password through \`lib/telegram/login\` against a sandbox in its own process;
+  the console's CPU time per step (the sandbox's time is in the other process), median of 50 logins.
+- **vault / rotation**: \`lib/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
+  \`lib/rotation/bench.ts\`.
+`);
+}

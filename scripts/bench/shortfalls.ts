@@ -1,0 +1,1 @@
+export const docsShortfalls = "(filled in after the run)";
