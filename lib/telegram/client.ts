@@ -30,8 +30,10 @@ export async function createTelegramClient(saved: string, options: ClientOptions
     connectionRetries: 2,
     retryDelay: 500,
     requestRetries: 2,
-    // Our own code decides when to reconnect (bounded, with backoff); GramJS's loop would retry forever.
+    // Our own code decides when to reconnect (bounded, with backoff). autoReconnect: false alone does not
+    // stop GramJS's sender from redialling a dropped socket once a second for ever; -1 retries makes it give up.
     autoReconnect: false,
+    reconnectRetries: -1,
   };
   if (target.kind === "production") {
     const session = new sessions.StringSession(saved);

@@ -28,7 +28,7 @@ type ConnectDeps = {
 
 /**
  * Connects with bounded retries: only network failures are retried, after an exponential, jittered delay.
- * GramJS never retries on its own (autoReconnect off in the factory, reconnectRetries -1 below).
+ * GramJS never retries on its own (the factory turns its reconnects off).
  */
 export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> {
   const { connectAttempts, connectBackoff } = deps.config;
@@ -45,10 +45,6 @@ export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> 
     }
     attempt++;
     const client = await createTelegramClient(deps.saved(), { floodSleepThreshold: 0 });
-    // autoReconnect: false does not stop GramJS's sender from reconnecting after a dropped socket, once a
-    // second, for ever (reconnectRetries is unbounded by default). -1 makes it give up at the first loss;
-    // the next use of the session reconnects here, with backoff.
-    client._reconnectRetries = -1;
     deps.prepare(client);
     const started = performance.now();
     try {
