@@ -35,7 +35,7 @@ test("an API token works with its scope, and stops working once revoked in /sett
   const admin = await ensureFirstAdmin();
   await signInThroughPage(page, admin);
   await page.goto("/settings");
-  await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "API tokens", exact: true })).toBeVisible();
 
   const adminToken = await createToken(page, secrets, "e2e admin automation", "admin");
   const readToken = await createToken(page, secrets, "e2e read-only dashboard", "read");

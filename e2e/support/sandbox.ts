@@ -37,3 +37,8 @@ export type SandboxFault = { method?: string; error: string; code: number; phone
 export function addSandboxFault(fault: SandboxFault): Promise<{ ok: boolean }> {
   return control("POST", "/faults", fault);
 }
+
+/** Creates (or updates) an account at the sandbox, as Telegram would have it, with a two-step password. */
+export function createSandboxAccount(account: { phone: string; firstName: string; password?: string; hint?: string }): Promise<unknown> {
+  return control("POST", "/accounts", account);
+}
