@@ -30,6 +30,7 @@ export async function connectNeon(url: string, options: { relay: boolean; migrat
   pool.on("error", () => undefined);
   // So does a client checked out for a transaction; the statement in flight still fails with the error.
   pool.on("connect", (client: PoolClient) => client.on("error", () => undefined));
+  releaseBrokenClients(pool);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return {
     db,
@@ -37,4 +38,29 @@ export async function connectNeon(url: string, options: { relay: boolean; migrat
     migrate: () => migrate(drizzle({ client: pool, schema }), { migrationsFolder: options.migrationsFolder }),
     close: () => pool.end(),
   };
+}
+
+/**
+ * drizzle's transaction() sends BEGIN before its try/finally, so a client whose connection broke after it was
+ * checked out is never given back when BEGIN fails; a few of those leave the pool empty for good. A checked-out
+ * client goes back (and, broken, out of the pool) as soon as its connection fails; a later release() is a no-op.
+ */
+function releaseBrokenClients(pool: Pool): void {
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<PoolClient>;
+  const connectReleasingOnError = async (callback?: unknown) => {
+    if (callback) return connect(callback);
+    const client = await connect();
+    const releaseOnce = client.release;
+    let released = false;
+    const release = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      client.removeListener("error", release);
+      releaseOnce(error);
+    };
+    client.on("error", release);
+    client.release = release;
+    return client;
+  };
+  Object.assign(pool, { connect: connectReleasingOnError });
 }
