@@ -1,15 +1,15 @@
 import { spawn } from "node:child_process";
 
-/** Runs a TypeScript entry point through tsx in its own process group; resolves with its stdout. */
-export function runTsx(args: string[], env: Record<string, string | undefined> = {}): Promise<string> {
+/** Runs a TypeScript entry point through tsx; resolves with its stdout (and stderr, unless `passStderr` shows it live). */
+export function runTsx(args: string[], env: Record<string, string | undefined> = {}, passStderr = false): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", passStderr ? "inherit" : "pipe"],
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => {
       if (code === 0) resolve(stdout + stderr);

@@ -1,9 +1,12 @@
 import { writeFileSync } from "node:fs";
-import type { Figure } from "./figure";
-import { machineLine, markdownTable, type Machine } from "./report";
+import { machineLine, markdownTable } from "./report";
+import type { Results } from "./results-file";
 
 /** Rewrites docs/benchmarks.md with the latest table and the machine it ran on. */
-export function writeDocsPage(machine: Machine, figures: Figure[], errors: string[], parts: string[], shortfalls: string): void {
+export function writeDocsPage({ figures, errors, runs }: Results, shortfalls: string): void {
+  const byRun = new Map<string, string[]>();
+  for (const [part, machine] of Object.entries(runs)) byRun.set(machineLine(machine), [...(byRun.get(machineLine(machine)) ?? []), part]);
+  const runLines = [...byRun].map(([line, parts]) => `- ${parts.join(", ")}: ${line}`).join("\n");
   const failed = errors.length ? `\n## Parts that did not finish\n\n${errors.map((e) => `- ${e}`).join("\n")}\n` : "";
   writeFileSync("docs/benchmarks.md", `# Benchmarks
 
@@ -11,8 +14,9 @@ export function writeDocsPage(machine: Machine, figures: Figure[], errors: strin
 reruns some parts; the raw figures go to \`bench-results/latest.json\`). Medians over repeated runs; every ratio is
 measured in the same run. The machine is shared: read the figures against the load average.
 
-**Run:** ${machineLine(machine)}  
-**Parts:** ${parts.join(", ")}
+Runs (part: date · machine · load average when the run started):
+
+${runLines}
 
 ${markdownTable(figures)}
 ${failed}

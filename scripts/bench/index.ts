@@ -1,58 +1,49 @@
 /**
- * `npm run bench [-- --only api,page,sweep,login,vault,rotation]`: runs the benchmarks, prints a Markdown
- * table, writes bench-results/latest.json and rewrites docs/benchmarks.md. `-- --render` only rewrites the page from the JSON.
+ * `npm run bench [-- --only api,page,sweep,login,vault,rotation]`: runs the benchmarks (each part in its own
+ * process), prints a Markdown table, merges the figures into bench-results/latest.json (a rerun part replaces
+ * its old figures) and rewrites docs/benchmarks.md. `-- --render` only rewrites the page from the JSON.
  */
-import { readFileSync } from "node:fs";
+import "./quiet";
 import { parseArgs } from "node:util";
-import { docsShortfalls } from "./shortfalls";
+import { runTsx } from "./child";
 import { writeDocsPage } from "./docs-page";
 import type { Figure } from "./figure";
-import { closeStage } from "./api/stage";
-import { apiBench } from "./parts/api";
-import { loginBench } from "./parts/login";
-import { pageBench } from "./parts/page";
-import { rotationBench } from "./parts/rotation";
-import { sweepBench } from "./parts/sweep";
-import { vaultBench } from "./parts/vault";
-import { describeMachine, markdownTable, writeResults, type Machine } from "./report";
+import { describeMachine, markdownTable } from "./report";
+import { mergeResults, readResults, writeResultsFile } from "./results-file";
+import { docsShortfalls } from "./shortfalls";
 
-const parts: Record<string, () => Promise<Figure[]>> = { api: apiBench, page: pageBench, sweep: sweepBench, login: loginBench, vault: vaultBench, rotation: rotationBench };
-
-process.env.LOG_LEVEL ??= "warn";
-
+const partNames = ["api", "page", "sweep", "login", "vault", "rotation"];
 const { values } = parseArgs({ options: { only: { type: "string" }, render: { type: "boolean" } } });
 if (values.render) {
-  // Rewrites docs/benchmarks.md from bench-results/latest.json (after editing the shortfalls text).
-  const saved = JSON.parse(readFileSync("bench-results/latest.json", "utf8")) as { machine: Machine; figures: Figure[]; errors: string[]; parts: string[] };
-  writeDocsPage(saved.machine, saved.figures, saved.errors, saved.parts, docsShortfalls);
+  writeDocsPage(readResults(), docsShortfalls);
   process.exit(0);
 }
-const selected = values.only ? values.only.split(",").map((s) => s.trim()) : Object.keys(parts);
-const unknown = selected.filter((name) => !(name in parts));
+const selected = values.only ? values.only.split(",").map((s) => s.trim()) : partNames;
+const unknown = selected.filter((name) => !partNames.includes(name));
 if (unknown.length) {
-  console.error(`Unknown part(s): ${unknown.join(", ")}. Parts: ${Object.keys(parts).join(", ")}`);
+  console.error(`Unknown part(s): ${unknown.join(", ")}. Parts: ${partNames.join(", ")}`);
   process.exit(2);
 }
+// api and page share one process: one seeded database and one production server.
+const groups = selected.includes("api") && selected.includes("page") ? ["api,page", ...selected.filter((p) => p !== "api" && p !== "page")] : selected;
 
 const machine = describeMachine();
 const figures: Figure[] = [];
 const errors: string[] = [];
-for (const name of selected) {
-  const started = performance.now();
-  console.error(`bench: ${name}…`);
+for (const group of groups) {
   try {
-    figures.push(...(await parts[name]!()));
+    const output = await runTsx(["scripts/bench/run-parts.ts", group], { LOG_LEVEL: "warn" }, true);
+    const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { figures: Figure[]; errors: string[] };
+    figures.push(...result.figures);
+    errors.push(...result.errors);
   } catch (error) {
-    errors.push(`${name}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-    console.error(error);
+    errors.push(`${group}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
-  console.error(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
-
-await closeStage();
 
 console.log(markdownTable(figures));
 if (errors.length) console.log(`\nFailed: ${errors.join("; ")}`);
-writeResults(machine, figures, errors, selected);
-writeDocsPage(machine, figures, errors, selected, docsShortfalls);
+const results = mergeResults(readResults(), selected, partNames, machine, figures, errors);
+writeResultsFile(results);
+writeDocsPage(results, docsShortfalls);
 process.exit(errors.length ? 1 : 0);

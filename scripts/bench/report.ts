@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import type { Figure } from "./figure";
 
@@ -25,9 +24,4 @@ export function markdownTable(figures: Figure[]): string {
 
 export function machineLine(machine: Machine): string {
   return `${machine.date} · ${machine.nproc} CPUs (${machine.cpu}) · ${machine.memoryGiB} GiB · Node ${machine.node} · load average at start ${machine.loadAverageAtStart.join(", ")}`;
-}
-
-export function writeResults(machine: Machine, figures: Figure[], errors: string[], parts: string[]): void {
-  mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/latest.json", `${JSON.stringify({ machine, parts, figures, errors }, null, 2)}\n`);
 }
