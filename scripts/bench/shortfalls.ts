@@ -23,9 +23,15 @@ export const docsShortfalls = `- **API p99 (target ≤ 25 ms) and throughput vs 
   vault decryption, the per-check SQL through the WebSocket driver), more than the ideal wall time: one Node thread is
   CPU-bound, on a 2-core machine also running the sandbox DC (the server side of every request's crypto) and
   Postgres. The rest of the wall time is likely waiting for database connections (the pool holds 10, the monitor runs
-  16 checks at once, each several statements) — not verified. Not profiled further in this session; the next step is
-  a \`--cpu-prof\` of \`scripts/bench/sweep/monitor-child.ts\` to split GramJS from the database driver, and a run
-  with \`HEALTH_MONITOR_CONCURRENCY\` at or below the pool size.
+  16 checks at once, each several statements) — not verified. A CPU profile of one monitor sweep over 300 sessions
+  (\`BENCH_CPU_PROFILE=/tmp/monitor BENCH_SWEEP_SESSIONS=300 npm run bench -- --only sweep\` writes one
+  \`.cpuprofile\` per monitor process) splits the monitor's samples roughly: database path ~29% (drizzle-orm result
+  mapping 11%, the in-process WebSocket relay's socket writes 8% — \`db/relay.ts\`, absent with Neon itself —,
+  @neondatabase/serverless 7%, ws 3%), GramJS ~26% (telegram 12%, big-integer 7.5%, its socket writes 7%), garbage
+  collection 4%, idle 10%. So the sweep is bound by per-check CPU on both sides of the monitor, not by the 20 ms
+  delay; fewer statements per check (claim, lease, flood-wait read, outcome, last-used are separate today) and
+  reusing connections across sweeps are the levers, with a run at \`HEALTH_MONITOR_CONCURRENCY\` ≤ the pool size to
+  test the pool hypothesis.
 - **Login step 1, phone → code sent (target ≤ 30 ms, measured ~99 ms of console CPU).** The step creates a fresh
   auth key: GramJS's key exchange (pq factorisation, RSA, 2048-bit Diffie–Hellman in JavaScript bigints) runs in the
   console. Measured on its own (a GramJS connect with an empty session against the sandbox, 20 runs, same machine)
