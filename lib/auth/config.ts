@@ -49,7 +49,7 @@ export const { handlers } = NextAuth((request) => ({
       if (requestCausedErrors.has(type)) log.warn({ type }, "Auth.js refused a request");
       else log.error({ err: error }, "Auth.js error");
     },
-    warn: (code) => log.warn({ code }, "Auth.js warning"),
+    warn: (warning) => log.warn({ warning }, "Auth.js warning"),
     debug: () => {},
   },
 }));

@@ -48,7 +48,7 @@ async function readTtlDays(client: TelegramClient, sessionId: string): Promise<n
   try {
     return (await client.invoke(new Api.account.GetAuthorizations())).authorizationTtlDays;
   } catch (error) {
-    log.info({ sessionId, code: classifyTelegramError(error).code }, "could not read authorization_ttl_days");
+    log.info({ sessionId, errorCode: classifyTelegramError(error).code }, "could not read authorization_ttl_days");
     return undefined;
   }
 }
