@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets two builds of one checkout live side by side (a benchmark beside a test run).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // forbidden() in requirePage answers 403 to a signed-in member whose role is too weak.
   experimental: { authInterrupts: true },

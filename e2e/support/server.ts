@@ -11,7 +11,7 @@ import { e2eDatabaseName, e2eDataDir, e2ePort, e2eSandboxFile, e2eServerLog } fr
 
 // Starts the production build on a fresh Postgres database, as an operator would run it.
 const migrationsFolder = path.resolve("db/migrations");
-if (!existsSync(path.resolve(".next/BUILD_ID"))) {
+if (!existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
   // Fail at once (Playwright would otherwise wait for the health URL until its timeout).
   console.error("e2e: no production build in .next. Run `npx next build` first (`npm run test:e2e` does both).");
   process.exit(1);
