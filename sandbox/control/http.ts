@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { ControlError, type SandboxControl } from "./operations";
-import { accountBody, faultBody, tokenBody, transportFaultBody } from "./schemas";
+import { accountBody, faultBody, mintBody, tokenBody, transportFaultBody } from "./schemas";
 
 type Reply = { status?: number; body: unknown };
 type Route = (params: string[], query: URLSearchParams, body: () => Promise<unknown>) => Reply | Promise<Reply>;
@@ -52,6 +52,11 @@ function routes(control: SandboxControl & { info: unknown }): [string, RegExp, R
         control.acceptLoginToken(phone!, (await parse(tokenBody, body)).token);
         return { body: { accepted: true } };
       },
+    ],
+    [
+      "POST",
+      /^\/accounts\/([^/]+)\/authorizations$/,
+      async ([phone], _q, body) => ({ status: 201, body: control.mintAuthorizations(phone!, (await parse(mintBody, body)).count) }),
     ],
     ["POST", /^\/faults$/, async (_p, _q, body) => (control.addFault(await parse(faultBody, body)), { status: 201, body: { ok: true } })],
     [

@@ -1,10 +1,11 @@
-import { endAuthorization } from "../server/authorizations";
+import { endAuthorization, mintAuthorizedKey } from "../server/authorizations";
 import { normalisePhone, testNumberDc, upsertAccount, type AccountInput } from "../server/accounts";
 import type { ServerContext } from "../server/context";
 import type { RpcFault, TransportFault, TransportFaultKind } from "../server/faults";
 import { acceptLoginToken } from "../server/login-tokens";
 import type { LogEntry } from "../server/request-log";
-import { accountView, authorizationView, type AccountView, type AuthorizationView } from "./views";
+import type { AccountRecord, ClientInfo } from "../store/types";
+import { accountView, authorizationView, mintedView, type AccountView, type AuthorizationView, type MintedAuthorization } from "./views";
 
 export class ControlError extends Error {
   constructor(
@@ -14,6 +15,19 @@ export class ControlError extends Error {
     super(message);
   }
 }
+
+export const MAX_MINTED_PER_CALL = 1000;
+
+/** What a minted authorization's initConnection would have declared; a client's own replaces it on first use. */
+const MINTED_CLIENT: ClientInfo = {
+  apiId: 0,
+  deviceModel: "sandbox minted session",
+  systemVersion: "sandbox",
+  appVersion: "1.0",
+  systemLangCode: "en",
+  langCode: "en",
+  ip: "127.0.0.1",
+};
 
 const TRANSPORT_KINDS: TransportFaultKind[] = ["drop", "delay", "stall", "404"];
 
@@ -80,12 +94,33 @@ export class SandboxControl {
     return authorizationView(authorization, this.ctx.store.accountByUserId(authorization.userId)?.phone);
   }
 
-  /** The owner's phone scans a QR login token. */
-  acceptLoginToken(phone: string, token: string): void {
+  /** An existing account, or a test number's, created on first use as a login would. */
+  private accountForLogin(phone: string): AccountRecord {
     const number = normalisePhone(phone);
     const known = this.ctx.store.account(number);
     const account = known ?? (testNumberDc(number) === undefined ? undefined : upsertAccount(this.ctx.store, { phone: number }, this.defaultDc));
     if (!account) throw new ControlError(404, "no such account");
+    return account;
+  }
+
+  /**
+   * Test fixture (Telegram has no equivalent): `count` finished logins of the account without the key exchange
+   * and code — fresh auth keys on its home DC, each authorized. Returns the keys in clear, to build sessions from.
+   */
+  mintAuthorizations(phone: string, count = 1): MintedAuthorization[] {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_MINTED_PER_CALL) {
+      throw new ControlError(400, `count must be an integer from 1 to ${MAX_MINTED_PER_CALL}`);
+    }
+    const account = this.accountForLogin(phone);
+    const dc = this.ctx.dcs.find((d) => d.id === account.homeDc);
+    if (!dc) throw new ControlError(400, `the account's home DC ${account.homeDc} is not served by this sandbox`);
+    const now = Date.now();
+    return Array.from({ length: count }, () => mintedView(mintAuthorizedKey(this.ctx, account, MINTED_CLIENT, now), account, dc));
+  }
+
+  /** The owner's phone scans a QR login token. */
+  acceptLoginToken(phone: string, token: string): void {
+    const account = this.accountForLogin(phone);
     try {
       acceptLoginToken(this.ctx, tokenHex(token), account, Date.now());
     } catch (error) {

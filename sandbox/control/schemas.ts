@@ -26,3 +26,5 @@ export const transportFaultBody = z.object({
 });
 
 export const tokenBody = z.object({ token: z.string().min(1) });
+
+export const mintBody = z.object({ count: z.number().int().min(1).optional() });

@@ -1,4 +1,5 @@
-import type { AccountRecord, AuthorizationRecord } from "../store/types";
+import type { DcEndpoint } from "../server/context";
+import type { AccountRecord, AuthKeyRecord, AuthorizationRecord } from "../store/types";
 
 export interface AccountView {
   phone: string;
@@ -51,5 +52,31 @@ export function authorizationView(a: AuthorizationRecord, phone: string | undefi
     createdAt: new Date(a.createdAt).toISOString(),
     lastActiveAt: new Date(a.activeAt).toISOString(),
     state: a.state,
+  };
+}
+
+/** A minted authorization: what a GramJS StringSession needs (the auth key is the sandbox's own test secret). */
+export interface MintedAuthorization {
+  id: string;
+  phone: string;
+  userId: string;
+  dcId: number;
+  /** The DC's advertised address, as a session stores it, and its real port. */
+  address: string;
+  port: number;
+  authKey: string;
+  authKeyId: string;
+}
+
+export function mintedView(key: AuthKeyRecord, account: AccountRecord, dc: DcEndpoint): MintedAuthorization {
+  return {
+    id: key.authorizationHash!,
+    phone: account.phone,
+    userId: account.userId,
+    dcId: dc.id,
+    address: dc.address,
+    port: dc.port,
+    authKey: key.key,
+    authKeyId: key.id,
   };
 }

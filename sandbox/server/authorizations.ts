@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ServerContext } from "./context";
-import type { AccountRecord, AuthKeyRecord, AuthorizationRecord, AuthorizationState } from "../store/types";
+import { authKeyIdOf } from "../mtproto/handshake";
+import type { AccountRecord, AuthKeyRecord, AuthorizationRecord, AuthorizationState, ClientInfo } from "../store/types";
 
 const UNKNOWN_CLIENT = {
   apiId: 0,
@@ -30,6 +31,25 @@ export function authorizeKey(ctx: ServerContext, key: AuthKeyRecord, account: Ac
   delete key.passwordPendingUserId;
   ctx.store.changed();
   return authorization;
+}
+
+/**
+ * A test fixture with no Telegram equivalent: the server side of a finished login without the key exchange and
+ * the code — a fresh random 2048-bit auth key registered on the account's home DC and authorized for it.
+ */
+export function mintAuthorizedKey(ctx: ServerContext, account: AccountRecord, client: ClientInfo, now: number): AuthKeyRecord {
+  const authKey = randomBytes(256);
+  const key: AuthKeyRecord = {
+    id: authKeyIdOf(authKey).toString("hex"),
+    dcId: account.homeDc,
+    key: authKey.toString("hex"),
+    salt: randomBytes(8).toString("hex"),
+    createdAt: now,
+    client,
+  };
+  ctx.store.state.authKeys[key.id] = key;
+  authorizeKey(ctx, key, account, now);
+  return key;
 }
 
 /** Ends an authorization: "logged_out" (auth.logOut) or "revoked" (terminated by the owner). */
