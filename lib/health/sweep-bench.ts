@@ -8,11 +8,12 @@ import { createTestDatabase } from "@/tests/support/database";
 import { FloodAudit } from "./bench/flood-audit";
 import { HealthMonitor } from "./monitor";
 import { startSandboxProcess } from "./bench/sandbox-process";
-import { sandboxPhone, seedSandboxSessions } from "./testing/seed-sessions";
+import { seedMintedSessions } from "./testing/seed-minted";
+import { sandboxPhone } from "./testing/seed-sessions";
 
 /**
  * npx tsx lib/health/sweep-bench.ts [--sessions 1000] [--floods 20] [--monitors 1]
- * Seeds N sandbox sessions by real logins into a fresh Postgres database (TEST_DATABASE_URL), injects
+ * Seeds N sandbox sessions (minted by the sandbox, as a finished login leaves them) into a fresh Postgres database (TEST_DATABASE_URL), injects
  * FLOOD_WAITs for some (half short enough to sleep through, half long), then runs one full sweep in a
  * separate monitor process at the default concurrency and prints its wall time, peak RSS, and the requests
  * any session sent inside its own flood wait (must be 0). With --monitors 2 the sweep is shared by two
@@ -31,7 +32,7 @@ const database = await createTestDatabase("postgres");
 try {
   const phones = Array.from({ length: total }, (_, i) => sandboxPhone(1 + (i % 3), 1 + Math.floor(i / 3)));
   const seedStarted = performance.now();
-  await seedSandboxSessions(database.db, phones, 8);
+  await seedMintedSessions(database.db, phones);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   await database.db.update(telegramSessions).set({ nextCheckAt: sql`now()` }).where(sql`true`);
 

@@ -60,6 +60,7 @@ export interface MintedAuthorization {
   id: string;
   phone: string;
   userId: string;
+  firstName: string;
   dcId: number;
   /** The DC's advertised address, as a session stores it, and its real port. */
   address: string;
@@ -73,6 +74,7 @@ export function mintedView(key: AuthKeyRecord, account: AccountRecord, dc: DcEnd
     id: key.authorizationHash!,
     phone: account.phone,
     userId: account.userId,
+    firstName: account.firstName,
     dcId: dc.id,
     address: dc.address,
     port: dc.port,
