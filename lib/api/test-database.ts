@@ -4,6 +4,7 @@ import { insertApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
 import type { Role, TokenScope } from "@/db/schema";
 import { generateApiToken } from "@/lib/auth/tokens";
+import { createTestDatabase, type TestDriver } from "@/tests/support/database";
 
 /**
  * Route tests swap the app's database for a test one: `vi.mock("@/db", () => testDbModule)`,
@@ -26,4 +27,13 @@ export async function memberWithToken(db: Db, email: string, role: Role, scope: 
   const { token, hash, prefix } = generateApiToken();
   const created = await insertApiToken(db, { name: `${email} token`, scope, tokenHash: hash, prefix, createdById: member.id });
   return { member, token, tokenId: created.id };
+}
+
+/** A fresh database of the driver made the app's `@/db`, with an admin's and a viewer's API token. */
+export async function routeTestDatabase(driver: TestDriver) {
+  const database = await createTestDatabase(driver);
+  current.db = database.db;
+  const admin = (await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token;
+  const viewer = (await memberWithToken(database.db, `viewer-${driver}@example.com`, "viewer")).token;
+  return { database, admin, viewer };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,37 +6,26 @@ import * as terminateOthers from "@/app/api/v1/sessions/[id]/authorizations/term
 import * as ttl from "@/app/api/v1/sessions/[id]/authorizations/ttl/route";
 import { telegramSessions } from "@/db/schema";
 import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/lib/api/test-database";
 import { sleep } from "@/lib/telegram/connection/backoff";
 import { withSessionClient } from "@/lib/telegram/connection";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { testDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginForeignDevice, startLimitedSandbox } from "@/tests/rotation/foreign-device";
+import { consoleOnSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { reconcileAuthorizations } from "./reconcile";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startLimitedSandbox({ freshResetSeconds: 2 });
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
-  TELEGRAM_IDLE_SECONDS: "0",
-});
-let seq = 0;
-const nextPhone = () => `999662${String(8000 + ++seq).padStart(4, "0")}`;
-afterAll(() => sandbox.cleanup());
+const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 8000);
 
 describe.each(testDrivers)("reconcile with Telegram's device list on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    admin = (await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token;
-    viewer = (await memberWithToken(database.db, `viewer-${driver}@example.com`, "viewer")).token;
-  });
+  beforeAll(async () => ({ database, admin, viewer } = await routeTestDatabase(driver)));
   afterAll(() => database.close());
 
   const ownership = async (id: string) => {

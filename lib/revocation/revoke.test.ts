@@ -1,38 +1,28 @@
-import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/lib/api/test-database";
 import { SessionUnavailableError, withSessionClient } from "@/lib/telegram/connection";
 import { connectionManager } from "@/lib/telegram/connection/manager";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 import { retryDueRevocations } from "./retry";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
+const nextPhone = consoleOnSandbox(sandbox, {
   TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
   TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
   TELEGRAM_CONNECT_ATTEMPTS: "1",
-});
-let seq = 0;
-const nextPhone = () => `999662${String(7000 + ++seq).padStart(4, "0")}`;
-afterAll(() => sandbox.cleanup());
+}, 7000);
 
 describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    admin = (await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token;
-  });
+  beforeAll(async () => ({ database, admin } = await routeTestDatabase(driver)));
   afterAll(() => database.close());
 
   const row = (id: string) => database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id) });

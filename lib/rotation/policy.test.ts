@@ -1,36 +1,27 @@
-import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as settings from "@/app/api/v1/settings/rotation/route";
 import { telegramSessions } from "@/db/schema";
 import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/lib/api/test-database";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { applyRotationPolicy } from "./policy-job";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
-Object.assign(process.env, { TELEGRAM_SANDBOX_URL: sandbox.info.control, SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`, TELEGRAM_IDLE_SECONDS: "0" });
-let seq = 0;
-const nextPhone = () => `999662${String(9000 + ++seq).padStart(4, "0")}`;
-afterAll(() => sandbox.cleanup());
+const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 9000);
 
 describe.each(testDrivers)("rotation policy on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    admin = (await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token;
-    viewer = (await memberWithToken(database.db, `viewer-${driver}@example.com`, "viewer")).token;
-  });
+  beforeAll(async () => ({ database, admin, viewer } = await routeTestDatabase(driver)));
   afterAll(() => database.close());
 
   const policy = (token: string, body?: unknown) =>

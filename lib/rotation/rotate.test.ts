@@ -1,38 +1,27 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/lib/api/test-database";
 import { checkSession } from "@/lib/health/check";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
+const nextPhone = consoleOnSandbox(sandbox, {
   TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
   TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
   TELEGRAM_CONNECT_ATTEMPTS: "1",
-});
-let seq = 0;
-const nextPhone = () => `999662${String(6000 + ++seq).padStart(4, "0")}`;
-afterAll(() => sandbox.cleanup());
+}, 6000);
 
 describe.each(testDrivers)("rotation against the sandbox on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    admin = (await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token;
-    viewer = (await memberWithToken(database.db, `viewer-${driver}@example.com`, "viewer")).token;
-  });
+  beforeAll(async () => ({ database, admin, viewer } = await routeTestDatabase(driver)));
   afterAll(() => database.close());
 
   const row = (id: string) => database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id), with: { account: true } });

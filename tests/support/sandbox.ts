@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { afterAll } from "vitest";
 import { removeDir, startTestSandbox as startSandboxInTempDir, type TestSandbox } from "@/sandbox/test/helpers";
 
 /** A real sandbox DC in a temporary folder, with a cleanup that closes it and removes the folder. */
@@ -9,4 +11,15 @@ export async function startTestSandbox(): Promise<TestSandbox & { cleanup(): Pro
       removeDir(sandbox.dataDir);
     },
   });
+}
+
+/**
+ * Points the console under test at the sandbox with a fresh vault key and the given settings, closes the
+ * sandbox after the file, and hands out DC-2 test numbers counting up from `first` (files keep theirs apart).
+ */
+export function consoleOnSandbox(sandbox: { info: { control: string }; cleanup(): Promise<void> }, settings: Record<string, string>, first: number): () => string {
+  Object.assign(process.env, { TELEGRAM_SANDBOX_URL: sandbox.info.control, SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`, ...settings });
+  afterAll(() => sandbox.cleanup());
+  let seq = 0;
+  return () => `999662${String(first + ++seq).padStart(4, "0")}`;
 }

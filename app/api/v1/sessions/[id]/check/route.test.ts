@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/lib/api/test-database";
 import { seedOne } from "@/lib/health/testing/fixtures";
 import { startHealthSandbox } from "@/lib/health/testing/setup";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { testDrivers, type TestDatabase } from "@/tests/support/database";
 import { POST } from "./route";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
@@ -15,12 +15,7 @@ describe.each(testDrivers)("POST /api/v1/sessions/{id}/check on %s", (driver) =>
   let database: TestDatabase;
   let admin: string;
   let viewer: string;
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    admin = (await memberWithToken(database.db, "admin@example.com", "admin")).token;
-    viewer = (await memberWithToken(database.db, "viewer@example.com", "viewer")).token;
-  });
+  beforeAll(async () => ({ database, admin, viewer } = await routeTestDatabase(driver)));
   afterAll(() => database.close());
 
   it("checks now, answers the session's new state, and audits the check", async () => {
