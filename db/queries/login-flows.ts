@@ -44,12 +44,41 @@ export async function releaseLoginFlow(db: DbOrTx, id: string, patch: LoginFlowP
     .where(eq(loginFlows.id, id));
 }
 
-/** Open flows past their expiry become `expired` and lose their secrets. Returns how many. */
+/**
+ * Open flows past their expiry become `expired` and lose their secrets. Returns how many. Only phone flows
+ * whose last step ended: their key was never logged in. A step that died half-way (still locked) may have
+ * been answered by Telegram, and a QR flow's key is logged in as soon as the phone accepts its token, so
+ * those are left to `claimAbandonedLoginFlow`'s recovery, which asks Telegram first.
+ */
 export async function expireLoginFlows(db: DbOrTx): Promise<number> {
   const expired = await db
     .update(loginFlows)
     .set({ step: "expired", ...clearedSecrets, lockedUntil: null, updatedAt: sql`now()` })
-    .where(and(inArray(loginFlows.step, openSteps), lt(loginFlows.expiresAt, sql`now()`)))
+    .where(and(inArray(loginFlows.step, openSteps), lt(loginFlows.expiresAt, sql`now()`), eq(loginFlows.method, "phone"), isNull(loginFlows.lockedUntil)))
     .returning({ id: loginFlows.id });
   return expired.length;
+}
+
+/**
+ * Takes one open flow whose key Telegram may have logged in without the console recording it: a step whose
+ * lock ran out (its process died mid-step), or an expired QR flow. Held for `lockSeconds` (SKIP LOCKED).
+ */
+export async function claimAbandonedLoginFlow(db: DbOrTx, lockSeconds: number): Promise<LoginFlow | undefined> {
+  const abandoned = db
+    .select({ id: loginFlows.id })
+    .from(loginFlows)
+    .where(
+      and(
+        inArray(loginFlows.step, openSteps),
+        or(lt(loginFlows.lockedUntil, sql`now()`), and(isNull(loginFlows.lockedUntil), eq(loginFlows.method, "qr"), lt(loginFlows.expiresAt, sql`now()`))),
+      ),
+    )
+    .limit(1)
+    .for("update", { skipLocked: true });
+  const [flow] = await db
+    .update(loginFlows)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})` })
+    .where(inArray(loginFlows.id, abandoned))
+    .returning();
+  return flow;
 }

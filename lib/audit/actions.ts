@@ -11,6 +11,7 @@ export const auditActions = [
   "telegram_login.resend_code",
   "telegram_login.refresh_qr",
   "telegram_login.cancel",
+  "telegram_login.recover",
   "session.check",
   "session.rotate",
   "session.revoke",

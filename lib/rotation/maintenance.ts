@@ -3,19 +3,21 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { retryDueRevocations } from "@/lib/revocation/retry";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
+import { recoverLoginFlows } from "@/lib/telegram/login/recover";
 import { loadKeyRing } from "@/lib/vault";
 import { applyRotationPolicy } from "./policy-job";
 import { recoverRotations } from "./recover";
 
-export type MaintenanceStats = { rotationsClosed: number; revoked: number; rotatedByPolicy: number };
+export type MaintenanceStats = { loginsClosed: number; rotationsClosed: number; revoked: number; rotatedByPolicy: number };
 
-/** One pass of the background work around rotation and revocation: crashed rotations, owed logouts, the policy. */
+/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy. */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
   const ring = loadKeyRing();
+  const loginsClosed = await recoverLoginFlows({ db, ring });
   const rotationsClosed = await recoverRotations({ db, ring, manager });
   const revoked = await retryDueRevocations(db, manager);
   const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
-  return { rotationsClosed, revoked, rotatedByPolicy };
+  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy };
 }
 
 const holder = globalThis as typeof globalThis & { __sessionMaintenance?: NodeJS.Timeout };
@@ -29,7 +31,7 @@ export function startSessionMaintenance(db: Db, manager: ConnectionManager = con
     running = true;
     try {
       const stats = await maintenancePass(db, manager);
-      if (stats.rotationsClosed || stats.revoked || stats.rotatedByPolicy) log.info(stats, "session maintenance");
+      if (stats.loginsClosed || stats.rotationsClosed || stats.revoked || stats.rotatedByPolicy) log.info(stats, "session maintenance");
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, "session maintenance pass failed");
     } finally {

@@ -31,7 +31,7 @@ export type StepOutcome = { patch?: LoginFlowPatch; result: LoginView };
  * step, writes its outcome and gives the flow back — on every path, including failures.
  */
 export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[], step: (ctx: StepContext) => Promise<StepOutcome>): Promise<LoginView> {
-  const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds);
+  const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds());
   if ("missing" in claim) throw new ApiError(404, "not_found", "This login was not found.");
   if ("busy" in claim) throw new ApiError(409, "conflict", "This login is busy with another request. Try again in a moment.");
   const { flow } = claim;
