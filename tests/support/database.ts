@@ -20,13 +20,12 @@ export type TestDatabase = { db: Db; driver: TestDriver; url?: string; close(): 
  * A fresh, migrated database: PGlite in memory, or a new Postgres database reached
  * through the Neon driver and the relay, exactly as production reaches it. Dropped on close.
  */
-export async function createTestDatabase(driver: TestDriver): Promise<TestDatabase> {
+export async function createTestDatabase(driver: TestDriver, name = `tsc_test_${randomBytes(6).toString("hex")}`): Promise<TestDatabase> {
   if (driver === "pglite") {
     const handle = connectPglite(undefined, migrationsFolder);
     await handle.migrate();
     return { db: handle.db, driver, close: handle.close };
   }
-  const name = `tsc_test_${randomBytes(6).toString("hex")}`;
   const admin = await connectNeon(testPostgresUrl, { relay: true, migrationsFolder, max: 1 });
   await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
   const url = withDatabase(testPostgresUrl, name);

@@ -6,12 +6,12 @@ import { generateApiToken } from "@/lib/auth/tokens";
 
 export type BenchCredentials = { email: string; password: string; token: string };
 
-/** A member to sign in as (admin: /login sends a console without one to first-run setup) and a read token for the API. Never printed. */
-export async function createBenchCredentials(db: Db): Promise<BenchCredentials> {
+/** A member to sign in as (admin: /login sends a console without one to first-run setup) and an API token (read unless asked). Never printed. */
+export async function createBenchCredentials(db: Db, scope: "read" | "admin" = "read"): Promise<BenchCredentials> {
   const email = `bench-${randomBytes(4).toString("hex")}@example.test`;
   const password = randomBytes(18).toString("base64url");
   const member = await createUser(db, { email, role: "admin", password, mustChangePassword: false });
   const { token, hash, prefix } = generateApiToken();
-  await insertApiToken(db, { name: "bench", scope: "read", tokenHash: hash, prefix, createdById: member.id });
+  await insertApiToken(db, { name: "bench", scope, tokenHash: hash, prefix, createdById: member.id });
   return { email, password, token };
 }
