@@ -1,0 +1,55 @@
+import { expect } from "vitest";
+import type { TestSandbox } from "@/sandbox/test/helpers";
+
+export type TransportFaultKind = "drop" | "stall" | "404" | "delay";
+export const transportFaultKinds: TransportFaultKind[] = ["drop", "stall", "404", "delay"];
+
+/** How long a `delay` fault holds its packet: well inside the console's deadlines, so the work must finish. */
+export const faultDelayMs = 300;
+
+/**
+ * A point in an operation: the request the fault must hit, found by counting the packets of one scope
+ * (the account's keys when `phone` is set, every connection otherwise; key-exchange packets count too).
+ * `before` are the requests the sandbox answers first (in order); `hit` is the request the fault lands on,
+ * or null when it lands on the key exchange. `survives`: fault kinds after which the work still succeeds
+ * (GramJS redials a failed key exchange itself); a delay always must.
+ */
+export type FaultPoint = { name: string; skip: number; scoped: boolean; before: string[]; hit: string | null; survives?: TransportFaultKind[] };
+
+/** Whether the operation must succeed despite this fault (otherwise it must fail with a typed error). */
+export const survivesFault = (point: FaultPoint, kind: TransportFaultKind) => kind === "delay" || (point.survives ?? []).includes(kind);
+
+/**
+ * Arms a transport fault on the (skip+1)-th packet of the scope. Faults are taken in the order they were
+ * added, so a zero-length `delay` with `times: skip` lets the first packets through untouched.
+ */
+export function armTransportFault(sandbox: TestSandbox, kind: TransportFaultKind, point: FaultPoint, phone: string): void {
+  const scope = point.scoped ? { phone } : {};
+  if (point.skip > 0) sandbox.addTransportFault({ kind: "delay", ms: 0, times: point.skip, ...scope });
+  sandbox.addTransportFault({ kind, ms: faultDelayMs, times: 1, ...scope });
+}
+
+/** The sandbox's request log from here on, as "method:result" (never arguments). */
+export function requestLogFrom(sandbox: TestSandbox): () => string[] {
+  const start = sandbox.log().length;
+  return () => sandbox.log().slice(start).map((entry) => `${entry.method}:${entry.result}`);
+}
+
+/**
+ * Proves the fault landed where the case says: the requests before the point were answered, the one at the
+ * point never reached the sandbox's dispatcher (drop, stall, -404), or was answered late (delay).
+ */
+export function expectFaultHit(requests: string[], kind: TransportFaultKind, point: FaultPoint): void {
+  const answered = point.before.map((method) => `${method}:ok`);
+  if (kind === "delay") {
+    expect(requests.slice(0, answered.length + (point.hit ? 1 : 0))).toEqual(point.hit ? [...answered, `${point.hit}:ok`] : answered);
+    return;
+  }
+  expect(requests.slice(0, answered.length)).toEqual(answered);
+  if (point.hit) expect(requests.slice(answered.length, answered.length + 1)).not.toEqual([`${point.hit}:ok`]);
+}
+
+/** Every case of a matrix: each point of the operation with each fault kind. */
+export function faultCases<P extends FaultPoint>(points: P[]): { point: P; kind: TransportFaultKind; label: string }[] {
+  return points.flatMap((point) => transportFaultKinds.map((kind) => ({ point, kind, label: `${kind} at ${point.name}` })));
+}

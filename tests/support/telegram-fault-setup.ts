@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { createTestDatabase, type TestDatabase, type TestDriver } from "./database";
+import { startTestSandbox } from "./sandbox";
+
+/** Deadlines short enough that a stalled request ends in about a second (a key exchange needs more on 2 busy cores). */
+export const faultDeadlines = { TELEGRAM_CONNECT_TIMEOUT_MS: "3000", TELEGRAM_REQUEST_TIMEOUT_MS: "1000", TELEGRAM_CONNECT_ATTEMPTS: "1" };
+
+/**
+ * A sandbox DC and the console's configuration aimed at it, for a Telegram-faults test file (call at the
+ * top level, before anything reads env()). The file must also `vi.mock("@/db", …testDbModule)`.
+ */
+export async function startFaultSandbox() {
+  const sandbox = await startTestSandbox();
+  Object.assign(process.env, {
+    TELEGRAM_SANDBOX_URL: sandbox.info.control,
+    SESSION_ENCRYPTION_KEYS: `faults:${randomBytes(32).toString("base64")}`,
+    ...faultDeadlines,
+  });
+  afterAll(() => sandbox.cleanup());
+  return sandbox;
+}
+
+export type FaultDatabase = { database: TestDatabase; adminToken: string };
+
+/** A fresh database for `driver` with an admin API token, made the app's database for the file's tests. */
+export function faultDatabaseForTests(driver: TestDriver): FaultDatabase {
+  const holder = {} as FaultDatabase;
+  beforeAll(async () => {
+    holder.database = await createTestDatabase(driver);
+    useTestDb(holder.database.db);
+    holder.adminToken = (await memberWithToken(holder.database.db, `faults-${driver}@example.com`, "admin")).token;
+  });
+  afterAll(() => holder.database?.close());
+  return holder;
+}
+
+let phoneSeq = 0;
+
+/** A sandbox number never used before in this process (each number may ask for only 10 codes an hour). */
+export function freshPhone(dc: number, base: number): string {
+  return `99966${dc}${String(base + ++phoneSeq).padStart(4, "0")}`;
+}
