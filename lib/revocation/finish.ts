@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
+import { markRevoked } from "./mark-revoked";
 
 /**
  * The logout succeeded: the ciphertext is destroyed and the row marked revoked with the reason, who asked
@@ -10,17 +11,7 @@ import { backoffMs } from "@/lib/telegram/connection/backoff";
 export async function finishRevocation(tx: DbOrTx, sessionId: string) {
   const [pending] = await tx.delete(sessionRevocations).where(eq(sessionRevocations.sessionId, sessionId)).returning();
   if (!pending) return undefined;
-  await tx
-    .update(telegramSessions)
-    .set({
-      status: "revoked",
-      sessionCiphertext: null,
-      revokedAt: new Date(),
-      revokedReason: pending.reason,
-      revokedBy: pending.actorLabel,
-      version: sql`${telegramSessions.version} + 1`,
-    })
-    .where(eq(telegramSessions.id, sessionId));
+  await markRevoked(tx, sessionId, pending.reason, pending.actorLabel);
   return pending;
 }
 

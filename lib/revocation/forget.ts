@@ -1,8 +1,7 @@
-import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { telegramSessions } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { lockSession } from "./lock-session";
+import { markRevoked } from "./mark-revoked";
 import type { Requester } from "./requester";
 
 /**
@@ -14,16 +13,6 @@ export async function forgetSession(tx: DbOrTx, sessionId: string, requester: Re
   if (session.status !== "invalid") {
     throw new ApiError(409, "conflict", "Only a session Telegram no longer accepts (invalid) can be forgotten locally. Revoke it instead.");
   }
-  await tx
-    .update(telegramSessions)
-    .set({
-      status: "revoked",
-      sessionCiphertext: null,
-      revokedAt: new Date(),
-      revokedReason: "forgotten",
-      revokedBy: requester.actorLabel,
-      version: sql`${telegramSessions.version} + 1`,
-    })
-    .where(eq(telegramSessions.id, sessionId));
+  await markRevoked(tx, sessionId, "forgotten", requester.actorLabel);
   return { id: sessionId, status: "revoked" };
 }
