@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { submitForSecret } from "@/components/ui/submit-for-secret";
 import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { AddedMember, MemberItem } from "@/lib/api/schemas/team";
 import { useAddMember } from "./use-team";
@@ -13,19 +14,10 @@ export function AddMemberForm({ onAdded }: { onAdded(result: AddedMember): void 
   const [role, setRole] = useState<MemberItem["role"]>("viewer");
   const error = add.error instanceof ApiRequestError ? add.error : undefined;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(
-      { email, role },
-      {
-        onSuccess: (result) => {
-          setEmail("");
-          add.reset(); // the parent shows the password once; the mutation cache should not keep it
-          onAdded(result);
-        },
-      },
-    );
-  };
+  const submit = submitForSecret(add, { email, role }, (result) => {
+    setEmail("");
+    onAdded(result);
+  });
 
   return (
     <form onSubmit={submit} aria-labelledby="add-member-title" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { submitForSecret } from "@/components/ui/submit-for-secret";
 import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { CreatedToken, TokenItem } from "@/lib/api/schemas/tokens";
 import { useCreateToken } from "./use-tokens";
@@ -13,19 +14,10 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
   const [scope, setScope] = useState<TokenItem["scope"]>("read");
   const fields = create.error instanceof ApiRequestError ? create.error.fields : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      { name, scope },
-      {
-        onSuccess: (created) => {
-          setName("");
-          create.reset(); // the parent shows the token once; the mutation cache should not keep it
-          onCreated(created);
-        },
-      },
-    );
-  };
+  const submit = submitForSecret(create, { name, scope }, (created) => {
+    setName("");
+    onCreated(created);
+  });
 
   return (
     <form onSubmit={submit} aria-labelledby="create-token-title" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
