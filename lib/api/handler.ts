@@ -1,11 +1,25 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/guard";
+import { forgetVerifiedTokens } from "@/lib/auth/verified-tokens";
 import { createApiRoute } from "./route";
+
+const route = createApiRoute({ getDb, getActor });
 
 /**
  * The one wrapper every /api/v1 route handler uses: authenticate → same-origin check for cookie
  * mutations → role → validate → run (mutations in one transaction with their audit row) → JSON, no-store.
+ * After a mutation (a token revoked, a member disabled or made viewer) this process looks every token up again.
  */
-export const apiRoute = createApiRoute({ getDb, getActor });
+export const apiRoute: typeof route = (options, handler) => {
+  const answer = route(options, handler);
+  if (!options.audit) return answer;
+  return async (request, context) => {
+    try {
+      return await answer(request, context);
+    } finally {
+      forgetVerifiedTokens();
+    }
+  };
+};
 
 export { ApiError, notFound, rateLimited } from "./errors";

@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { apiTokens } from "@/db/schema";
+import { withStatementLog } from "@/db/queries/statement-log";
+import { callRoute } from "@/lib/api/test-client";
+import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import * as member from "@/app/api/v1/team/members/[id]/route";
+import * as tokens from "@/app/api/v1/tokens/route";
+import { tokenActor } from "./token-actor";
+import { forgetVerifiedTokens, verifiedToken, verifiedTokenTtlMs } from "./verified-tokens";
+
+vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+
+describe.each(testDrivers)("verified API tokens on %s", (driver) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    useTestDb(database.db);
+  });
+  afterAll(() => database.close());
+
+  it("spends no statement on a token verified within the bound, and looks it up again after it", async () => {
+    const { token } = await memberWithToken(database.db, "reader@example.com", "viewer");
+    const logged = withStatementLog(database);
+    const t0 = new Date();
+    expect(await tokenActor(logged.db, token, t0)).toMatchObject({ kind: "token", role: "viewer" });
+    const firstLookup = logged.statements.filter((text) => /^select/i.test(text)).length;
+    expect(firstLookup).toBe(1);
+    expect(await tokenActor(logged.db, token, new Date(t0.getTime() + 1_000))).toMatchObject({ kind: "token" });
+    expect(logged.statements.filter((text) => /^select/i.test(text))).toHaveLength(firstLookup);
+    await tokenActor(logged.db, token, new Date(t0.getTime() + verifiedTokenTtlMs));
+    expect(logged.statements.filter((text) => /^select/i.test(text))).toHaveLength(firstLookup + 1);
+  });
+
+  it("stops a token revoked by another process within the bound", async () => {
+    const { token, tokenId } = await memberWithToken(database.db, "elsewhere@example.com", "admin");
+    const t0 = new Date();
+    expect(await tokenActor(database.db, token, t0)).toMatchObject({ role: "admin" });
+    // What a second console instance or `npm run admin` does: a write this process does not see.
+    await database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+    expect(await tokenActor(database.db, token, new Date(t0.getTime() + verifiedTokenTtlMs - 1))).not.toBeNull();
+    expect(await tokenActor(database.db, token, new Date(t0.getTime() + verifiedTokenTtlMs))).toBeNull();
+  });
+
+  it("weakens and then stops a token at once when its member is made viewer, then disabled, through the API", async () => {
+    const lead = await memberWithToken(database.db, "lead@example.com", "admin");
+    const second = await memberWithToken(database.db, "second@example.com", "admin");
+    expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(200);
+    const demoted = await callRoute(member.PATCH, "PATCH", { token: lead.token, params: { id: second.member.id }, body: { role: "viewer" } });
+    expect(demoted.status).toBe(200);
+    expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(403);
+    const disabled = await callRoute(member.PATCH, "PATCH", { token: lead.token, params: { id: second.member.id }, body: { disabled: true } });
+    expect(disabled.status).toBe(200);
+    expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(401);
+  });
+
+  it("records a token's use off the request path, at most once a minute", async () => {
+    const { token, tokenId } = await memberWithToken(database.db, "used@example.com", "viewer");
+    const lastUsed = async () => (await database.db.query.apiTokens.findFirst({ where: eq(apiTokens.id, tokenId) }))?.lastUsedAt;
+    const t0 = new Date();
+    await tokenActor(database.db, token, t0);
+    await vi.waitFor(async () => expect(await lastUsed()).toEqual(t0));
+    forgetVerifiedTokens();
+    await tokenActor(database.db, token, new Date(t0.getTime() + 60_000));
+    await tokenActor(database.db, token, new Date(t0.getTime() + 60_001));
+    await vi.waitFor(async () => expect(await lastUsed()).toEqual(new Date(t0.getTime() + 60_001)));
+  });
+});
+
+describe("the verified token cache", () => {
+  const row = { id: "t1", name: "t", scope: "read" as const, createdById: null, lastUsedAt: null, createdBy: null };
+
+  it("does not keep what a lookup read while a change was being made", async () => {
+    const lookup = vi.fn(async () => {
+      forgetVerifiedTokens();
+      return { ...row };
+    });
+    await verifiedToken("hash-a", 0, lookup);
+    await verifiedToken("hash-a", 1, lookup);
+    expect(lookup).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps no unknown token, so a token created later works at once", async () => {
+    const lookup = vi.fn(async () => undefined);
+    await verifiedToken("hash-b", 0, lookup);
+    await verifiedToken("hash-b", 1, lookup);
+    expect(lookup).toHaveBeenCalledTimes(2);
+  });
+});
