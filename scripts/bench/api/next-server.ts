@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { snapshotBuild } from "./build-snapshot";
+import { distDir, snapshotBuild } from "./build-snapshot";
 import { freePort } from "./free-port";
 
 export type RunningServer = { url: string; pid: number; staticDir?: string; stop(): Promise<void> };
@@ -10,7 +10,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Runn
   const build = await snapshotBuild();
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", build.dir, "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", HEALTH_MONITOR: "off", LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, NODE_ENV: "production", HEALTH_MONITOR: "off", LOG_LEVEL: "warn", NEXT_DIST_DIR: distDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -32,5 +32,5 @@ export async function startNextServer(env: Record<string, string>): Promise<Runn
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, pid: child.pid ?? 0, staticDir: path.join(build.dir, ".next/static"), stop };
+  return { url, pid: child.pid ?? 0, staticDir: path.join(build.dir, distDir, "static"), stop };
 }

@@ -26,7 +26,7 @@ export async function apiBench(): Promise<Figure[]> {
   } finally {
     await bare.stop();
   }
-  const { statements, serverMs } = await listStatements(database);
+  const { firstRequest, perRequest, serverMs } = await listStatements(database, credentials.token);
   const p99 = median(console_.map((r) => r.p99));
   const rps = median(console_.map((r) => r.perSecond));
   const bareRps = median(baseline.map((r) => r.perSecond));
@@ -38,7 +38,10 @@ export async function apiBench(): Promise<Figure[]> {
     { part: "api", name: "Requests/s (32 clients)", target: "—", measured: `${fmt(rps, 0)}/s`, pass: null },
     { part: "api", name: "Bare node:http, same query and driver: p50 / p99 / req/s", target: "baseline", measured: `${fmt(median(baseline.map((r) => r.p50)))} / ${fmt(median(baseline.map((r) => r.p99)))} ms / ${fmt(bareRps, 0)}/s`, pass: null },
     { part: "api", name: "Throughput vs bare baseline", target: "≥ 50%", measured: `${fmt((rps / bareRps) * 100, 0)}%`, pass: rps / bareRps >= 0.5 },
-    { part: "api", name: "SQL statements per list page", target: "1", measured: String(statements), pass: statements === 1, note: `listSessions through a statement logger (token auth is separate); Postgres executes it in ${fmt(serverMs, 2)} ms` },
+    {
+      part: "api", name: "SQL statements per list request", target: "1", measured: fmt(perRequest, 2), pass: perRequest <= 1,
+      note: `every statement of the request (token check, last-use write, list) through a statement logger, mean of 20 requests after the token's first (${firstRequest}); Postgres executes the list in ${fmt(serverMs, 2)} ms`,
+    },
     { part: "api", name: "One client at a time: p50 console / bare", target: "—", measured: `${fmt(sequential[0]?.p50 ?? 0)} / ${fmt(sequential[1]?.p50 ?? 0)} ms`, pass: null, note: "5 s each, no queueing: the per-request cost" },
   ];
 }
