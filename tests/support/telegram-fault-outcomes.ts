@@ -26,13 +26,14 @@ export async function expectNoOpenRotation(db: Db): Promise<void> {
 }
 
 /**
- * The account behind `keptId` has exactly one usable session in the console, Telegram (the sandbox) lists
- * exactly one active authorization for it, and that session works: a health check afterwards answers ok.
+ * The account of `sessionOfAccount` has exactly one usable session in the console, Telegram (the sandbox)
+ * lists exactly one active authorization for it, and that session works: a health check answers ok.
  */
-export async function expectOneWorkingSession(db: Db, sandbox: TestSandbox, phone: string, keptId: string): Promise<void> {
-  const kept = await db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, keptId), columns: { accountId: true } });
-  const rows = await db.query.telegramSessions.findMany({ where: eq(telegramSessions.accountId, kept?.accountId ?? ""), columns: { id: true, status: true } });
-  expect(rows.filter((row) => usable.has(row.status)).map((row) => row.id)).toEqual([keptId]);
+export async function expectOneWorkingSession(db: Db, sandbox: TestSandbox, phone: string, sessionOfAccount: string): Promise<void> {
+  const known = await db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, sessionOfAccount), columns: { accountId: true } });
+  const rows = await db.query.telegramSessions.findMany({ where: eq(telegramSessions.accountId, known?.accountId ?? ""), columns: { id: true, status: true } });
+  const kept = rows.filter((row) => usable.has(row.status)).map((row) => row.id);
+  expect(kept).toHaveLength(1);
   expect(sandbox.authorizations(phone).filter((a) => a.state === "active")).toHaveLength(1);
-  expect(await checkSession(db, keptId)).toMatchObject({ result: "ok", status: "active" });
+  expect(await checkSession(db, kept[0] ?? "")).toMatchObject({ result: "ok", status: "active" });
 }
