@@ -1,8 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { ensureFirstAdmin } from "./support/admin-cli";
 import { signInThroughPage } from "./support/auth";
+import { buildOutputDir, needlesOf, scanFolder, type Needle } from "./support/build-output-scan";
+import { e2eSandboxFile } from "./support/config";
 import { e2eDatabaseUrl } from "./support/database-url";
 import { formsOf, sessionCanaries, type Canary } from "./support/leak-canaries";
 import { responseLogFile } from "./support/response-log";
@@ -14,6 +18,7 @@ import { enterCode, enterTwoStepPassword, expectAccountAdded, openWizard, sendCo
 // Runs last: searches everything the run left behind for the secrets it used (issue 4's leak test).
 type Source = { name: string; text: string; codesCount: boolean };
 
+const plain = { phone: "9996627392", typed: "+9996627392", firstName: "Build Output Canary" };
 const twoStep = { phone: "9996627391", typed: "+9996627391", password: `leak-canary-${randomBytes(9).toString("base64url")}` };
 /** Login codes used in this run; a code only counts as a word of its own (a phone number may contain the digits). */
 const codes = ["11111", "22222", "33333"];
@@ -32,6 +37,7 @@ function sources(): Source[] {
 }
 
 test("no session string, auth key, password or login code is anywhere outside the ciphertext", async ({ page }) => {
+  const before = await sessionCanaries();
   await createSandboxAccount({ phone: twoStep.phone, firstName: "Leak Canary", password: twoStep.password, hint: "canary" });
   await signInThroughPage(page, await ensureFirstAdmin());
   await openWizard(page);
@@ -40,8 +46,10 @@ test("no session string, auth key, password or login code is anywhere outside th
   await enterTwoStepPassword(page, twoStep.password);
   await expectAccountAdded(page);
 
-  const canaries: Canary[] = [...(await sessionCanaries()), { label: "two-step password", forms: formsOf(twoStep.password) }];
-  expect(canaries.length, "the run logged in several accounts, each with its own key").toBeGreaterThanOrEqual(6);
+  const keys = await sessionCanaries();
+  // Every key of the run (several accounts in a full run), and at least the one this login just gave the server.
+  expect(keys.length, "the login just made gave the server a key of its own").toBeGreaterThan(before.length);
+  const canaries: Canary[] = [...keys, { label: "two-step password", forms: formsOf(twoStep.password) }];
   const searched = sources();
   const hits: string[] = [];
   let checks = 0;
@@ -59,4 +67,42 @@ test("no session string, auth key, password or login code is anywhere outside th
   }
   console.log(`leak scan: ${canaries.length} secrets in ${checks} (secret form × source) checks over ${searched.length} sources: ${hits.length} hits`);
   expect(hits).toEqual([]);
+});
+
+/** The scan finds a needle inside binary content: else "0 hits" would prove nothing. */
+function expectScanFindsPlanted(needle: Needle): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "tsc-build-scan-"));
+  try {
+    writeFileSync(path.join(dir, "planted.bin"), Buffer.concat([randomBytes(4096), needle.bytes, randomBytes(4096)]));
+    expect(scanFolder(dir, [needle]).hits, "a planted needle").toEqual([`${needle.label} in planted.bin`]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("the build output the server runs from holds none of the session strings the server handled", async ({ page }) => {
+  const before = await sessionCanaries();
+  await createSandboxAccount({ phone: plain.phone, firstName: plain.firstName });
+  await signInThroughPage(page, await ensureFirstAdmin());
+  await openWizard(page);
+  await sendCodeTo(page, plain.typed);
+  await enterCode(page, "22222");
+  await expectAccountAdded(page);
+  // Render what shows the session, so any page or data cache of the server has had its chance to write it down.
+  await page.getByRole("link", { name: "Go to sessions" }).click();
+  await page.getByRole("link", { name: plain.firstName }).first().click();
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: plain.firstName })).toBeVisible();
+
+  const canaries = await sessionCanaries();
+  expect(canaries.length, "the login just made gave the server a key of its own").toBeGreaterThan(before.length);
+  const needles = canaries.flatMap(needlesOf);
+  expectScanFindsPlanted(needles.find((needle) => needle.label.endsWith("(raw bytes)"))!);
+  const scan = scanFolder(buildOutputDir, needles, statSync(e2eSandboxFile).mtimeMs);
+  console.log(
+    `build output scan: ${canaries.length} session keys as ${needles.length} byte strings over ${scan.files} files, ${scan.bytes} bytes ` +
+      `under ${path.relative(process.cwd(), buildOutputDir)} (${scan.writtenSince} written while the server ran): ${scan.hits.length} hits`,
+  );
+  expect(scan.files).toBeGreaterThan(100);
+  expect(scan.hits).toEqual([]);
 });
