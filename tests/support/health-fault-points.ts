@@ -1,0 +1,12 @@
+import type { FaultPoint } from "./telegram-fault-points";
+
+/**
+ * Where in a health check a fault can land, counting the session's own (phone-scoped) packets: connecting
+ * (2 packets, one of them initConnection(help.getConfig)), the probe users.getUsers, then
+ * account.getAuthorizations for the expiry forecast (a by-product: the check is ok without it).
+ */
+export const healthFaultPoints: FaultPoint[] = [
+  { name: "connect", skip: 0, scoped: true, before: [], hit: "help.GetConfig" },
+  { name: "probe users.getUsers", skip: 2, scoped: true, before: ["help.GetConfig"], hit: "users.GetUsers" },
+  { name: "forecast account.getAuthorizations", skip: 3, scoped: true, before: ["help.GetConfig", "users.GetUsers"], hit: "account.GetAuthorizations", survives: ["drop", "stall", "404"] },
+];
