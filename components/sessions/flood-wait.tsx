@@ -4,9 +4,9 @@ import { formatDateTime } from "@/components/format";
 import { formatCountdown } from "./format";
 import { useNow } from "./use-now";
 
-/** While Telegram's flood wait runs: a live countdown to its end; nothing once it is over. */
-export function FloodWait({ until }: { until: string | null }) {
-  const now = useNow();
+/** While Telegram's flood wait runs: a live countdown to its end; nothing once it is over. `renderedAt`: see useNow. */
+export function FloodWait({ until, renderedAt }: { until: string | null; renderedAt?: number }) {
+  const now = useNow(1000, renderedAt);
   const left = until ? new Date(until).getTime() - now : 0;
   if (left <= 0) return null;
   return (

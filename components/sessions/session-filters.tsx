@@ -4,19 +4,28 @@ import { useEffect, useState } from "react";
 import type { SessionStatus } from "@/db/schema/telegram-sessions";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import type { SessionListParams } from "./list-params";
-import { sessionStatuses, statusLabels } from "./status";
+import { useSessionListParams } from "./list-params";
+import { sessionStatuses, statusLabels } from "./status-labels";
 
 const searchDelayMs = 300;
 
-type Props = { value: SessionListParams; onChange(change: Partial<SessionListParams>): void };
-
-/** State filter and search; the search applies once typing pauses, not per keystroke. */
-export function SessionFilters({ value, onChange }: Props) {
+/** State filter and search, kept in the address; the search applies once typing pauses, not per keystroke. */
+export function SessionFilters() {
+  const [value, onChange] = useSessionListParams();
   const [draft, setDraft] = useState(value.q);
+  // The search this form last sent or saw. When the address says otherwise (Back, a "Clear filters" link), the
+  // box shows the address's search; otherwise the pending search would put the old one back.
+  const [applied, setApplied] = useState(value.q);
+  if (applied !== value.q) {
+    setApplied(value.q);
+    setDraft(value.q);
+  }
   useEffect(() => {
     if (draft.trim() === value.q) return;
-    const timer = setTimeout(() => onChange({ q: draft.trim() }), searchDelayMs);
+    const timer = setTimeout(() => {
+      setApplied(draft.trim());
+      onChange({ q: draft.trim() });
+    }, searchDelayMs);
     return () => clearTimeout(timer);
   }, [draft, value.q, onChange]);
   const filtered = value.status !== "" || value.q !== "";
@@ -41,6 +50,7 @@ export function SessionFilters({ value, onChange }: Props) {
           className="mt-6"
           onClick={() => {
             setDraft("");
+            setApplied("");
             onChange({ q: "", status: "" });
           }}
         >

@@ -1,35 +1,33 @@
-"use client";
-
 import Link from "next/link";
-import type { SessionSort, SortOrder } from "@/db/queries/session-sort";
-import { formatDateTime } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SessionItem } from "@/lib/sessions/item";
 import { FloodWait } from "./flood-wait";
 import { formatDuration, formatLatency } from "./format";
+import type { SessionListParams } from "./session-list-params";
 import { SortHeader } from "./sort-header";
 import { StatusBadge } from "./status";
 import { RelativeTime } from "./time-cell";
-import { useNow } from "./use-now";
 
-type Props = { items: SessionItem[]; sort: SessionSort; order: SortOrder; onSort(column: SessionSort): void; caption: string };
+type Props = { items: SessionItem[]; params: SessionListParams; caption: string; now: number };
 
-export function SessionsTable({ items, sort, order, onSort, caption }: Props) {
-  const now = useNow(10_000);
-  const header = { sort, order, onSort };
+// Rendered on the server, whose time zone is not the reader's: exact times say they are UTC.
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const utcDateTime = (iso: string) => `${utc.format(new Date(iso))} UTC`;
+
+export function SessionsTable({ items, params, caption, now }: Props) {
   return (
     <Table caption={caption}>
       <thead>
         <tr>
           <Th>Account</Th>
-          <SortHeader column="status" {...header}>State</SortHeader>
-          <SortHeader column="created" {...header}>Age</SortHeader>
-          <SortHeader column="lastUsed" {...header}>Last used</SortHeader>
-          <SortHeader column="lastCheck" {...header}>Last check</SortHeader>
+          <SortHeader column="status" params={params}>State</SortHeader>
+          <SortHeader column="created" params={params}>Age</SortHeader>
+          <SortHeader column="lastUsed" params={params}>Last used</SortHeader>
+          <SortHeader column="lastCheck" params={params}>Last check</SortHeader>
           <Th className="text-right">Auth failures</Th>
           <Th className="text-right">Rate limits</Th>
-          <SortHeader column="latency" {...header}>Latency</SortHeader>
-          <SortHeader column="expiry" {...header}>Expires</SortHeader>
+          <SortHeader column="latency" params={params}>Latency</SortHeader>
+          <SortHeader column="expiry" params={params}>Expires</SortHeader>
         </tr>
       </thead>
       <tbody>
@@ -49,17 +47,17 @@ export function SessionsTable({ items, sort, order, onSort, caption }: Props) {
               {item.lastError && item.status !== "active" ? <code className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{item.lastError}</code> : null}
             </Td>
             <Td className="whitespace-nowrap">
-              <time dateTime={item.createdAt} title={`Created ${formatDateTime(item.createdAt)}`}>{formatDuration(now - new Date(item.createdAt).getTime())}</time>
+              <time dateTime={item.createdAt} title={`Created ${utcDateTime(item.createdAt)}`}>{formatDuration(now - new Date(item.createdAt).getTime())}</time>
             </Td>
-            <Td><RelativeTime iso={item.lastUsedAt} now={now} /></Td>
-            <Td><RelativeTime iso={item.lastCheckAt} now={now} /></Td>
+            <Td><RelativeTime iso={item.lastUsedAt} now={now} formatTitle={utcDateTime} /></Td>
+            <Td><RelativeTime iso={item.lastCheckAt} now={now} formatTitle={utcDateTime} /></Td>
             <Td className="text-right tabular-nums">{item.authFailures}</Td>
             <Td className="text-right tabular-nums">
               {item.rateLimitHits}
-              {item.floodWaitUntil && new Date(item.floodWaitUntil).getTime() > now ? <FloodWait until={item.floodWaitUntil} /> : null}
+              {item.floodWaitUntil && new Date(item.floodWaitUntil).getTime() > now ? <FloodWait until={item.floodWaitUntil} renderedAt={now} /> : null}
             </Td>
             <Td className="whitespace-nowrap tabular-nums">{formatLatency(item.lastLatencyMs)}</Td>
-            <Td><RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" /></Td>
+            <Td><RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" formatTitle={utcDateTime} /></Td>
           </tr>
         ))}
       </tbody>

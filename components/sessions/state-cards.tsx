@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SessionCounts } from "@/db/queries/overview";
-import { sessionStatuses, statusLabels } from "./status";
+import { sessionStatuses, statusLabels } from "./status-labels";
 
 const accents: Record<string, string> = {
   active: "border-l-emerald-500",
