@@ -6,10 +6,10 @@ import { HealthMonitor } from "@/lib/health/monitor";
 import { sessionRow } from "@/lib/health/testing/fixtures";
 import { seedSandboxSessions } from "@/lib/health/testing/seed-sessions";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
-import { healthFaultPoints } from "@/tests/support/health-fault-points";
+import { healthFaultPoints, healthRpcFaultPoints } from "@/tests/support/health-fault-points";
 import { freshPhone, faultDatabaseForTests, startFaultSandbox } from "@/tests/support/telegram-fault-setup";
 import { expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
-import { armTransportFault, expectFaultHit, faultCases, requestLogFrom, survivesFault, type FaultPoint, type TransportFaultKind } from "@/tests/support/telegram-fault-points";
+import { requestLogFrom, rpcFaultCases, transportFaultCases, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
@@ -27,20 +27,20 @@ const operations = {
 };
 
 /**
- * One check of a session under one transport fault: the session ends degraded (the fault hit the check)
+ * One check of a session under one fault: the session ends degraded (the fault hit the check)
  * or active (it did not matter), never invalid, with its lease given back; the next check finds it working.
  */
-async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, operation: keyof typeof operations, point: FaultPoint, kind: TransportFaultKind) {
+async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, operation: keyof typeof operations, fault: FaultCase<unknown>) {
   const { db } = setup.database;
   const phone = freshPhone(2, 7000);
   const [id = ""] = await seedSandboxSessions(db, [phone]);
 
   const requests = requestLogFrom(sandbox);
-  armTransportFault(sandbox, kind, point, phone);
+  fault.arm(sandbox, phone);
   const result = await operations[operation](db, id);
   sandbox.clearFaults();
-  expectFaultHit(requests(), kind, point);
-  const expected = survivesFault(point, kind) ? "active" : "degraded";
+  fault.expectHit(requests());
+  const expected = fault.survives ? "active" : "degraded";
   expect(result).toBe(expected === "active" ? "ok" : "degraded");
   expect(await sessionRow(db, id)).toMatchObject({ status: expected, leaseOwner: null });
 
@@ -48,13 +48,14 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, operatio
   await expectNoInvalidSession(db);
 }
 
-describe.each(Object.keys(operations) as (keyof typeof operations)[])("%s under transport faults (PGlite)", (operation) => {
+const cases = [...transportFaultCases(healthFaultPoints), ...rpcFaultCases(healthRpcFaultPoints)];
+
+describe.each(Object.keys(operations) as (keyof typeof operations)[])("%s under Telegram faults (PGlite)", (operation) => {
   const setup = faultDatabaseForTests("pglite");
-  it.each(faultCases(healthFaultPoints))("$label", ({ point, kind }) => runCase(setup, operation, point, kind));
+  it.each(cases)("$label", (fault) => runCase(setup, operation, fault));
 });
 
-describe("health check under transport faults (Postgres through the Neon driver)", () => {
+describe("health check under Telegram faults (Postgres through the Neon driver)", () => {
   const setup = faultDatabaseForTests("postgres");
-  const points = healthFaultPoints.filter((point) => point.name === "probe users.getUsers");
-  it.each(faultCases(points))("$label", ({ point, kind }) => runCase(setup, "health check", point, kind));
+  it.each(transportFaultCases(healthFaultPoints.filter((point) => point.name === "probe users.getUsers")))("$label", (fault) => runCase(setup, "health check", fault));
 });

@@ -1,33 +1,33 @@
 import { describe, expect, it, vi } from "vitest";
 import { loginClient } from "@/tests/support/login-routes";
-import { finishFlow, loginFaultPoints, stepScripts, type LoginFaultPoint } from "@/tests/support/login-fault-steps";
+import { finishFlow, loginFaultPoints, loginRpcFaultPoints, stepScripts, type LoginStepName } from "@/tests/support/login-fault-steps";
 import { freshPhone, startFaultSandbox, faultDatabaseForTests } from "@/tests/support/telegram-fault-setup";
 import { expectNoClaimedFlow, expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
-import { armTransportFault, expectFaultHit, faultCases, requestLogFrom, survivesFault, type TransportFaultKind } from "@/tests/support/telegram-fault-points";
+import { requestLogFrom, rpcFaultCases, transportFaultCases, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startFaultSandbox();
 
 /**
- * One login step under one transport fault: the step answers a typed 503 (or succeeds, for a delay), the
+ * One login step under one fault: the step answers a typed 503 (or succeeds, e.g. after a delay), the
  * flow is given back unchanged, and the same login then finishes with one working session.
  */
-async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, point: LoginFaultPoint, kind: TransportFaultKind) {
+async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: FaultCase<{ step: LoginStepName }>) {
   const { db } = setup.database;
   const api = loginClient(setup.adminToken);
   const phone = freshPhone(2, 1000);
-  const script = stepScripts[point.step];
+  const script = stepScripts[fault.point.step];
   const flowId = await script.prepare(api, sandbox, phone);
   const before = flowId ? await db.query.loginFlows.findFirst({ where: (f, { eq }) => eq(f.id, flowId) }) : undefined;
 
   const requests = requestLogFrom(sandbox);
-  armTransportFault(sandbox, kind, point, phone);
+  fault.arm(sandbox, phone);
   const reply = await script.act(api, phone, flowId);
   sandbox.clearFaults();
-  expectFaultHit(requests(), kind, point);
+  fault.expectHit(requests());
 
-  if (survivesFault(point, kind)) {
+  if (fault.survives) {
     expect(reply).toMatchObject({ status: expect.any(Number), body: { step: script.next } });
   } else {
     expect(reply).toMatchObject({ status: 503, body: { error: { code: "telegram_unavailable" } } });
@@ -44,13 +44,12 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, point: L
   await expectNoInvalidSession(db);
 }
 
-describe("login steps under transport faults (PGlite)", () => {
+describe("login steps under Telegram faults (PGlite)", () => {
   const setup = faultDatabaseForTests("pglite");
-  it.each(faultCases(loginFaultPoints))("$label", ({ point, kind }) => runCase(setup, point, kind));
+  it.each([...transportFaultCases(loginFaultPoints), ...rpcFaultCases(loginRpcFaultPoints)])("$label", (fault) => runCase(setup, fault));
 });
 
-describe("login steps under transport faults (Postgres through the Neon driver)", () => {
+describe("login steps under Telegram faults (Postgres through the Neon driver)", () => {
   const setup = faultDatabaseForTests("postgres");
-  const points = loginFaultPoints.filter((point) => point.name === "code: auth.signIn");
-  it.each(faultCases(points))("$label", ({ point, kind }) => runCase(setup, point, kind));
+  it.each(transportFaultCases(loginFaultPoints.filter((point) => point.name === "code: auth.signIn")))("$label", (fault) => runCase(setup, fault));
 });

@@ -1,6 +1,6 @@
 import type { CallResult } from "@/lib/api/test-client";
 import type { TestSandbox } from "@/sandbox/test/helpers";
-import type { FaultPoint } from "./telegram-fault-points";
+import type { FaultPoint, RpcFaultPoint } from "./telegram-fault-points";
 import { loginClient } from "./login-routes";
 
 type LoginApi = ReturnType<typeof loginClient>;
@@ -78,4 +78,12 @@ export const loginFaultPoints: LoginFaultPoint[] = [
   { step: "password", name: "password: auth.checkPassword", skip: 3, scoped: true, before: ["help.GetConfig", "account.GetPassword"], hit: "auth.CheckPassword" },
   { step: "qr start", name: "qr start: auth.exportLoginToken", skip: 5, scoped: false, before: ["help.GetConfig"], hit: "auth.ExportLoginToken" },
   { step: "qr scanned", name: "qr scanned: auth.exportLoginToken", skip: 2, scoped: false, before: ["help.GetConfig"], hit: "auth.ExportLoginToken" },
+];
+
+/** The login requests a transient RPC error is aimed at (the code request and sign-in carry the number). */
+export const loginRpcFaultPoints: (RpcFaultPoint & { step: LoginStepName })[] = [
+  { step: "phone", name: "phone: auth.sendCode", method: "auth.SendCode", scoped: true },
+  { step: "code", name: "code: auth.signIn", method: "auth.SignIn", scoped: true },
+  { step: "password", name: "password: auth.checkPassword", method: "auth.CheckPassword", scoped: true },
+  { step: "qr scanned", name: "qr scanned: auth.exportLoginToken", method: "auth.ExportLoginToken", scoped: false },
 ];

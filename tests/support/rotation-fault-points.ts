@@ -1,4 +1,4 @@
-import type { FaultPoint } from "./telegram-fault-points";
+import type { FaultPoint, RpcFaultPoint } from "./telegram-fault-points";
 
 const oldConnect = ["help.GetConfig"];
 const freshConnect = [...oldConnect, "help.GetConfig"];
@@ -21,4 +21,15 @@ export const rotationFaultPoints: FaultPoint[] = [
   { name: "fresh users.getUsers", skip: 3, scoped: true, before: [...accepted, "auth.ExportLoginToken"], hit: "users.GetUsers" },
   { name: "fresh account.getAuthorizations", skip: 4, scoped: true, before: probed, hit: "account.GetAuthorizations", survives: ["drop", "stall", "404"] },
   { name: "old auth.logOut", skip: 5, scoped: true, before: [...probed, "account.GetAuthorizations"], hit: "auth.LogOut", survives: ["drop", "stall", "404"] },
+];
+
+/**
+ * The rotation requests a transient RPC error is aimed at. The fresh key belongs to no account until its
+ * second export has logged it in, so its first export is hit unscoped (and the second cannot be singled out).
+ */
+export const rotationRpcFaultPoints: RpcFaultPoint[] = [
+  { name: "fresh auth.exportLoginToken", method: "auth.ExportLoginToken", scoped: false },
+  { name: "old auth.acceptLoginToken", method: "auth.AcceptLoginToken", scoped: true },
+  { name: "fresh users.getUsers", method: "users.GetUsers", scoped: true },
+  { name: "old auth.logOut", method: "auth.LogOut", scoped: true, survives: true },
 ];

@@ -49,7 +49,48 @@ export function expectFaultHit(requests: string[], kind: TransportFaultKind, poi
   if (point.hit) expect(requests.slice(answered.length, answered.length + 1)).not.toEqual([`${point.hit}:ok`]);
 }
 
-/** Every case of a matrix: each point of the operation with each fault kind. */
-export function faultCases<P extends FaultPoint>(points: P[]): { point: P; kind: TransportFaultKind; label: string }[] {
-  return points.flatMap((point) => transportFaultKinds.map((kind) => ({ point, kind, label: `${kind} at ${point.name}` })));
+/** One fault of a matrix, armed at the sandbox just before the operation runs. */
+export type FaultCase<P> = {
+  label: string;
+  point: P;
+  /** Whether the operation must still succeed (otherwise it must end with a typed, transient error). */
+  survives: boolean;
+  arm(sandbox: TestSandbox, phone: string): void;
+  /** Asserts from the sandbox's request log that the fault hit the request it was meant for. */
+  expectHit(requests: string[]): void;
+};
+
+/** Every point of the operation with every transport fault kind. */
+export function transportFaultCases<P extends FaultPoint>(points: P[]): FaultCase<P>[] {
+  return points.flatMap((point) =>
+    transportFaultKinds.map((kind) => ({
+      label: `${kind} at ${point.name}`,
+      point,
+      survives: survivesFault(point, kind),
+      arm: (sandbox: TestSandbox, phone: string) => armTransportFault(sandbox, kind, point, phone),
+      expectHit: (requests: string[]) => expectFaultHit(requests, kind, point),
+    })),
+  );
+}
+
+/** A request Telegram answers with an RPC error; `scoped` limits the fault to the account's number. */
+export type RpcFaultPoint = { name: string; method: string; scoped: boolean; survives?: boolean };
+
+/** Transient RPC errors (DESIGN.md §5): a server error and Telegram's internal timeout. */
+export const transientRpcErrors = [
+  { error: "AUTH_RESTART", code: 500 },
+  { error: "TIMEOUT", code: -503 },
+];
+
+/** Every point with every transient RPC error, answered until the faults are cleared (GramJS retries server errors). */
+export function rpcFaultCases<P extends RpcFaultPoint>(points: P[]): FaultCase<P>[] {
+  return points.flatMap((point) =>
+    transientRpcErrors.map(({ error, code }) => ({
+      label: `${error} (${code}) at ${point.name}`,
+      point,
+      survives: point.survives ?? false,
+      arm: (sandbox: TestSandbox, phone: string) => sandbox.addFault({ method: point.method, error, code, times: 0, ...(point.scoped ? { phone } : {}) }),
+      expectHit: (requests: string[]) => expect(requests).toContain(`${point.method}:${error}`),
+    })),
+  );
 }
