@@ -3,6 +3,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { startHealthMonitor } from "@/lib/health/start";
 import { log } from "@/lib/log";
+import { guardConsoleErrors } from "@/lib/log/console-guard";
 import { startSessionMaintenance } from "@/lib/rotation/maintenance";
 import { loadKeyRing } from "@/lib/vault";
 
@@ -12,6 +13,7 @@ import { loadKeyRing } from "@/lib/vault";
  * the health monitor (unless HEALTH_MONITOR=off).
  */
 export async function boot(): Promise<void> {
+  guardConsoleErrors();
   try {
     env();
     authSecret();

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { safeError } from "./safe-error";
 
 /** Keys whose values never reach a log line, wherever they sit in the logged object. */
 export const redactedKeys = [
@@ -8,14 +9,9 @@ export const redactedKeys = [
 
 const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-/**
- * Errors keep their kind, message and stack only: driver errors also carry the failed statement's
- * parameters (a password hash, a ciphertext) and Postgres' detail with row values, which stay out of logs.
- */
+/** Errors keep their kind, message, SQL state and stack only (see safe-error.ts). */
 export function serializeError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  const sqlState = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, ...(typeof sqlState === "string" ? { sqlState } : {}), stack: error.stack };
+  return error instanceof Error ? safeError(error) : error;
 }
 
 export const log = pino({
