@@ -20,7 +20,7 @@ import { soakFigures } from "./verdict";
 const resultsFile = "bench-results/soak-load.json";
 const machine = describeMachine();
 const stage = await startSoakStage(soakConfig);
-process.once("SIGINT", () => void stage.stop().then(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stage.stop().then(() => process.exit(1)));
 
 let exitCode = 1;
 try {

@@ -1,11 +1,11 @@
 import { Api, type TelegramClient } from "telegram";
-import { password as srp } from "telegram";
 import type { LoginFlow } from "@/db/schema";
 import { classifyTelegramError } from "../errors";
 import type { LoginDeps } from "./deps";
 import { alreadyAuthorizedUser, userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
 import { runStep, StepFailure, type StepOutcome } from "./run-step";
+import { computeSrpCheck } from "./srp-check";
 import { toLoginView, type LoginView } from "./view";
 
 /** Moves a flow to the password step, with the account's hint. */
@@ -17,7 +17,7 @@ export async function passwordStep(flow: LoginFlow, client: TelegramClient): Pro
 
 /** Signs a key that stopped at SESSION_PASSWORD_NEEDED in, proving the password with SRP. */
 export async function signInWithPassword(client: TelegramClient, password: string): Promise<Api.User> {
-  const check = await srp.computeCheck(await client.invoke(new Api.account.GetPassword()), password);
+  const check = await computeSrpCheck(await client.invoke(new Api.account.GetPassword()), password);
   return userOf(await client.invoke(new Api.auth.CheckPassword({ password: check })));
 }
 
