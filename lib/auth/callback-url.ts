@@ -1,7 +1,4 @@
-import { secureCookies } from "./cookies";
-
-// Auth.js's own cookie for where to go after sign-in; the console keeps its default name.
-const callbackUrlCookie = `${secureCookies ? "__Secure-" : ""}authjs.callback-url`;
+import { callbackUrlCookieName as callbackUrlCookie } from "./cookies";
 
 function isHttpUrl(value: string, origin: string): boolean {
   try {

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { log } from "@/lib/log";
-import { secureCookies, sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds } from "./cookies";
+import { callbackUrlCookieName, secureCookies, sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds } from "./cookies";
 import { authorizeCredentials } from "./credentials";
 import { signInPath } from "./paths";
 import { requestMeta } from "./request-meta";
@@ -17,7 +17,10 @@ export const { handlers } = NextAuth((request) => ({
   secret: authSecret(),
   trustHost: true,
   useSecureCookies: secureCookies,
-  cookies: { sessionToken: { name: sessionCookieName, options: sessionCookieOptions } },
+  cookies: {
+    sessionToken: { name: sessionCookieName, options: sessionCookieOptions },
+    callbackUrl: { name: callbackUrlCookieName, options: sessionCookieOptions },
+  },
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: signInPath, error: signInPath },
   providers: [
