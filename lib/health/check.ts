@@ -1,12 +1,14 @@
 import type { DbOrTx, Tx } from "@/db";
 import type { SessionStatus } from "@/db/schema";
 import { checkedStatuses, findCheckTarget, recordCheckOutcome } from "@/db/queries/session-health";
+import { releaseLease } from "@/db/queries/session-leases";
 import { recordCheck } from "@/lib/metrics/health";
 import { SessionUnavailableError } from "@/lib/telegram/connection/errors";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
+import { finishClaimedCheck, type ClaimedCheck } from "./claimed-check";
 import { healthConfig, type HealthConfig } from "./config";
 import type { CheckResultKind } from "./events";
-import { decide } from "./outcome";
+import { decide, type Decision } from "./outcome";
 import { probe, probeMethod } from "./probe";
 
 export type CheckResult = {
@@ -25,6 +27,8 @@ export type CheckOptions = {
   config?: HealthConfig;
   /** Runs the final writes, e.g. in a route's transaction together with its audit row. */
   commit?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** The sweep's claim (lease taken, session read): the check reads nothing more and ends with one write. */
+  claimed?: ClaimedCheck;
 };
 
 /**
@@ -34,17 +38,18 @@ export type CheckOptions = {
  */
 export async function checkSession(db: DbOrTx, sessionId: string, options: CheckOptions = {}): Promise<CheckResult> {
   const config = options.config ?? healthConfig();
-  const session = await findCheckTarget(db, sessionId);
+  const manager = options.manager ?? connectionManager();
+  const session = options.claimed ?? (await findCheckTarget(db, sessionId));
   if (!session) throw new SessionUnavailableError(sessionId, "not_found");
   const now = new Date();
   if (!checkedStatuses.includes(session.status)) {
     return { sessionId, result: "skipped", status: session.status, errorCode: null, connectMs: null, requestMs: null, checkedAt: now.toISOString() };
   }
   const started = performance.now();
-  const outcome = await probe(db, options.manager ?? connectionManager(), session, config);
+  const outcome = await probe(db, manager, session, config, options.claimed);
   const decision = decide(session, outcome, probeMethod, new Date(), config);
   const write = (tx: DbOrTx) => recordCheckOutcome(tx, sessionId, decision.patch, decision);
-  const written = options.commit ? await options.commit(write) : await db.transaction(write);
+  const written = options.claimed ? await finishClaimed(db, sessionId, manager.owner, decision, write) : options.commit ? await options.commit(write) : await db.transaction(write);
   recordCheck(decision.result, (performance.now() - started) / 1000);
   const { detail } = decision;
   return {
@@ -56,4 +61,12 @@ export async function checkSession(db: DbOrTx, sessionId: string, options: Check
     requestMs: detail.requestMs,
     checkedAt: detail.at,
   };
+}
+
+/** One statement when the session is still checkable and the lease ours; otherwise the ordinary write and release. */
+async function finishClaimed(db: DbOrTx, sessionId: string, owner: string, decision: Decision, write: (tx: DbOrTx) => Promise<boolean>): Promise<boolean> {
+  if (await finishClaimedCheck(db, sessionId, owner, decision)) return true;
+  const written = await db.transaction(write);
+  await releaseLease(db, sessionId, owner);
+  return written;
 }

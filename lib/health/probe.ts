@@ -4,6 +4,7 @@ import type { CheckTarget } from "@/db/queries/session-health";
 import { log } from "@/lib/log";
 import { classifyTelegramError, TelegramFailure } from "@/lib/telegram/errors";
 import { FloodWaitActiveError } from "@/lib/telegram/connection/errors";
+import type { ClaimedLease } from "@/lib/telegram/connection/live-session";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { VaultDecryptError } from "@/lib/vault";
 import type { HealthConfig } from "./config";
@@ -17,7 +18,7 @@ export const probeMethod = "users.GetUsers";
  * forecast. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
  * configuration are thrown, as they say nothing about the session's health.
  */
-export async function probe(db: DbOrTx, manager: ConnectionManager, session: CheckTarget, config: HealthConfig): Promise<ProbeOutcome> {
+export async function probe(db: DbOrTx, manager: ConnectionManager, session: CheckTarget, config: HealthConfig, claimed?: ClaimedLease): Promise<ProbeOutcome> {
   let connectMs: number | null = null;
   const ttlDue = !session.ttlCheckedAt || Date.now() - session.ttlCheckedAt.getTime() > config.ttlRefreshHours * 3_600_000;
   try {
@@ -32,7 +33,7 @@ export async function probe(db: DbOrTx, manager: ConnectionManager, session: Che
         const ttlDays = ttlDue ? await readTtlDays(client, session.id) : undefined;
         return { kind: "ok", connectMs: info.connectMs, requestMs, ttlDays };
       },
-      { method: probeMethod, keepAlive: false },
+      { method: probeMethod, keepAlive: false, claimed },
     );
   } catch (error) {
     if (error instanceof FloodWaitActiveError) return { kind: "flood", method: error.method, until: error.until };

@@ -1,9 +1,9 @@
 import type { DbOrTx } from "@/db";
-import { claimDueSession } from "@/db/queries/session-health";
 import { releaseLease } from "@/db/queries/session-leases";
 import { log } from "@/lib/log";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { checkSession, type CheckResult } from "./check";
+import { claimDueCheck } from "./claimed-check";
 import type { HealthConfig } from "./config";
 
 export type SweepStats = { checked: number; results: Partial<Record<CheckResult["result"], number>>; errors: number };
@@ -16,10 +16,11 @@ export async function sweep(db: DbOrTx, manager: ConnectionManager, config: Heal
   const stats: SweepStats = { checked: 0, results: {}, errors: 0 };
   const worker = async () => {
     while (!shouldStop()) {
-      const sessionId = await claimDueSession(db, manager.owner, manager.config.leaseSeconds);
-      if (!sessionId) return;
+      const claimed = await claimDueCheck(db, manager.owner, manager.config.leaseSeconds);
+      if (!claimed) return;
+      const sessionId = claimed.id;
       try {
-        const { result } = await checkSession(db, sessionId, { manager, config });
+        const { result } = await checkSession(db, sessionId, { manager, config, claimed });
         stats.results[result] = (stats.results[result] ?? 0) + 1;
         stats.checked++;
       } catch (error) {

@@ -22,7 +22,11 @@ export class FloodLedger {
   ) {}
 
   static async load(db: DbOrTx, sessionId: string, sleepThresholdSeconds: number): Promise<FloodLedger> {
-    const waits = await activeFloodWaits(db, sessionId);
+    return FloodLedger.fromWaits(sessionId, await activeFloodWaits(db, sessionId), sleepThresholdSeconds);
+  }
+
+  /** From waits the caller read itself (the monitor's claim reads them with the session). */
+  static fromWaits(sessionId: string, waits: Map<string, Date>, sleepThresholdSeconds: number): FloodLedger {
     return new FloodLedger(sessionId, new Map([...waits].map(([method, until]) => [key(method), until])), sleepThresholdSeconds * 1000);
   }
 

@@ -27,10 +27,20 @@ export class LeaseKeeper {
       if (!lease) throw new SessionUnavailableError(this.sessionId, "not_found");
       throw new SessionBusyError(this.sessionId, lease.leaseUntil);
     }
+    this.adopt(db);
+    return row;
+  }
+
+  /** Keeps renewing a lease the caller took itself (the monitor's claim). */
+  adopt(db: DbOrTx): void {
     this.renewedAt = Date.now();
     this.timer = setInterval(() => void this.renew(db), (this.seconds * 1000) / 3);
     this.timer.unref();
-    return row;
+  }
+
+  /** Stops renewing without giving the lease back: the caller releases it with its own write. */
+  handOver(): void {
+    this.stop();
   }
 
   async release(db: DbOrTx): Promise<void> {

@@ -24,7 +24,14 @@ export type RunOptions = {
    * a sweep adds one event per session, not three. Default true.
    */
   keepAlive?: boolean;
+  /**
+   * The caller already took the lease and read the session and its flood ledger in one statement (the
+   * monitor's claim), and writes the session's last use and gives the lease back in its own final statement:
+   * this run reads nothing before connecting, touches nothing after, and hands the lease over when done.
+   */
+  claimed?: ClaimedLease;
 };
+export type ClaimedLease = { sessionCiphertext: string | null; floodWaits: Map<string, Date> };
 export type RunInfo = { connectMs: number };
 export type SessionWork<T> = (client: TelegramClient, info: RunInfo) => Promise<T>;
 
@@ -38,6 +45,8 @@ export class LiveSession {
   private broken = false;
   private ciphertext = "";
   private ledger: FloodLedger | undefined;
+  /** The lease came from the caller's claim and goes back with the caller's own write. */
+  private leaseToCaller = false;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly queue = new SerialQueue();
   private readonly lease: LeaseKeeper;
@@ -71,19 +80,20 @@ export class LiveSession {
 
   private async runOne<T>(work: SessionWork<T>, options: RunOptions): Promise<T> {
     try {
-      const ledger = await this.ensureLease();
+      const ledger = await this.ensureLease(options.claimed);
       if (options.method) await ledger.gate(options.method);
       const connectMs = await this.ensureConnected(ledger, options.keepAlive === false);
       const result = await work(this.client as TelegramClient, { connectMs });
-      await touchLastUsed(this.db, this.sessionId);
+      if (!options.claimed) await touchLastUsed(this.db, this.sessionId);
       return result;
     } finally {
       await this.afterWork(options.keepAlive ?? true);
     }
   }
 
-  private async ensureLease(): Promise<FloodLedger> {
+  private async ensureLease(claimed: ClaimedLease | undefined): Promise<FloodLedger> {
     if (this.lease.held && this.ledger) return this.ledger;
+    if (claimed) return this.adoptClaim(claimed);
     const row = await this.lease.take(this.db);
     if (!row.sessionCiphertext) {
       await this.lease.release(this.db);
@@ -91,6 +101,16 @@ export class LiveSession {
     }
     this.ciphertext = row.sessionCiphertext;
     this.ledger = await FloodLedger.load(this.db, this.sessionId, this.config.floodSleepSeconds);
+    return this.ledger;
+  }
+
+  private adoptClaim(claimed: ClaimedLease): FloodLedger {
+    // Not adopted: the caller gives the lease back, as it would after any failed check.
+    if (!claimed.sessionCiphertext) throw new SessionUnavailableError(this.sessionId, "revoked");
+    this.lease.adopt(this.db);
+    this.leaseToCaller = true;
+    this.ciphertext = claimed.sessionCiphertext;
+    this.ledger = FloodLedger.fromWaits(this.sessionId, claimed.floodWaits, this.config.floodSleepSeconds);
     return this.ledger;
   }
 
@@ -133,7 +153,9 @@ export class LiveSession {
 
   private async shutdown(reason: Closing): Promise<void> {
     await this.disconnect(reason);
-    await this.lease.release(this.db).catch((error: unknown) => this.warn(error, "could not release a session lease"));
+    if (this.leaseToCaller) this.lease.handOver();
+    else await this.lease.release(this.db).catch((error: unknown) => this.warn(error, "could not release a session lease"));
+    this.leaseToCaller = false;
     this.ledger = undefined;
     // Only the closing job left: later work starts a fresh entry in the manager.
     if (this.queue.size <= 1) this.onClosed(this);
