@@ -1,55 +1,75 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { formatRelative } from "./format";
 import { liveQuery } from "./live-query";
 import { useNow } from "./use-now";
 
-type Props = { loadedAt: number | null; failure?: string; children?: ReactNode };
+type Rendered = { loadedAt: number; view: ReactNode };
+export type LiveRefresh = (search: string) => Promise<({ ok: true } & Rendered) | { ok: false; failure: string }>;
+type Props = { loadedAt: number | null; failure?: string; refresh: LiveRefresh; children?: ReactNode };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Server-rendered content kept live: the server renders it again every 5 s while the tab is visible and at
- * once when the tab comes back. A failed render keeps the last good content on screen and says so.
+ * Server-rendered content kept live: `refresh` renders it again on the server every 5 s while the tab is
+ * visible, and at once when the tab comes back. A failed refresh keeps the last good content on screen and says so.
  */
-export function LiveList({ loadedAt, failure, children }: Props) {
-  const router = useRouter();
+export function LiveList({ loadedAt, failure, refresh, children }: Props) {
   const [refreshing, startRefresh] = useTransition();
-  const [kept, setKept] = useState(loadedAt === null ? null : { loadedAt, children });
-  if (loadedAt !== null && kept?.loadedAt !== loadedAt) setKept({ loadedAt, children });
-  // Starts at the render time, so the server's and the browser's first text agree.
-  const now = useNow(1000, loadedAt ?? undefined);
+  const [polled, setPolled] = useState<{ rendered?: Rendered; failure?: string }>({});
+  // A new server render (a filter, sort or page change) replaces whatever the refreshes brought.
+  const [renderedAt, setRenderedAt] = useState(loadedAt);
+  if (renderedAt !== loadedAt) {
+    setRenderedAt(loadedAt);
+    setPolled({});
+  }
+  const inFlight = useRef(false);
+
+  const poll = useCallback(() => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const search = window.location.search;
+    startRefresh(async () => {
+      const result = await refresh(search).catch(() => ({ ok: false as const, failure: "the console could not be reached" }));
+      inFlight.current = false;
+      // An answer for an address the reader has left is dropped.
+      if (search !== window.location.search) return;
+      setPolled((last) => (result.ok ? { rendered: { loadedAt: result.loadedAt, view: result.view } } : { rendered: last.rendered, failure: result.failure }));
+    });
+  }, [refresh]);
 
   useEffect(() => {
-    const refresh = () => {
-      if (document.visibilityState === "visible") startRefresh(() => router.refresh());
+    const whenVisible = () => {
+      if (document.visibilityState === "visible") poll();
     };
-    const timer = setInterval(refresh, liveQuery.refetchInterval);
-    document.addEventListener("visibilitychange", refresh);
+    const timer = setInterval(whenVisible, liveQuery.refetchInterval);
+    document.addEventListener("visibilitychange", whenVisible);
     return () => {
       clearInterval(timer);
-      document.removeEventListener("visibilitychange", refresh);
+      document.removeEventListener("visibilitychange", whenVisible);
     };
-  }, [router]);
+  }, [poll]);
 
-  const shown = loadedAt !== null ? { loadedAt, children } : kept;
+  // Starts at the render time, so the server's and the browser's first text agree.
+  const now = useNow(1000, loadedAt ?? undefined);
+  const shown = polled.rendered ?? (loadedAt === null ? undefined : { loadedAt, view: children });
+  const failed = polled.failure ?? (loadedAt === null ? failure : undefined);
   if (!shown) {
     return (
       <div className="space-y-3">
-        <Banner tone="danger" title="The sessions could not be loaded">{failure}</Banner>
-        <Button variant="secondary" pending={refreshing} onClick={() => startRefresh(() => router.refresh())}>Try again</Button>
+        <Banner tone="danger" title="The sessions could not be loaded">{failed}</Banner>
+        <Button variant="secondary" pending={refreshing} onClick={poll}>Try again</Button>
       </div>
     );
   }
   return (
     <>
-      {loadedAt === null ? (
+      {failed ? (
         <p className="text-xs text-amber-700 dark:text-amber-400">
-          Live updates failed ({failure}); showing data from {formatRelative(iso(shown.loadedAt), now)}. Retrying…
+          Live updates failed ({failed}); showing data from {formatRelative(iso(shown.loadedAt), now)}. Retrying…
         </p>
       ) : (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -57,7 +77,7 @@ export function LiveList({ loadedAt, failure, children }: Props) {
           Live · updated {formatRelative(iso(Math.min(shown.loadedAt, now)), now)}
         </p>
       )}
-      {shown.children}
+      {shown.view}
     </>
   );
 }

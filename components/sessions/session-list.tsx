@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { SessionSort } from "@/db/queries/session-sort";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LiveList } from "./live-list";
+import { LiveList, type LiveRefresh } from "./live-list";
 import type { LoadedSessionPage } from "./load-session-page";
 import { SessionFilters } from "./session-filters";
 import { sessionListSearch, type SessionListAddress } from "./session-list-params";
@@ -13,28 +13,29 @@ const sortNames: Record<SessionSort, string> = {
   created: "age", lastUsed: "last use", lastCheck: "last check", status: "state", latency: "latency", expiry: "expiry",
 };
 
-type Props = { address: SessionListAddress; page: LoadedSessionPage; canManage: boolean };
+type Props = { address: SessionListAddress; page: LoadedSessionPage; canManage: boolean; refresh: LiveRefresh };
 
 /**
  * The sessions list, rendered on the server with its first page: filters and sort in the address, pages by
- * cursor, kept live by LiveList. Only the filters, the live refresh and flood-wait countdowns run in the browser.
+ * cursor, kept live by LiveList through `refresh` (the page's server action). Only the filters, the live refresh and flood-wait countdowns run in the browser.
  */
-export function SessionList({ address, page, canManage }: Props) {
+export function SessionList({ address, page, canManage, refresh }: Props) {
   return (
     <div className="space-y-4">
       <SessionFilters />
       {page.ok ? (
-        <LiveList loadedAt={page.loadedAt}>
+        <LiveList loadedAt={page.loadedAt} refresh={refresh}>
           <SessionPageView address={{ ...address, cursors: page.cursors }} page={page} canManage={canManage} />
         </LiveList>
       ) : (
-        <LiveList loadedAt={null} failure={page.failure} />
+        <LiveList loadedAt={null} failure={page.failure} refresh={refresh} />
       )}
     </div>
   );
 }
 
-function SessionPageView({ address, page, canManage }: { address: SessionListAddress; page: Extract<LoadedSessionPage, { ok: true }>; canManage: boolean }) {
+/** One page of the list, or why there is none; also what the live refresh renders. */
+export function SessionPageView({ address, page, canManage }: { address: SessionListAddress; page: Extract<LoadedSessionPage, { ok: true }>; canManage: boolean }) {
   if (page.items.length === 0) {
     if (address.status !== "" || address.q !== "") {
       const cleared = `/sessions${sessionListSearch({ ...address, q: "", status: "", cursors: [] })}`;

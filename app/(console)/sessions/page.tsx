@@ -4,6 +4,7 @@ import { SessionList } from "@/components/sessions/session-list";
 import { readSessionListAddress } from "@/components/sessions/session-list-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
+import { refreshSessionPage } from "./actions";
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -23,7 +24,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Sessions" description="Every Telegram session the console keeps, with its health: state, age, last use, failures and rate limits. Updates live." />
-      <SessionList address={address} page={page} canManage={member.role === "admin"} />
+      <SessionList address={address} page={page} canManage={member.role === "admin"} refresh={refreshSessionPage} />
     </>
   );
 }
