@@ -35,7 +35,7 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, operatio
   const phone = freshPhone(2, 7000);
   const [id = ""] = await seedSandboxSessions(db, [phone]);
 
-  const requests = requestLogFrom(sandbox);
+  const requests = requestLogFrom(sandbox, phone);
   fault.arm(sandbox, phone);
   const result = await operations[operation](db, id);
   sandbox.clearFaults();

@@ -25,7 +25,7 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: F
   const phone = freshPhone(2, 5000);
   const [oldId = ""] = await seedSandboxSessions(db, [phone]);
 
-  const requests = requestLogFrom(sandbox);
+  const requests = requestLogFrom(sandbox, phone);
   fault.arm(sandbox, phone);
   const reply = await sessionActions(setup.adminToken).rotate(oldId);
   sandbox.clearFaults();

@@ -29,10 +29,14 @@ export function armTransportFault(sandbox: TestSandbox, kind: TransportFaultKind
   sandbox.addTransportFault({ kind, ms: faultDelayMs, times: 1, ...scope });
 }
 
-/** The sandbox's request log from here on, as "method:result" (never arguments). */
-export function requestLogFrom(sandbox: TestSandbox): () => string[] {
+/**
+ * The sandbox's request log from here on, as "method:result" (never arguments): requests of `phone` and of
+ * keys of no account (a new login's), not a late answer to an earlier case's abandoned request.
+ */
+export function requestLogFrom(sandbox: TestSandbox, phone: string): () => string[] {
   const start = sandbox.log().length;
-  return () => sandbox.log().slice(start).map((entry) => `${entry.method}:${entry.result}`);
+  const ours = (entry: { phone?: string }) => entry.phone === undefined || entry.phone === phone;
+  return () => sandbox.log().slice(start).filter(ours).map((entry) => `${entry.method}:${entry.result}`);
 }
 
 /**
@@ -63,13 +67,22 @@ export type FaultCase<P> = {
 /** Every point of the operation with every transport fault kind. */
 export function transportFaultCases<P extends FaultPoint>(points: P[]): FaultCase<P>[] {
   return points.flatMap((point) =>
-    transportFaultKinds.map((kind) => ({
-      label: `${kind} at ${point.name}`,
-      point,
-      survives: survivesFault(point, kind),
-      arm: (sandbox: TestSandbox, phone: string) => armTransportFault(sandbox, kind, point, phone),
-      expectHit: (requests: string[]) => expectFaultHit(requests, kind, point),
-    })),
+    transportFaultKinds.map((kind) => {
+      let armedAt = 0;
+      return {
+        label: `${kind} at ${point.name}`,
+        point,
+        survives: survivesFault(point, kind),
+        arm: (sandbox: TestSandbox, phone: string) => {
+          armedAt = performance.now();
+          armTransportFault(sandbox, kind, point, phone);
+        },
+        expectHit: (requests: string[]) => {
+          expectFaultHit(requests, kind, point);
+          if (kind === "delay") expect(performance.now() - armedAt).toBeGreaterThanOrEqual(faultDelayMs);
+        },
+      };
+    }),
   );
 }
 

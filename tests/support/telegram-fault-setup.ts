@@ -11,12 +11,13 @@ export const faultDeadlines = { TELEGRAM_CONNECT_TIMEOUT_MS: "3000", TELEGRAM_RE
  * A sandbox DC and the console's configuration aimed at it, for a Telegram-faults test file (call at the
  * top level, before anything reads env()). The file must also `vi.mock("@/db", …testDbModule)`.
  */
-export async function startFaultSandbox() {
+export async function startFaultSandbox(deadlines: Partial<typeof faultDeadlines> = {}) {
   const sandbox = await startTestSandbox();
   Object.assign(process.env, {
     TELEGRAM_SANDBOX_URL: sandbox.info.control,
     SESSION_ENCRYPTION_KEYS: `faults:${randomBytes(32).toString("base64")}`,
     ...faultDeadlines,
+    ...deadlines,
   });
   afterAll(() => sandbox.cleanup());
   return sandbox;
