@@ -1,12 +1,13 @@
 /**
- * What of an error may be logged: its kind, message, SQL state, stack and cause, nothing else. Driver errors
+ * What of an error may be logged: its kind, message, SQL state, stack, cause and Next's digest (the id a
+ * failed page shows), nothing else. Driver errors
  * carry the failed statement's parameters (a password hash, a ciphertext) and Postgres' detail with row values;
  * Drizzle even writes the parameters into the message (`Failed query: … params: …`), so that line goes too,
  * and Postgres quotes the offending value at the end of some messages (`invalid input syntax for type
  * integer: "…"`), which is cut.
  * Errors are matched by shape, not class: Next bundles drizzle-orm once per route bundle.
  */
-export type SafeError = { type: string; message: string; sqlState?: string; stack?: string; cause?: SafeError };
+export type SafeError = { type: string; message: string; sqlState?: string; digest?: string; stack?: string; cause?: SafeError };
 
 const paramsLine = /\nparams: [\s\S]*$/;
 const quotedValue = /: "[\s\S]*$/;
@@ -25,11 +26,13 @@ function safeMessage(error: Error): string {
 export function safeError(error: Error, depth = 0): SafeError {
   const message = safeMessage(error);
   const sqlState = sqlStateOf(error);
+  const digest = (error as { digest?: unknown }).digest;
   const cause = error.cause instanceof Error && depth < 3 ? safeError(error.cause, depth + 1) : undefined;
   return {
     type: error.name,
     message,
     ...(sqlState ? { sqlState } : {}),
+    ...(typeof digest === "string" ? { digest } : {}),
     ...(error.stack ? { stack: error.stack.replace(error.message, message) } : {}),
     ...(cause ? { cause } : {}),
   };
@@ -42,5 +45,6 @@ export function safeErrorObject(error: Error): Error {
   copy.name = safe.type;
   if (safe.stack) copy.stack = safe.stack;
   if (safe.sqlState) Object.assign(copy, { code: safe.sqlState });
+  if (safe.digest) Object.assign(copy, { digest: safe.digest });
   return copy;
 }

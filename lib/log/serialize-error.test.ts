@@ -54,8 +54,9 @@ describe.each(testDrivers)("a failed Drizzle query on %s", (driver) => {
   it("is printed by a guarded console (as Next prints a failed page) without the parameters", () => {
     const target = capturingConsole();
     guardConsoleErrors(target.console);
-    target.console.error(failure);
+    target.console.error(Object.assign(failure, { digest: "1234567" }));
     target.console.warn("render failed:", failure);
+    expect(target.printed()).toContain("digest: '1234567'");
     expect(target.printed()).toContain("Failed query: select $1::integer");
     expect(target.printed()).not.toContain("scrypt");
 
