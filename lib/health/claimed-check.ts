@@ -8,12 +8,17 @@ import type { Decision } from "./outcome";
 /** A due session the sweep claimed: its lease is ours, and the row holds all a check reads before connecting. */
 export type ClaimedCheck = CheckTarget & ClaimedLease;
 
-/**
- * The sweep's first statement per check: claims the most overdue session no process holds (SKIP LOCKED, by
- * taking its lease) and returns what the check needs — status, counters, the stored session and the flood
- * ledger — so the check reads nothing else before connecting.
- */
-export async function claimDueCheck(db: DbOrTx, owner: string, leaseSeconds: number): Promise<ClaimedCheck | undefined> {
+// Built once per database handle: building this query costs more CPU than Postgres spends running it.
+const claimStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareClaim>>();
+
+function claimStatement(db: DbOrTx): ReturnType<typeof prepareClaim> {
+  let statement = claimStatements.get(db);
+  if (!statement) claimStatements.set(db, (statement = prepareClaim(db)));
+  return statement;
+}
+
+function prepareClaim(db: DbOrTx) {
+  const leaseEnd = sql`now() + make_interval(secs => ${sql.placeholder("leaseSeconds")})`;
   const due = db
     .select({ id: telegramSessions.id })
     .from(telegramSessions)
@@ -31,20 +36,32 @@ export async function claimDueCheck(db: DbOrTx, owner: string, leaseSeconds: num
     .select({ waits: sql`coalesce(json_agg(json_build_array(${sessionFloodWaits.method}, ${sessionFloodWaits.until})), '[]'::json)` })
     .from(sessionFloodWaits)
     .where(and(eq(sessionFloodWaits.sessionId, telegramSessions.id), sql`${sessionFloodWaits.until} > now()`));
-  const [row] = await db
-    .update(telegramSessions)
-    // Not due again until the check has written its outcome, even if the lease is given back before that.
-    .set({ leaseOwner: owner, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, nextCheckAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
-    .where(inArray(telegramSessions.id, due))
-    .returning({
-      id: telegramSessions.id,
-      status: telegramSessions.status,
-      authFailures: telegramSessions.authFailures,
-      authorizationTtlDays: telegramSessions.authorizationTtlDays,
-      ttlCheckedAt: telegramSessions.ttlCheckedAt,
-      sessionCiphertext: telegramSessions.sessionCiphertext,
-      floodWaits: sql<[string, string][] | string>`(${waits})`,
-    });
+  return (
+    db
+      .update(telegramSessions)
+      // Not due again until the check has written its outcome, even if the lease is given back before that.
+      .set({ leaseOwner: sql`${sql.placeholder("owner")}`, leaseUntil: leaseEnd, nextCheckAt: leaseEnd })
+      .where(inArray(telegramSessions.id, due))
+      .returning({
+        id: telegramSessions.id,
+        status: telegramSessions.status,
+        authFailures: telegramSessions.authFailures,
+        authorizationTtlDays: telegramSessions.authorizationTtlDays,
+        ttlCheckedAt: telegramSessions.ttlCheckedAt,
+        sessionCiphertext: telegramSessions.sessionCiphertext,
+        floodWaits: sql<[string, string][] | string>`(${waits})`,
+      })
+      .prepare("health_claim_due_check")
+  );
+}
+
+/**
+ * The sweep's first statement per check: claims the most overdue session no process holds (SKIP LOCKED, by
+ * taking its lease) and returns what the check needs — status, counters, the stored session and the flood
+ * ledger — so the check reads nothing else before connecting.
+ */
+export async function claimDueCheck(db: DbOrTx, owner: string, leaseSeconds: number): Promise<ClaimedCheck | undefined> {
+  const [row] = await claimStatement(db).execute({ owner, leaseSeconds });
   if (!row) return undefined;
   // PGlite hands json back parsed, the WebSocket driver as text.
   const floodWaits = typeof row.floodWaits === "string" ? (JSON.parse(row.floodWaits) as [string, string][]) : row.floodWaits;
