@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { expect, vi } from "vitest";
 import type { Db } from "@/db";
 import { checkSession } from "@/lib/health/check";
 import { healthConfig } from "@/lib/health/config";
@@ -7,9 +7,9 @@ import { sessionRow } from "@/lib/health/testing/fixtures";
 import { seedSandboxSessions } from "@/lib/health/testing/seed-sessions";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { healthFaultPoints, healthRpcFaultPoints } from "@/tests/support/health-fault-points";
-import { freshPhone, faultDatabaseForTests, startFaultSandbox } from "@/tests/support/telegram-fault-setup";
+import { describeFaultMatrix, freshPhone, startFaultSandbox, type FaultDatabase } from "@/tests/support/telegram-fault-setup";
 import { expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
-import { requestLogFrom, rpcFaultCases, transportFaultCases, type FaultCase } from "@/tests/support/telegram-fault-points";
+import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
@@ -26,20 +26,18 @@ const operations = {
   },
 };
 
+type Operation = keyof typeof operations;
+
 /**
  * One check of a session under one fault: the session ends degraded (the fault hit the check)
  * or active (it did not matter), never invalid, with its lease given back; the next check finds it working.
  */
-async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, operation: keyof typeof operations, fault: FaultCase<unknown>) {
+async function runCase(setup: FaultDatabase, operation: Operation, fault: FaultCase<{ name: string }>) {
   const { db } = setup.database;
   const phone = freshPhone(2, 7000);
   const [id = ""] = await seedSandboxSessions(db, [phone]);
 
-  const requests = requestLogFrom(sandbox, phone);
-  fault.arm(sandbox, phone);
-  const result = await operations[operation](db, id);
-  sandbox.clearFaults();
-  fault.expectHit(requests());
+  const result = await underFault(sandbox, fault, phone, () => operations[operation](db, id));
   const expected = fault.survives ? "active" : "degraded";
   expect(result).toBe(expected === "active" ? "ok" : "degraded");
   expect(await sessionRow(db, id)).toMatchObject({ status: expected, leaseOwner: null });
@@ -50,12 +48,11 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, operatio
 
 const cases = [...transportFaultCases(healthFaultPoints), ...rpcFaultCases(healthRpcFaultPoints)];
 
-describe.each(Object.keys(operations) as (keyof typeof operations)[])("%s under Telegram faults (PGlite)", (operation) => {
-  const setup = faultDatabaseForTests("pglite");
-  it.each(cases)("$label", (fault) => runCase(setup, operation, fault));
-});
-
-describe("health check under Telegram faults (Postgres through the Neon driver)", () => {
-  const setup = faultDatabaseForTests("postgres");
-  it.each(transportFaultCases(healthFaultPoints.filter((point) => point.name === "probe users.getUsers")))("$label", (fault) => runCase(setup, "health check", fault));
-});
+for (const operation of Object.keys(operations) as Operation[]) {
+  describeFaultMatrix(
+    `${operation} under Telegram faults`,
+    cases,
+    (fault) => operation === "health check" && fault.source === "transport" && fault.point.name === "probe users.getUsers",
+    (setup, fault) => runCase(setup, operation, fault),
+  );
+}

@@ -1,9 +1,9 @@
-import { describe, expect, it, vi } from "vitest";
+import { expect, vi } from "vitest";
 import { loginClient } from "@/tests/support/login-routes";
 import { finishFlow, loginFaultPoints, loginRpcFaultPoints, stepScripts, type LoginStepName } from "@/tests/support/login-fault-steps";
-import { freshPhone, startFaultSandbox, faultDatabaseForTests } from "@/tests/support/telegram-fault-setup";
+import { describeFaultMatrix, freshPhone, startFaultSandbox, type FaultDatabase } from "@/tests/support/telegram-fault-setup";
 import { expectNoClaimedFlow, expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
-import { requestLogFrom, rpcFaultCases, transportFaultCases, type FaultCase } from "@/tests/support/telegram-fault-points";
+import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
@@ -15,7 +15,7 @@ const sandbox = await startFaultSandbox({ TELEGRAM_REQUEST_TIMEOUT_MS: "2500" })
  * One login step under one fault: the step answers a typed 503 (or succeeds, e.g. after a delay), the
  * flow is given back unchanged, and the same login then finishes with one working session.
  */
-async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: FaultCase<{ step: LoginStepName }>) {
+async function runCase(setup: FaultDatabase, fault: FaultCase<{ step: LoginStepName; name: string }>) {
   const { db } = setup.database;
   const api = loginClient(setup.adminToken);
   const phone = freshPhone(2, 1000);
@@ -23,11 +23,7 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: F
   const flowId = await script.prepare(api, sandbox, phone);
   const before = flowId ? await db.query.loginFlows.findFirst({ where: (f, { eq }) => eq(f.id, flowId) }) : undefined;
 
-  const requests = requestLogFrom(sandbox, phone);
-  fault.arm(sandbox, phone);
-  const reply = await script.act(api, phone, flowId);
-  sandbox.clearFaults();
-  fault.expectHit(requests());
+  const reply = await underFault(sandbox, fault, phone, () => script.act(api, phone, flowId));
 
   if (fault.survives) {
     expect(reply).toMatchObject({ status: expect.any(Number), body: { step: script.next } });
@@ -46,12 +42,9 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: F
   await expectNoInvalidSession(db);
 }
 
-describe("login steps under Telegram faults (PGlite)", () => {
-  const setup = faultDatabaseForTests("pglite");
-  it.each([...transportFaultCases(loginFaultPoints), ...rpcFaultCases(loginRpcFaultPoints)])("$label", (fault) => runCase(setup, fault));
-});
-
-describe("login steps under Telegram faults (Postgres through the Neon driver)", () => {
-  const setup = faultDatabaseForTests("postgres");
-  it.each(transportFaultCases(loginFaultPoints.filter((point) => point.name === "code: auth.signIn")))("$label", (fault) => runCase(setup, fault));
-});
+describeFaultMatrix(
+  "login steps under Telegram faults",
+  [...transportFaultCases(loginFaultPoints), ...rpcFaultCases(loginRpcFaultPoints)],
+  (fault) => fault.source === "transport" && fault.point.name === "code: auth.signIn",
+  runCase,
+);

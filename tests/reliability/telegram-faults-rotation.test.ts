@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { expect, vi } from "vitest";
 import { sessionRevocations } from "@/db/schema";
 import { seedSandboxSessions } from "@/lib/health/testing/seed-sessions";
 import { maintenancePass } from "@/lib/rotation/maintenance";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { sessionActions } from "@/tests/rotation/session-routes";
 import { rotationFaultPoints, rotationRpcFaultPoints } from "@/tests/support/rotation-fault-points";
-import { freshPhone, faultDatabaseForTests, startFaultSandbox } from "@/tests/support/telegram-fault-setup";
+import { describeFaultMatrix, freshPhone, startFaultSandbox, type FaultDatabase } from "@/tests/support/telegram-fault-setup";
 import { expectNoInvalidSession, expectNoOpenRotation, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
-import { requestLogFrom, rpcFaultCases, transportFaultCases, type FaultCase } from "@/tests/support/telegram-fault-points";
+import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
@@ -20,16 +20,12 @@ const sandbox = await startFaultSandbox();
  * account with exactly one usable session, which Telegram lists as its only active authorization and which
  * passes a health check.
  */
-async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: FaultCase<unknown>) {
+async function runCase(setup: FaultDatabase, fault: FaultCase<{ name: string }>) {
   const { db } = setup.database;
   const phone = freshPhone(2, 5000);
   const [oldId = ""] = await seedSandboxSessions(db, [phone]);
 
-  const requests = requestLogFrom(sandbox, phone);
-  fault.arm(sandbox, phone);
-  const reply = await sessionActions(setup.adminToken).rotate(oldId);
-  sandbox.clearFaults();
-  fault.expectHit(requests());
+  const reply = await underFault(sandbox, fault, phone, () => sessionActions(setup.adminToken).rotate(oldId));
   if (fault.survives) expect(reply).toMatchObject({ status: 200, body: { status: "rotated" } });
   else expect(reply).toMatchObject({ status: 503, body: { error: { code: "telegram_unavailable" } } });
 
@@ -40,12 +36,9 @@ async function runCase(setup: ReturnType<typeof faultDatabaseForTests>, fault: F
   await expectNoInvalidSession(db);
 }
 
-describe("rotation under Telegram faults (PGlite)", () => {
-  const setup = faultDatabaseForTests("pglite");
-  it.each([...transportFaultCases(rotationFaultPoints), ...rpcFaultCases(rotationRpcFaultPoints)])("$label", (fault) => runCase(setup, fault));
-});
-
-describe("rotation under Telegram faults (Postgres through the Neon driver)", () => {
-  const setup = faultDatabaseForTests("postgres");
-  it.each(transportFaultCases(rotationFaultPoints.filter((point) => point.name === "fresh login-token import")))("$label", (fault) => runCase(setup, fault));
-});
+describeFaultMatrix(
+  "rotation under Telegram faults",
+  [...transportFaultCases(rotationFaultPoints), ...rpcFaultCases(rotationRpcFaultPoints)],
+  (fault) => fault.source === "transport" && fault.point.name === "fresh login-token import",
+  runCase,
+);

@@ -56,6 +56,7 @@ export function expectFaultHit(requests: string[], kind: TransportFaultKind, poi
 /** One fault of a matrix, armed at the sandbox just before the operation runs. */
 export type FaultCase<P> = {
   label: string;
+  source: "transport" | "rpc";
   point: P;
   /** Whether the operation must still succeed (otherwise it must end with a typed, transient error). */
   survives: boolean;
@@ -71,6 +72,7 @@ export function transportFaultCases<P extends FaultPoint>(points: P[]): FaultCas
       let armedAt = 0;
       return {
         label: `${kind} at ${point.name}`,
+        source: "transport" as const,
         point,
         survives: survivesFault(point, kind),
         arm: (sandbox: TestSandbox, phone: string) => {
@@ -100,10 +102,25 @@ export function rpcFaultCases<P extends RpcFaultPoint>(points: P[]): FaultCase<P
   return points.flatMap((point) =>
     transientRpcErrors.map(({ error, code }) => ({
       label: `${error} (${code}) at ${point.name}`,
+      source: "rpc" as const,
       point,
       survives: point.survives ?? false,
       arm: (sandbox: TestSandbox, phone: string) => sandbox.addFault({ method: point.method, error, code, times: 0, ...(point.scoped ? { phone } : {}) }),
       expectHit: (requests: string[]) => expect(requests).toContain(`${point.method}:${error}`),
     })),
   );
+}
+
+/** Runs `work` with the fault armed for `phone`, clears the faults, and proves from the log that it hit. */
+export async function underFault<T>(sandbox: TestSandbox, fault: FaultCase<unknown>, phone: string, work: () => Promise<T>): Promise<T> {
+  const requests = requestLogFrom(sandbox, phone);
+  fault.arm(sandbox, phone);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    sandbox.clearFaults();
+  }
+  fault.expectHit(requests());
+  return result;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { memberWithToken, useTestDb } from "@/lib/api/test-database";
 import { createTestDatabase, type TestDatabase, type TestDriver } from "./database";
 import { startTestSandbox } from "./sandbox";
@@ -35,6 +35,22 @@ export function faultDatabaseForTests(driver: TestDriver): FaultDatabase {
   });
   afterAll(() => holder.database?.close());
   return holder;
+}
+
+const driverNames = { pglite: "PGlite", postgres: "Postgres through the Neon driver" };
+
+/**
+ * A fault matrix as tests: every case on PGlite, and the cases `alsoOnPostgres` picks once more on a
+ * Postgres database reached through the Neon driver and the relay, each driver with a database of its own.
+ */
+export function describeFaultMatrix<C extends { label: string }>(title: string, cases: C[], alsoOnPostgres: (fault: C) => boolean, run: (setup: FaultDatabase, fault: C) => Promise<void>): void {
+  for (const [driver, picked] of [["pglite", cases], ["postgres", cases.filter(alsoOnPostgres)]] as const) {
+    if (picked.length === 0) continue;
+    describe(`${title} (${driverNames[driver]})`, () => {
+      const setup = faultDatabaseForTests(driver);
+      it.each(picked)("$label", (fault) => run(setup, fault));
+    });
+  }
 }
 
 let phoneSeq = 0;
