@@ -6,7 +6,7 @@ import { classifyTelegramError } from "../errors";
 import type { LoginDeps } from "./deps";
 import { alreadyAuthorizedUser, userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
-import { passwordStep } from "./password";
+import { passwordStep, pendingPasswordStep } from "./password";
 import { runStep, StepFailure, type StepContext } from "./run-step";
 import { sentCodeFacts } from "./sent-code";
 import { toLoginView, type LoginView } from "./view";
@@ -25,6 +25,8 @@ export function submitCode(deps: LoginDeps, flowId: string, code: string): Promi
       if (reason === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
       const user = reason === "PHONE_CODE_EXPIRED" ? await alreadyAuthorizedUser(client) : null;
       if (user) return { result: await finishLogin(deps, flow, client, user) };
+      const waiting = reason === "PHONE_CODE_EXPIRED" ? await pendingPasswordStep(flow, client) : null;
+      if (waiting) return waiting;
       throw new StepFailure(error, reason === "PHONE_CODE_INVALID" ? { attempts: flow.attempts + 1 } : {});
     }
   });

@@ -15,6 +15,21 @@ export async function passwordStep(flow: LoginFlow, client: TelegramClient): Pro
   return { patch, result: toLoginView({ ...flow, ...patch }) };
 }
 
+/**
+ * The password step, when Telegram already asked this key for the password (its code is used up): a step
+ * that died after Telegram's SESSION_PASSWORD_NEEDED left the flow at the code step. null when the key is
+ * not waiting for a password (Telegram refuses account.getPassword to such a key).
+ */
+export async function pendingPasswordStep(flow: LoginFlow, client: TelegramClient): Promise<StepOutcome | null> {
+  try {
+    return await passwordStep(flow, client);
+  } catch (error) {
+    const failure = classifyTelegramError(error);
+    if (failure.kind === "transient" || failure.kind === "flood") throw error;
+    return null;
+  }
+}
+
 /** Signs a key that stopped at SESSION_PASSWORD_NEEDED in, proving the password with SRP. */
 export async function signInWithPassword(client: TelegramClient, password: string): Promise<Api.User> {
   const check = await computeSrpCheck(await client.invoke(new Api.account.GetPassword()), password);

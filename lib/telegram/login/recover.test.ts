@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, loginFlows, telegramSessions } from "@/db/schema";
 import { memberWithToken, useTestDb } from "@/lib/api/test-database";
@@ -96,6 +97,28 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
 
     expect(await recover()).toBe(0);
     expect(await flowRow(id)).toMatchObject({ step: "password", lockedUntil: null });
+    expect((await api.password(id, password)).body).toMatchObject({ step: "done" });
+    expect(liveAuthorizations(phone)).toHaveLength(1);
+  });
+
+  it("moves a flow a crash left at the code step after Telegram asked for the password on to the password step", async () => {
+    const phone = `999662${7000 + ++phoneSeq}`;
+    sandbox.createAccount({ phone, password, hint: "recover" });
+    const started = await api.start(phone);
+    const id = started.body.id as string;
+    const flow = await flowRow(id);
+    const client = await createTelegramClient(decrypt(loadKeyRing(), flow.sessionCiphertext!, secrets.loginSession.binding(id)));
+    const codeHash = decrypt(loadKeyRing(), flow.phoneCodeHashCiphertext!, secrets.loginPhoneCodeHash.binding(id));
+    try {
+      await connectClient(client);
+      await expect(client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: codeHash, phoneCode: "22222" }))).rejects.toThrow(/SESSION_PASSWORD_NEEDED/);
+    } finally {
+      await client.destroy();
+    }
+    await abandon(id, {});
+
+    expect(await recover()).toBe(0);
+    expect((await api.code(id, "22222")).body).toMatchObject({ step: "password", passwordHint: "recover" });
     expect((await api.password(id, password)).body).toMatchObject({ step: "done" });
     expect(liveAuthorizations(phone)).toHaveLength(1);
   });
