@@ -4,7 +4,7 @@ import type { FaultPoint, RpcFaultPoint } from "./telegram-fault-points";
 import { loginClient } from "./login-routes";
 
 type LoginApi = ReturnType<typeof loginClient>;
-export type LoginStepName = "phone" | "code" | "password" | "qr start" | "qr scanned";
+export type LoginStepName = "phone" | "code" | "code (2FA account)" | "password" | "qr start" | "qr scanned";
 
 /** What a login step needs: the flow brought to just before it, the step itself, the step it leads to. */
 type StepScript = {
@@ -21,6 +21,14 @@ const qrToken = (reply: CallResult) => new URL(reply.body.qr.url as string).sear
 export const stepScripts: Record<LoginStepName, StepScript> = {
   phone: { prepare: async () => undefined, act: (api, phone) => api.start(phone), next: "code" },
   code: { prepare: async (api, _sandbox, phone) => (await api.start(phone)).body.id, act: (api, _phone, id) => api.code(id ?? "", "22222"), next: "done" },
+  "code (2FA account)": {
+    prepare: async (api, sandbox, phone) => {
+      sandbox.createAccount({ phone, password: loginPassword, hint: "faults" });
+      return (await api.start(phone)).body.id;
+    },
+    act: (api, _phone, id) => api.code(id ?? "", "22222"),
+    next: "password",
+  },
   password: {
     prepare: async (api, sandbox, phone) => {
       sandbox.createAccount({ phone, password: loginPassword, hint: "faults" });
@@ -74,6 +82,7 @@ export const loginFaultPoints: LoginFaultPoint[] = [
   { step: "phone", name: "phone: auth.sendCode", skip: 5, scoped: false, before: ["help.GetConfig"], hit: "auth.SendCode" },
   { step: "code", name: "code: reconnect", skip: 0, scoped: false, before: [], hit: "help.GetConfig" },
   { step: "code", name: "code: auth.signIn", skip: 2, scoped: false, before: ["help.GetConfig"], hit: "auth.SignIn" },
+  { step: "code (2FA account)", name: "code: account.getPassword (2FA)", skip: 3, scoped: false, before: ["help.GetConfig", "auth.SignIn:SESSION_PASSWORD_NEEDED"], hit: "account.GetPassword" },
   { step: "password", name: "password: account.getPassword", skip: 2, scoped: true, before: ["help.GetConfig"], hit: "account.GetPassword" },
   { step: "password", name: "password: auth.checkPassword", skip: 3, scoped: true, before: ["help.GetConfig", "account.GetPassword"], hit: "auth.CheckPassword" },
   { step: "qr start", name: "qr start: auth.exportLoginToken", skip: 5, scoped: false, before: ["help.GetConfig"], hit: "auth.ExportLoginToken" },

@@ -10,7 +10,7 @@ export const faultDelayMs = 300;
 /**
  * A point in an operation: the request the fault must hit, found by counting the packets of one scope
  * (the account's keys when `phone` is set, every connection otherwise; key-exchange packets count too).
- * `before` are the requests the sandbox answers first (in order); `hit` is the request the fault lands on,
+ * `before` are the requests the sandbox answers first, in order ("method", or "method:ERROR" for a refusal); `hit` is the request the fault lands on,
  * or null when it lands on the key exchange. `survives`: fault kinds after which the work still succeeds
  * (GramJS redials a failed key exchange itself); a delay always must.
  */
@@ -44,7 +44,7 @@ export function requestLogFrom(sandbox: TestSandbox, phone: string): () => strin
  * point never reached the sandbox's dispatcher (drop, stall, -404), or was answered late (delay).
  */
 export function expectFaultHit(requests: string[], kind: TransportFaultKind, point: FaultPoint): void {
-  const answered = point.before.map((method) => `${method}:ok`);
+  const answered = point.before.map((method) => (method.includes(":") ? method : `${method}:ok`));
   if (kind === "delay") {
     expect(requests.slice(0, answered.length + (point.hit ? 1 : 0))).toEqual(point.hit ? [...answered, `${point.hit}:ok`] : answered);
     return;
