@@ -42,6 +42,11 @@ export class SandboxProcess {
     return this.call("GET", `/authorizations?phone=${phone}`);
   }
 
+  /** The last code "sent" to the phone, with when Telegram stops accepting it. */
+  lastCode(phone: string): Promise<{ expiresAt: string }> {
+    return this.call("GET", `/accounts/${phone}/code`);
+  }
+
   /** Every authorization the sandbox ever made, in any state. */
   allAuthorizations(): Promise<SandboxAuthorization[]> {
     return this.call("GET", "/authorizations");
