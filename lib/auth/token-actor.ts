@@ -1,7 +1,6 @@
 import type { DbOrTx } from "@/db";
 import type { Role } from "@/db/schema";
 import { findActiveApiToken, touchApiToken } from "@/db/queries/api-token-auth";
-import { log } from "@/lib/log";
 import type { Actor } from "./actor";
 import { hashApiToken, looksLikeApiToken } from "./tokens";
 import { verifiedToken } from "./verified-tokens";
@@ -19,15 +18,10 @@ export async function tokenActor(db: DbOrTx, token: string, now = new Date()): P
   const found = await verifiedToken(hash, now.getTime(), () => findActiveApiToken(db, hash));
   if (!found || found.createdBy?.disabled) return null;
   const role: Role = found.scope === "admin" && found.createdBy?.role !== "viewer" ? "admin" : "viewer";
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedGranularityMs) recordUse(db, found, now);
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedGranularityMs) {
+    // The found row may be the cached one: marking it keeps this process's next requests this minute from writing.
+    found.lastUsedAt = now;
+    await touchApiToken(db, found.id, now, lastUsedGranularityMs);
+  }
   return { kind: "token", id: found.id, name: found.name, role, label: `token:${found.name}`, createdById: found.createdById };
-}
-
-/** Off the request path: the answer never waits for this write, and a failed write costs only the timestamp. */
-function recordUse(db: DbOrTx, found: { id: string; lastUsedAt: Date | null }, now: Date): void {
-  // The found row may be the cached one: marking it here keeps the next requests of this minute from writing too.
-  found.lastUsedAt = now;
-  touchApiToken(db, found.id, now, lastUsedGranularityMs).catch((error: unknown) => {
-    log.warn({ err: error, tokenId: found.id }, "could not record an API token's last use");
-  });
 }

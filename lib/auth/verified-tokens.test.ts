@@ -56,16 +56,18 @@ describe.each(testDrivers)("verified API tokens on %s", (driver) => {
     expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(401);
   });
 
-  it("records a token's use off the request path, at most once a minute", async () => {
+  it("records a token's use at most once a minute, cached or not", async () => {
     const { token, tokenId } = await memberWithToken(database.db, "used@example.com", "viewer");
     const lastUsed = async () => (await database.db.query.apiTokens.findFirst({ where: eq(apiTokens.id, tokenId) }))?.lastUsedAt;
     const t0 = new Date();
     await tokenActor(database.db, token, t0);
-    await vi.waitFor(async () => expect(await lastUsed()).toEqual(t0));
+    expect(await lastUsed()).toEqual(t0);
+    await tokenActor(database.db, token, new Date(t0.getTime() + 1_000));
     forgetVerifiedTokens();
     await tokenActor(database.db, token, new Date(t0.getTime() + 60_000));
+    expect(await lastUsed()).toEqual(t0);
     await tokenActor(database.db, token, new Date(t0.getTime() + 60_001));
-    await vi.waitFor(async () => expect(await lastUsed()).toEqual(new Date(t0.getTime() + 60_001)));
+    expect(await lastUsed()).toEqual(new Date(t0.getTime() + 60_001));
   });
 });
 
