@@ -17,7 +17,7 @@ import { SandboxProcess } from "./support/crash-sandbox";
 
 // Issue 8 part 4: kill -9 of the production console at random moments of logins, rotations and revocations.
 // CRASH_RUNS=200 is the soak; the default keeps `npm test` within about four minutes.
-const runs = Number(process.env.CRASH_RUNS ?? 24);
+const runs = Number(process.env.CRASH_RUNS ?? 30);
 const port = e2ePort + 1;
 const dataDir = path.resolve(".data", `crash-${port}`);
 const operations: Operation[] = ["login", "rotate", "revoke"];
