@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { sessionEvents, telegramSessions, type SessionStatus, type TelegramSession } from "@/db/schema";
 import type { CheckEventDetail } from "@/lib/health/events";
@@ -12,33 +12,6 @@ export async function countSessionsByStatus(db: DbOrTx): Promise<Map<SessionStat
     .from(telegramSessions)
     .groupBy(telegramSessions.status);
   return new Map(rows.map((row) => [row.status, row.n]));
-}
-
-/**
- * Claims the most overdue session that no process holds, by taking its lease: SKIP LOCKED lets any
- * number of monitors claim at once without waiting on each other or ever claiming the same row.
- */
-export async function claimDueSession(db: DbOrTx, owner: string, leaseSeconds: number): Promise<string | undefined> {
-  const due = db
-    .select({ id: telegramSessions.id })
-    .from(telegramSessions)
-    .where(
-      and(
-        inArray(telegramSessions.status, checkedStatuses),
-        lte(telegramSessions.nextCheckAt, sql`now()`),
-        or(isNull(telegramSessions.leaseUntil), lt(telegramSessions.leaseUntil, sql`now()`)),
-      ),
-    )
-    .orderBy(telegramSessions.nextCheckAt)
-    .limit(1)
-    .for("update", { skipLocked: true });
-  const [row] = await db
-    .update(telegramSessions)
-    // Not due again until the check has written its outcome, even once the lease is given back before that.
-    .set({ leaseOwner: owner, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, nextCheckAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
-    .where(inArray(telegramSessions.id, due))
-    .returning({ id: telegramSessions.id });
-  return row?.id;
 }
 
 export type CheckTarget = Pick<TelegramSession, "id" | "status" | "authFailures" | "authorizationTtlDays" | "ttlCheckedAt">;
