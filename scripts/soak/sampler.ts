@@ -2,7 +2,7 @@ import { sampleValue } from "./prometheus-text";
 import type { Tally } from "./tally";
 
 /** One scrape of the console's /api/metrics: seconds since the load began, resident memory, event-loop delay since the last scrape. */
-export type Sample = { atSeconds: number; rssBytes: number; heapUsedBytes: number; lagMaxMs: number; lagP99Ms: number };
+export type Sample = { atSeconds: number; rssBytes: number; heapUsedBytes: number; telegramConnections: number; lagMaxMs: number; lagP99Ms: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,6 +21,7 @@ export async function scrape(baseUrl: string, metricsToken: string, tally: Tally
       atSeconds: (performance.now() - since) / 1000,
       rssBytes: sampleValue(text, "tsc_process_resident_memory_bytes"),
       heapUsedBytes: sampleValue(text, "tsc_nodejs_heap_size_used_bytes"),
+      telegramConnections: sampleValue(text, "tsc_telegram_connections"),
       lagMaxMs: sampleValue(text, "tsc_nodejs_eventloop_lag_max_seconds") * 1000,
       lagP99Ms: sampleValue(text, "tsc_nodejs_eventloop_lag_p99_seconds") * 1000,
     };
