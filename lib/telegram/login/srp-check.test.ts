@@ -60,6 +60,17 @@ describe("computeSrpCheck", () => {
     expect(ticks).toBeGreaterThanOrEqual(2);
   });
 
+  it("serves concurrent proofs from one worker, each answered with its own request's proof", async () => {
+    const logins = await Promise.all([atPasswordStep(), atPasswordStep(), atPasswordStep()]);
+    try {
+      const checks = await Promise.all(logins.map(({ request }, i) => computeSrpCheck(request, i === 1 ? "wrong" : password)));
+      const answers = await Promise.allSettled(logins.map(({ client }, i) => client.invoke(new Api.auth.CheckPassword({ password: checks[i]! }))));
+      expect(answers.map((answer) => answer.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    } finally {
+      await Promise.all(logins.map(({ client }) => destroy(client)));
+    }
+  });
+
   it("an account without the SRP algorithm is refused with GramJS's message", async () => {
     const request = new Api.account.Password({ hasPassword: false, newAlgo: new Api.PasswordKdfAlgoUnknown(), newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(), secureRandom: Buffer.alloc(8) });
     await expect(computeSrpCheck(request, password)).rejects.toThrow(/Unsupported password algorithm/);
