@@ -114,9 +114,18 @@ test("the sessions page lists the accounts added through the wizard", async ({ p
   for (const account of added) expect(names, `${account.name} has a session`).toContain(account.name);
   expect(items.find((item) => item.account.displayName === newAccount.name)?.account.phoneMasked).toBe(maskedPhone(newAccount.phone));
 
+  // A row's link opens the session when clicked; showing the list must not fetch every session's page ahead.
+  const detailFetches: string[] = [];
+  page.on("request", (request) => {
+    if (/\/sessions\/[0-9a-f-]{36}/.test(request.url())) detailFetches.push(request.url());
+  });
   await page.goto("/sessions");
   for (const account of added) {
     await expect(page.getByText(account.name).first(), `${account.name} is listed on /sessions`).toBeVisible();
   }
   await expect(page.getByText(maskedPhone(newAccount.phone)).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(detailFetches, "session pages fetched ahead").toEqual([]);
+  await page.getByRole("link", { name: newAccount.name }).first().click();
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}/);
 });

@@ -40,7 +40,7 @@ export function AttentionList({ items, total }: { items: AttentionItem[]; total:
           {items.map((item) => (
             <tr key={item.id}>
               <Td>
-                <Link href={`/sessions/${item.id}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+                <Link href={`/sessions/${item.id}`} prefetch={false} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
                   {item.account.displayName || "Unnamed account"}
                 </Link>
                 <span className="block text-xs text-zinc-500 dark:text-zinc-400">{item.account.username ? `@${item.account.username}` : item.account.phoneMasked}</span>

@@ -34,7 +34,7 @@ export function SessionsTable({ items, params, caption, now }: Props) {
         {items.map((item) => (
           <tr key={item.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
             <Td className="max-w-64">
-              <Link href={`/sessions/${item.id}`} className="block truncate font-medium text-sky-800 hover:underline dark:text-sky-300">
+              <Link href={`/sessions/${item.id}`} prefetch={false} className="block truncate font-medium text-sky-800 hover:underline dark:text-sky-300">
                 {item.account.displayName || "Unnamed account"}
               </Link>
               <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
