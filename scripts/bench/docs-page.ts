@@ -30,18 +30,21 @@ ${shortfalls}
   events; \`next start\` on a private copy of the production build (monitor off, API token inserted directly) and a
   bare \`node:http\` process calling the same \`listSessions\` through the same driver and pool, each loaded by 32
   concurrent fetch loops on loopback for 10 s, alternating, 3 rounds each (medians), after a 3 s warm-up. SQL
-  statements per list page are counted with a statement logger around \`listSessions\`.
+  statements per list request are every statement of \`GET /api/v1/sessions?limit=50\` (token check, last-use
+  write, list), counted by calling the real route handler in the bench process with the console's database handle
+  behind a statement logger; mean of 20 requests after the token's first.
 - **page**: Chromium (playwright-core) signed in through /login; time to first byte of /sessions and the time until
   the first sessions table row is in the DOM and visible, median of 9 cold loads (fresh context each); first-load
   JS is the gzip size (level 9) of the build's script files the page actually loaded.
-- **sweep**: up to 1,000 sandbox sessions created by real logins (as many as seed within 120 s;
-  \`BENCH_SWEEP_SESSIONS\`, \`BENCH_SWEEP_SEED_SECONDS\`), the sandbox adding 20 ms before every answer; one sweep in a
+- **sweep**: 1,000 sandbox sessions minted by the sandbox (\`POST /accounts/:phone/authorizations\`, a finished
+  login without the login; ~1 s; \`BENCH_SWEEP_SESSIONS\`), the sandbox adding 20 ms before every answer; one sweep in a
   separate monitor process (\`lib/health/bench/sweep-child.ts\`); ideal = sessions × round trips per check × 20 ms ÷
   concurrency, with requests per check read from the sandbox's request log; a second sweep with injected
   FLOOD_WAITs (and a third with the waiting sessions made due) counts requests sent inside a wait.
 - **login**: phone → code → 2FA password through \`lib/telegram/login\` against a sandbox in its own process;
-  the console's CPU time per step (the sandbox's time is in the other process), median of 50 logins after one
-  warm-up; GramJS's SRP \`computeCheck\` is metered on its own and taken out of step 3.
+  each step's time the console's main thread was busy (\`performance.eventLoopUtilization\`; the sandbox and
+  Postgres run in other processes), median of 50 logins after one warm-up; the SRP proof runs in a worker thread and
+  is reported on its own as the process CPU beyond the main thread during step 3.
 - **vault / rotation**: \`lib/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
   \`lib/rotation/bench.ts\`.
 `);
