@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { pruneSessionEvents } from "@/db/queries/session-event-retention";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { retryDueRevocations } from "@/lib/revocation/retry";
@@ -8,16 +9,17 @@ import { loadKeyRing } from "@/lib/vault";
 import { applyRotationPolicy } from "./policy-job";
 import { recoverRotations } from "./recover";
 
-export type MaintenanceStats = { loginsClosed: number; rotationsClosed: number; revoked: number; rotatedByPolicy: number };
+export type MaintenanceStats = { loginsClosed: number; rotationsClosed: number; revoked: number; rotatedByPolicy: number; eventsPruned: number };
 
-/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy. */
+/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy, old events. */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
   const ring = loadKeyRing();
   const loginsClosed = await recoverLoginFlows({ db, ring });
   const rotationsClosed = await recoverRotations({ db, ring, manager });
   const revoked = await retryDueRevocations(db, manager);
   const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
-  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy };
+  const eventsPruned = await pruneSessionEvents(db, env().HEALTH_EVENTS_RETENTION_DAYS);
+  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy, eventsPruned };
 }
 
 const holder = globalThis as typeof globalThis & { __sessionMaintenance?: NodeJS.Timeout };
@@ -31,7 +33,7 @@ export function startSessionMaintenance(db: Db, manager: ConnectionManager = con
     running = true;
     try {
       const stats = await maintenancePass(db, manager);
-      if (stats.loginsClosed || stats.rotationsClosed || stats.revoked || stats.rotatedByPolicy) log.info(stats, "session maintenance");
+      if (Object.values(stats).some((n) => n > 0)) log.info(stats, "session maintenance");
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, "session maintenance pass failed");
     } finally {
