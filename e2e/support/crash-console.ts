@@ -24,11 +24,15 @@ export class ConsoleProcess {
     const startedAt = Date.now();
     const log = createWriteStream(this.logFile, { flags: "a" });
     const child = spawn("npx", ["next", "start", "-p", String(this.port)], { env: { ...process.env, ...this.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
+    let tail = "";
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.pipe(log);
+      stream.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-3000)));
+    }
     this.child = child;
     while (Date.now() - startedAt < timeoutMs) {
-      if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode} while starting (see ${this.logFile})`);
+      // The log file goes with the run's folder: what the console said comes along in the error.
+      if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode} while starting on port ${this.port}:\n${tail}`);
       if (await this.healthy()) return Date.now() - startedAt;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
