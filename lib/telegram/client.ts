@@ -1,9 +1,15 @@
 import { sessions, TelegramClient } from "telegram";
+import { AuthKey } from "telegram/crypto/AuthKey.js";
 import { sandboxClientOptions, sandboxSession } from "@/sandbox/client";
 import { env } from "@/lib/env";
+import { createAuthKey, type AuthKeyTarget } from "./auth-key-worker";
 import { withDeadline } from "./deadline";
 import { GramLogger } from "./logger";
 import { telegramTarget } from "./target";
+
+// GramJS's connect attempts and the pause between them; a fresh key's exchange is retried the same way.
+const connectionRetries = 2;
+const retryDelay = 500;
 
 export type ClientOptions = {
   /** Home DC for a new (empty) session. */
@@ -27,8 +33,8 @@ export async function createTelegramClient(saved: string, options: ClientOptions
     systemLangCode: "en",
     baseLogger: new GramLogger(),
     floodSleepThreshold: options.floodSleepThreshold ?? 0,
-    connectionRetries: 2,
-    retryDelay: 500,
+    connectionRetries,
+    retryDelay,
     requestRetries: 2,
     // Our own code decides when to reconnect (bounded, with backoff). autoReconnect: false alone does not
     // stop GramJS's sender from redialling a dropped socket once a second for ever; -1 retries makes it give up.
@@ -48,7 +54,40 @@ export function saveSession(client: TelegramClient): string {
   return (client.session as sessions.StringSession).save();
 }
 
-/** Connects within TELEGRAM_CONNECT_TIMEOUT_MS (a DC that answers -404 would otherwise hang connect()). */
-export function connectClient(client: TelegramClient): Promise<void> {
-  return withDeadline(client.connect().then(() => undefined), env().TELEGRAM_CONNECT_TIMEOUT_MS);
+/**
+ * Connects within TELEGRAM_CONNECT_TIMEOUT_MS (a DC that answers -404 would otherwise hang connect()). A session
+ * without an auth key gets one from the key-exchange worker first, so GramJS skips its own exchange, which would
+ * otherwise run on this thread.
+ */
+export async function connectClient(client: TelegramClient): Promise<void> {
+  const deadline = new AbortController();
+  const connect = async () => {
+    await client._initSession();
+    if (!client.session.getAuthKey()?.getKey()) await giveFreshAuthKey(client, deadline.signal);
+    await client.connect();
+  };
+  try {
+    await withDeadline(connect(), env().TELEGRAM_CONNECT_TIMEOUT_MS);
+  } finally {
+    deadline.abort();
+  }
+}
+
+async function giveFreshAuthKey(client: TelegramClient, signal: AbortSignal): Promise<void> {
+  const made = await createAuthKey(await keyExchangeTarget(client.session), signal);
+  const authKey = new AuthKey();
+  await authKey.setKey(made.key);
+  client.session.setAuthKey(authKey);
+}
+
+/** The DC the session is homed on, dialled where GramJS would dial it. */
+async function keyExchangeTarget(session: TelegramClient["session"]): Promise<AuthKeyTarget> {
+  const target = await telegramTarget();
+  const attempts = { dcId: session.dcId, retries: connectionRetries, retryDelayMs: retryDelay };
+  // GramJS dials port 80 over TCP whatever port a session stores (443 is for WSS, which the console does not use).
+  if (target.kind === "production") return { host: session.serverAddress, port: 80, ...attempts };
+  const dc = target.info.dcs.find((d) => d.id === session.dcId);
+  if (!dc) throw new Error(`the sandbox has no DC ${session.dcId}`);
+  const { rsaPublicKeyPem: pem, fingerprint } = target.info;
+  return { host: dc.host, port: dc.port, rsaKey: { pem, fingerprint }, ...attempts };
 }
