@@ -1,11 +1,11 @@
-import { Worker } from "node:worker_threads";
+import { MessageWorker } from "@/lib/workers/message-worker";
 import { TelegramFailure } from "./errors";
 
 // A new session's auth-key exchange (pq factorisation in pure-JS big integers, RSA, 2048-bit DH) cost the
 // console ~65 ms of its main thread per login and stalled the event loop 45–100 ms. Here GramJS's own
 // Authenticator runs it in a worker thread, over its own plain sender and TCP-full connection to the DC,
-// retrying a failed attempt the way GramJS's MTProtoSender.connect does. One worker serves the process;
-// it is unref'd while idle. The key crosses threads in memory only.
+// retrying a failed attempt the way GramJS's MTProtoSender.connect does. One worker serves the process.
+// The key crosses threads in memory only.
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
 const { createPublicKey } = require("node:crypto");
@@ -68,57 +68,15 @@ export type AuthKeyTarget = {
 
 export type MadeAuthKey = { key: Buffer; timeOffset?: number };
 
-type WorkerAnswer = { id: number } & ({ key: Uint8Array; timeOffset?: number } | { error: string });
-type Pending = { resolve(made: MadeAuthKey): void; reject(error: Error): void };
-
-let current: { worker: Worker; pending: Map<number, Pending> } | undefined;
-let nextId = 0;
-
 // The worker's messages name GramJS's failure (a closed socket, a security check); what reaches callers is the
 // console's own transient failure, the same one a connect that never completes gives.
-const exchangeFailed = () => new TelegramFailure("transient", "NETWORK");
-
-function authKeyWorker() {
-  if (current) return current;
-  const worker = new Worker(workerSource, { eval: true });
-  const pending = new Map<number, Pending>();
-  const ended = () => {
-    if (current?.worker === worker) current = undefined;
-    for (const waiting of pending.values()) waiting.reject(exchangeFailed());
-    pending.clear();
-  };
-  worker.on("message", (answer: WorkerAnswer) => {
-    const waiting = pending.get(answer.id);
-    pending.delete(answer.id);
-    if (pending.size === 0) worker.unref();
-    if ("error" in answer) waiting?.reject(exchangeFailed());
-    else waiting?.resolve({ key: Buffer.from(answer.key), timeOffset: answer.timeOffset });
-  });
-  worker.on("error", ended);
-  worker.on("exit", ended);
-  current = { worker, pending };
-  return current;
-}
+const keyWorker = new MessageWorker<{ target: AuthKeyTarget }, { key: Uint8Array; timeOffset?: number }>(workerSource, () => new TelegramFailure("transient", "NETWORK"));
 
 /**
  * A new auth key for `target`'s DC, made by GramJS's key exchange off the event loop. `signal` abandons it
  * (the worker closes its connection); the promise then rejects with the same transient failure.
  */
-export function createAuthKey(target: AuthKeyTarget, signal?: AbortSignal): Promise<MadeAuthKey> {
-  const { worker, pending } = authKeyWorker();
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    const abandon = () => {
-      if (!pending.delete(id)) return;
-      if (pending.size === 0) worker.unref();
-      worker.postMessage({ id, cancel: true });
-      reject(exchangeFailed());
-    };
-    pending.set(id, { resolve, reject });
-    // Referenced while an exchange is under way, so a short script waiting on a login still gets its answer.
-    worker.ref();
-    worker.postMessage({ id, target });
-    if (signal?.aborted) abandon();
-    else signal?.addEventListener("abort", abandon, { once: true });
-  });
+export async function createAuthKey(target: AuthKeyTarget, signal?: AbortSignal): Promise<MadeAuthKey> {
+  const made = await keyWorker.ask({ target }, signal);
+  return { key: Buffer.from(made.key), timeOffset: made.timeOffset };
 }
