@@ -43,8 +43,9 @@ ${shortfalls}
   FLOOD_WAITs (and a third with the waiting sessions made due) counts requests sent inside a wait.
 - **login**: phone → code → 2FA password through \`lib/telegram/login\` against a sandbox in its own process;
   each step's time the console's main thread was busy (\`performance.eventLoopUtilization\`; the sandbox and
-  Postgres run in other processes), median of 50 logins after one warm-up; the SRP proof runs in a worker thread and
-  is reported on its own as the process CPU beyond the main thread during step 3.
+  Postgres run in other processes), median of 50 logins after one warm-up; the fresh key's exchange (step 1) and
+  the SRP proof (step 3) run in worker threads and are reported on their own as the process CPU beyond the main
+  thread during their step.
 - **vault / rotation**: \`lib/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
   \`lib/rotation/bench.ts\`.
 `);

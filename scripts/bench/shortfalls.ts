@@ -17,10 +17,4 @@ export const docsShortfalls = `- **API p99 (target ≤ 25 ms, measured ~200 ms).
   message framing in JavaScript ~16%, socket writes ~14%, drizzle 4%, the Neon driver 3%), more than the 3.75 s
   ideal, on a machine whose other core runs the sandbox DC (the server side of the same crypto) and Postgres.
   Doubling the pool (10 → 20 connections) made no consistent difference. Reaching 1.3× would need the salt kept
-  across connections (a GramJS change) and the MTProto crypto off the monitor's thread.
-- **Login step 1, phone → code sent (target ≤ 30 ms, measured 65 ms of main-thread time).** The step creates a fresh
-  auth key: GramJS's key exchange (pq factorisation in its pure-JavaScript big-integer library, RSA, 2048-bit
-  Diffie–Hellman) runs on the console's main thread; alone it costs ~60–100 ms. The console's own work (validation,
-  encryption, the flow row) is within the target, as steps 2 and 3 show (5 and 10 ms). Telegram requires the fresh
-  key; moving GramJS's key exchange into a worker (as the SRP proof now is) would need GramJS's internals driven
-  from outside its client — left for now.`;
+  across connections (a GramJS change) and the MTProto crypto off the monitor's thread.`;
