@@ -50,3 +50,14 @@ export async function seedManySessions(db: DbOrTx, count: number): Promise<void>
            g % 3, g % 4
     from (select id, dc_id, (telegram_user_id - 5000000000)::int as g from telegram_accounts where first_name = 'Bulk') a`);
 }
+
+/** The benchmarks' data set: `sessions` sessions with `eventsPerSession` events each, set-based, then ANALYZE. */
+export async function seedSessionsAndEvents(db: DbOrTx, sessions: number, eventsPerSession: number): Promise<void> {
+  await seedManySessions(db, sessions);
+  await db.execute(sql`
+    insert into session_events (session_id, kind, latency_ms, detail, at)
+    select s.id, case when g % 10 = 0 then 'connection' when g % 25 = 0 then 'flood_wait' else 'check' end, 40 + g % 300,
+           jsonb_build_object('result', 'ok'), now() - g * interval '5 minutes'
+    from telegram_sessions s cross join generate_series(1, ${eventsPerSession}::int) g`);
+  await db.execute(sql`analyze`);
+}

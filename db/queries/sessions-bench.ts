@@ -5,13 +5,12 @@
  * server-side time (EXPLAIN ANALYZE).
  * Run: npx tsx db/queries/sessions-bench.ts
  */
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { createTestDatabase } from "@/tests/support/database";
 import { countSessions, listAttentionSessions } from "./overview";
 import { decodeSessionCursor } from "./session-cursor";
 import { listSessionEvents } from "./session-events";
-import { seedManySessions } from "./session-fixtures";
+import { seedSessionsAndEvents } from "./session-fixtures";
 import { listSessions, type SessionListFilter } from "./sessions";
 import { withStatementLog } from "./statement-log";
 
@@ -38,13 +37,7 @@ const database = await createTestDatabase("postgres");
 try {
   const { db } = database;
   const start = performance.now();
-  await seedManySessions(db, sessionCount);
-  await db.execute(sql`
-    insert into session_events (session_id, kind, latency_ms, detail, at)
-    select s.id, case when g % 10 = 0 then 'connection' when g % 25 = 0 then 'flood_wait' else 'check' end, 40 + g % 300,
-           jsonb_build_object('result', 'ok'), now() - g * interval '5 minutes'
-    from telegram_sessions s cross join generate_series(1, ${eventsPerSession}::int) g`);
-  await db.execute(sql`analyze`);
+  await seedSessionsAndEvents(db, sessionCount, eventsPerSession);
   console.log(`Seeded ${sessionCount} sessions and ${sessionCount * eventsPerSession} events in ${Math.round(performance.now() - start)} ms.\n`);
 
   const base: SessionListFilter = { sort: "created", order: "desc", limit: 50 };
