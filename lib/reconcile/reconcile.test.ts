@@ -10,14 +10,14 @@ import { routeTestDatabase } from "@/lib/api/test-database";
 import { sleep } from "@/lib/telegram/connection/backoff";
 import { withSessionClient } from "@/lib/telegram/connection";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
-import { loginForeignDevice, startLimitedSandbox } from "@/tests/rotation/foreign-device";
-import { consoleOnSandbox } from "@/tests/support/sandbox";
+import { loginForeignDevice } from "@/tests/rotation/foreign-device";
+import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { reconcileAuthorizations } from "./reconcile";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
-const sandbox = await startLimitedSandbox({ freshResetSeconds: 2 });
+const sandbox = await startTestSandbox({ limits: { freshResetSeconds: 2 } });
 const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 8000);
 
 describe.each(testDrivers)("reconcile with Telegram's device list on %s", (driver) => {

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll } from "vitest";
 import { removeDir, startTestSandbox as startSandboxInTempDir, type TestSandbox } from "@/sandbox/test/helpers";
+import type { SandboxOptions } from "@/sandbox/sandbox";
 
-/** A real sandbox DC in a temporary folder, with a cleanup that closes it and removes the folder. */
-export async function startTestSandbox(): Promise<TestSandbox & { cleanup(): Promise<void> }> {
-  const sandbox = await startSandboxInTempDir();
+/** A real sandbox DC in a temporary folder (limits shortened if given), with a cleanup that closes it and removes the folder. */
+export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox & { cleanup(): Promise<void> }> {
+  const sandbox = await startSandboxInTempDir(options);
   return Object.assign(sandbox, {
     async cleanup() {
       await sandbox.close();
