@@ -25,7 +25,7 @@ export async function boot(): Promise<void> {
       startSessionMaintenance(db);
     }
   } catch (error) {
-    log.fatal({ err: error instanceof Error ? { message: error.message } : String(error) }, "the console cannot start");
+    log.fatal({ err: error }, "the console cannot start");
     process.exit(1);
   }
 }

@@ -38,6 +38,6 @@ function refuse(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  log.fatal({ err: error instanceof Error ? error.message : String(error) }, "the worker cannot start");
+  log.fatal({ err: error }, "the worker cannot start");
   process.exit(1);
 });

@@ -58,7 +58,7 @@ export class HealthMonitor {
         await this.beat();
         if (await this.telegramReady()) await this.sweepOnce();
       } catch (error) {
-        monitorLog.error({ err: error instanceof Error ? error.message : String(error) }, "health sweep failed");
+        monitorLog.error({ err: error }, "health sweep failed");
       }
       await this.pause(this.config.pollSeconds * 1000 * (0.8 + 0.4 * Math.random()));
     }
@@ -77,7 +77,7 @@ export class HealthMonitor {
       this.telegramMissing = false;
       return true;
     } catch (error) {
-      if (!this.telegramMissing) monitorLog.warn({ err: error instanceof Error ? error.message : String(error) }, "no Telegram target: checks wait");
+      if (!this.telegramMissing) monitorLog.warn({ err: error }, "no Telegram target: checks wait");
       this.telegramMissing = true;
       return false;
     }

@@ -26,7 +26,7 @@ export async function sweep(db: DbOrTx, manager: ConnectionManager, config: Heal
       } catch (error) {
         // Not the session's fault (database, configuration): give it back for a later sweep.
         stats.errors++;
-        log.warn({ err: error instanceof Error ? error.message : String(error), sessionId }, "health check could not run");
+        log.warn({ err: error, sessionId }, "health check could not run");
         await releaseLease(db, sessionId, manager.owner).catch(() => undefined);
       }
     }

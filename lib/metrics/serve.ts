@@ -21,7 +21,7 @@ export function serveMetrics(db: DbOrTx, port: number, metricsToken: string): Se
       const registry = metricsRegistry();
       response.writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }).end(await registry.metrics());
     })().catch((error: unknown) => {
-      log.error({ err: error instanceof Error ? error.message : String(error) }, "worker metrics scrape failed");
+      log.error({ err: error }, "worker metrics scrape failed");
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });

@@ -35,7 +35,7 @@ export function startSessionMaintenance(db: Db, manager: ConnectionManager = con
       const stats = await maintenancePass(db, manager);
       if (Object.values(stats).some((n) => n > 0)) log.info(stats, "session maintenance");
     } catch (error) {
-      log.warn({ err: error instanceof Error ? error.message : String(error) }, "session maintenance pass failed");
+      log.warn({ err: error }, "session maintenance pass failed");
     } finally {
       running = false;
     }

@@ -55,7 +55,7 @@ export async function recoverRotations(deps: RecoveryDeps, limit = 5): Promise<n
       closed++;
     } catch (error) {
       // The rotation's hold runs out and a later pass tries again.
-      log.warn({ rotationId: rotation.id, err: error instanceof Error ? error.message : String(error) }, "could not recover a rotation yet");
+      log.warn({ rotationId: rotation.id, err: error }, "could not recover a rotation yet");
     }
   }
   return closed;

@@ -63,7 +63,7 @@ export class LeaseKeeper {
       }
       this.lose();
     } catch (error) {
-      log.warn({ err: error instanceof Error ? error.message : String(error), sessionId: this.sessionId }, "could not renew a session lease");
+      log.warn({ err: error, sessionId: this.sessionId }, "could not renew a session lease");
       // Past most of its lifetime without a renewal, another process may take the session over.
       if (Date.now() - this.renewedAt > this.seconds * 900) this.lose();
     }

@@ -181,6 +181,6 @@ export class LiveSession {
   }
 
   private warn(error: unknown, message: string): void {
-    log.warn({ err: error instanceof Error ? error.message : String(error), sessionId: this.sessionId }, message);
+    log.warn({ err: error, sessionId: this.sessionId }, message);
   }
 }

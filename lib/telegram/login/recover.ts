@@ -32,7 +32,7 @@ export async function recoverLoginFlows(deps: LoginRecoveryDeps, limit = 5): Pro
       if (await recoverFlow(deps, flow)) closed++;
     } catch (error) {
       // Telegram gave no definite answer: the flow stays held until its lock runs out, then a later pass asks again.
-      log.warn({ loginId: flow.id, err: error instanceof Error ? error.message : String(error) }, "could not recover a login yet");
+      log.warn({ loginId: flow.id, err: error }, "could not recover a login yet");
     }
   }
   return closed;
