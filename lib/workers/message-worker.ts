@@ -29,7 +29,11 @@ export class MessageWorker<Request extends object, Result> {
         worker.postMessage({ id, cancel: true });
         reject(this.failed("abandoned"));
       };
-      pending.set(id, { resolve, reject });
+      const settled = () => signal?.removeEventListener("abort", abandon);
+      pending.set(id, {
+        resolve: (result) => (settled(), resolve(result)),
+        reject: (error) => (settled(), reject(error)),
+      });
       worker.ref();
       worker.postMessage({ ...request, id });
       if (signal?.aborted) abandon();
