@@ -10,7 +10,7 @@ import { buildOutputDir, needlesOf, scanFolder, type Needle } from "./support/bu
 import { e2eSandboxFile } from "./support/config";
 import { e2eDatabaseUrl } from "./support/database-url";
 import { formsOf, sessionCanaries, type Canary } from "./support/leak-canaries";
-import { responseLogFile } from "./support/response-log";
+import { flushResponses, responseLogFile } from "./support/response-log";
 import { createSandboxAccount } from "./support/sandbox";
 import { serverLog } from "./support/server-log";
 import { expect, test } from "./support/test";
@@ -25,7 +25,8 @@ const twoStep = { phone: "9996627391", firstName: "Leak Canary", password: `leak
 /** Login codes used in this run; a code only counts as a word of its own (a phone number may contain the digits). */
 const codes = ["11111", "22222", "33333"];
 
-function sources(): Source[] {
+async function sources(): Promise<Source[]> {
+  await flushResponses();
   const responses = readFileSync(responseLogFile, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { url: string; type: string; body: string });
   const dump = execFileSync("pg_dump", ["--data-only", "--no-owner", e2eDatabaseUrl()], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const audit = execFileSync("psql", [e2eDatabaseUrl(), "-At", "-c", "select row_to_json(a) from audit_log a"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -59,7 +60,7 @@ async function addAccountAndCollectKeys(page: Page, account: Account): Promise<C
 test("no session string, auth key, password or login code is anywhere outside the ciphertext", async ({ page }) => {
   const keys = await addAccountAndCollectKeys(page, twoStep);
   const canaries: Canary[] = [...keys, { label: "two-step password", forms: formsOf(twoStep.password) }];
-  const searched = sources();
+  const searched = await sources();
   const hits: string[] = [];
   let checks = 0;
   for (const source of searched) {
