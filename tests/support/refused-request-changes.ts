@@ -4,10 +4,27 @@ export type KnownActor = { memberId?: string; tokenId?: string };
 
 /**
  * The changes a refused request may leave behind: the wrapper's `failure` audit row for an authenticated
- * actor, and the API token's last-used time. Anything else a refused request changed is returned.
+ * actor, and the API token's last-used time; after an attempt Telegram refused (409, 422, 429, 503), also the
+ * attempt's own record: a rotation that ended rolled back, with no fresh key and no new session. Anything
+ * else a refused request changed is returned.
  */
-export function unexpectedChanges(changes: RowChange[], actor: KnownActor): RowChange[] {
-  return netChanges(changes).filter((change) => !isFailureAuditRow(change, actor) && !isTokenTouch(change, actor));
+export function unexpectedChanges(changes: RowChange[], actor: KnownActor, status: number): RowChange[] {
+  const attempted = attemptStatuses.includes(status);
+  return netChanges(changes).filter(
+    (change) => !isFailureAuditRow(change, actor) && !isTokenTouch(change, actor) && !(attempted && isRolledBackRotation(change)),
+  );
+}
+
+const attemptStatuses = [409, 422, 429, 503];
+
+function isRolledBackRotation(change: RowChange): boolean {
+  return (
+    change.table === "session_rotations" &&
+    change.op === "INSERT" &&
+    change.new?.step === "rolled_back" &&
+    change.new.fresh_ciphertext === null &&
+    change.new.new_session_id === null
+  );
 }
 
 /**
