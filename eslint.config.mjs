@@ -5,7 +5,18 @@ import drizzle from "eslint-plugin-drizzle";
 const drizzleObjects = { drizzleObjectName: ["db", "tx"] };
 
 const config = [
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "db/migrations/**"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".data/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "db/migrations/**",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {

@@ -11,6 +11,8 @@ function shouldRetry(failures: number, error: unknown): boolean {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000 } } }));
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000 } } }),
+  );
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -14,11 +14,17 @@ export function needsRelay(url: string, mode: "auto" | "on" | "off"): boolean {
 }
 
 /** Neon's WebSocket Pool for any Postgres; a plain Postgres is reached through our relay. */
-export async function connectNeon(url: string, options: { relay: boolean; migrationsFolder: string; max?: number }): Promise<DbHandle> {
+export async function connectNeon(
+  url: string,
+  options: { relay: boolean; migrationsFolder: string; max?: number },
+): Promise<DbHandle> {
   neonConfig.webSocketConstructor = ws;
   if (options.relay) {
     const target = new URL(url);
-    const relayPort = await relayTo({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) });
+    const relayPort = await relayTo({
+      host: target.hostname.replace(/^\[|\]$/g, ""),
+      port: Number(target.port || 5432),
+    });
     // Process-wide settings, so every pool of this process shares the one relay (which checks the target).
     neonConfig.wsProxy = (host, port) => `127.0.0.1:${relayPort}/v1?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;

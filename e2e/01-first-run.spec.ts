@@ -1,4 +1,12 @@
-import { apiClient, sessionCookieOf, signInThroughPage, signOutThroughSidebar, fillSignInForm, baseURL, sessionCookieName } from "./support/auth";
+import {
+  apiClient,
+  sessionCookieOf,
+  signInThroughPage,
+  signOutThroughSidebar,
+  fillSignInForm,
+  baseURL,
+  sessionCookieName,
+} from "./support/auth";
 import { firstAdmin } from "./support/members";
 import { setupTokenFromLog } from "./support/server-log";
 import { expect, test } from "./support/test";
@@ -6,7 +14,10 @@ import { expect, test } from "./support/test";
 // The console starts on an empty database: this file creates the first admin, so it runs first and in order.
 test.describe.configure({ mode: "serial" });
 
-test("first-run setup takes the one-time token from the server log and refuses a wrong one", async ({ page, secrets }) => {
+test("first-run setup takes the one-time token from the server log and refuses a wrong one", async ({
+  page,
+  secrets,
+}) => {
   secrets.add("first admin's password", firstAdmin.password);
 
   await page.goto("/");
@@ -45,7 +56,11 @@ test("a wrong password gets one sentence and no way in", async ({ page }) => {
   expect((await page.context().cookies(baseURL)).map((c) => c.name)).not.toContain(sessionCookieName);
 });
 
-test("sign-in and sign-out; the cookie saved before sign-out is refused afterwards", async ({ page, context, secrets }) => {
+test("sign-in and sign-out; the cookie saved before sign-out is refused afterwards", async ({
+  page,
+  context,
+  secrets,
+}) => {
   await signInThroughPage(page, firstAdmin);
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(page.getByRole("complementary").getByText(firstAdmin.email)).toBeVisible();

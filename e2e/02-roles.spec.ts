@@ -20,7 +20,11 @@ async function addMemberOnTeamPage(page: Page, email: string): Promise<string> {
   return temporary;
 }
 
-test("a viewer added on the team page must choose a password, then sees no admin page, link or route", async ({ page, browser, secrets }) => {
+test("a viewer added on the team page must choose a password, then sees no admin page, link or route", async ({
+  page,
+  browser,
+  secrets,
+}) => {
   const admin = await ensureFirstAdmin();
   const email = freshEmail("viewer");
   const ownPassword = freshPassword();

@@ -20,7 +20,13 @@ async function createToken(page: Page, secrets: SecretsWatch, name: string, scop
   return token;
 }
 
-async function callWithToken(secrets: SecretsWatch, token: string, method: "GET" | "POST", path: string, data?: unknown): Promise<{ status: number; body: unknown }> {
+async function callWithToken(
+  secrets: SecretsWatch,
+  token: string,
+  method: "GET" | "POST",
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const api = await apiClient({ token });
   try {
     const response = await api.fetch(path, { method, data });
@@ -47,7 +53,9 @@ test("an API token works with its scope, and stops working once revoked in /sett
 
   // A read-scope token is refused on admin routes, reads and mutations alike.
   expect((await callWithToken(secrets, readToken, "GET", "/api/v1/audit")).status).toBe(403);
-  expect((await callWithToken(secrets, readToken, "POST", "/api/v1/tokens", { name: "escalate", scope: "admin" })).status).toBe(403);
+  expect(
+    (await callWithToken(secrets, readToken, "POST", "/api/v1/tokens", { name: "escalate", scope: "admin" })).status,
+  ).toBe(403);
   // The list shows prefixes only (the watch checks no token comes back).
   expect((await callWithToken(secrets, adminToken, "GET", "/api/v1/tokens")).status).toBe(200);
 

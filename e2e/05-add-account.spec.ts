@@ -2,7 +2,15 @@ import { ensureFirstAdmin } from "./support/admin-cli";
 import { signInThroughPage } from "./support/auth";
 import { acceptLoginToken, addSandboxFault, authorizationsOf } from "./support/sandbox";
 import { expect, test } from "./support/test";
-import { enterCode, enterTwoStepPassword, expectAccountAdded, loginError, maskedPhone, openWizard, sendCodeTo } from "./support/wizard";
+import {
+  enterCode,
+  enterTwoStepPassword,
+  expectAccountAdded,
+  loginError,
+  maskedPhone,
+  openWizard,
+  sendCodeTo,
+} from "./support/wizard";
 
 // The sandbox DC and the database are new for every run, so these test numbers are fresh (99966XYYYY: DC X, code X×5).
 const newAccount = { phone: "9996624821", typed: "+99966 2 4821", name: "Test 4821" };
@@ -49,12 +57,16 @@ test("an admin adds the two-step demo account: the password step shows its hint"
 
 test("a wrong code gets a sentence, not an error code, and the right one still works", async ({ page }) => {
   await openWizard(page);
-  const started = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/telegram/logins");
+  const started = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/telegram/logins",
+  );
   await sendCodeTo(page, wrongCodeAccount.typed);
   const { id } = (await (await started).json()) as { id: string };
   await expect(page.getByText("5 tries left.")).toBeVisible();
   await enterCode(page, "11111");
-  await expect(loginError(page)).toContainText("That code is not right. Check the latest message from Telegram and try again.");
+  await expect(loginError(page)).toContainText(
+    "That code is not right. Check the latest message from Telegram and try again.",
+  );
   await expect(page.getByText(/PHONE_CODE_INVALID|telegram_refused/)).toHaveCount(0);
   // The console counted the try…
   const flow = await page.request.get(`/api/v1/telegram/logins/${id}`);
@@ -66,26 +78,42 @@ test("a wrong code gets a sentence, not an error code, and the right one still w
 });
 
 test("a FLOOD_WAIT from Telegram is shown with a countdown", async ({ page }) => {
-  await addSandboxFault({ method: "auth.sendCode", error: "FLOOD_WAIT_45", code: 420, phone: floodAccount.phone, times: 1 });
+  await addSandboxFault({
+    method: "auth.sendCode",
+    error: "FLOOD_WAIT_45",
+    code: 420,
+    phone: floodAccount.phone,
+    times: 1,
+  });
   await openWizard(page);
   await sendCodeTo(page, floodAccount.typed);
   const error = loginError(page);
   await expect(error).toContainText("Telegram asks to wait 45 seconds before trying again.");
   await expect(error).toContainText(/You can try again in \d+ s\./);
   const first = Number((await error.textContent())?.match(/try again in (\d+) s/)?.[1]);
-  await expect.poll(async () => Number((await error.textContent())?.match(/try again in (\d+) s/)?.[1]), { message: "the countdown ticks" }).toBeLessThan(first);
+  await expect
+    .poll(async () => Number((await error.textContent())?.match(/try again in (\d+) s/)?.[1]), {
+      message: "the countdown ticks",
+    })
+    .toBeLessThan(first);
 });
 
 test("QR login: the code accepted from the account's phone adds the account", async ({ page }) => {
   let latestQrUrl: string | null = null;
   page.on("response", async (response) => {
-    if (response.request().method() !== "POST" || !/\/api\/v1\/telegram\/logins\/(qr|[^/]+\/qr)$/.test(new URL(response.url()).pathname)) return;
+    if (
+      response.request().method() !== "POST" ||
+      !/\/api\/v1\/telegram\/logins\/(qr|[^/]+\/qr)$/.test(new URL(response.url()).pathname)
+    )
+      return;
     const body = (await response.json().catch(() => null)) as { qr?: { url: string } } | null;
     if (body?.qr?.url) latestQrUrl = body.qr.url;
   });
   await openWizard(page);
   await page.getByRole("tab", { name: "QR code" }).click();
-  const started = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/telegram/logins/qr");
+  const started = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/telegram/logins/qr",
+  );
   await page.getByRole("button", { name: "Show a QR code" }).click();
   expect((await started).status()).toBe(201);
   await expect(page.getByRole("img", { name: "QR code to scan with the Telegram app" })).toBeVisible();
@@ -109,10 +137,14 @@ test("the sessions page lists the accounts added through the wizard", async ({ p
   // The API first, so a failure below is the page's alone.
   const response = await page.request.get("/api/v1/sessions?limit=100");
   expect(response.status()).toBe(200);
-  const { items } = (await response.json()) as { items: { status: string; account: { displayName: string; phoneMasked: string } }[] };
+  const { items } = (await response.json()) as {
+    items: { status: string; account: { displayName: string; phoneMasked: string } }[];
+  };
   const names = items.map((item) => item.account.displayName);
   for (const account of added) expect(names, `${account.name} has a session`).toContain(account.name);
-  expect(items.find((item) => item.account.displayName === newAccount.name)?.account.phoneMasked).toBe(maskedPhone(newAccount.phone));
+  expect(items.find((item) => item.account.displayName === newAccount.name)?.account.phoneMasked).toBe(
+    maskedPhone(newAccount.phone),
+  );
 
   // A row's link opens the session when clicked; showing the list must not fetch every session's page ahead.
   const detailFetches: string[] = [];

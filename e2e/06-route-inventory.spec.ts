@@ -6,7 +6,12 @@ import { routeInventory, type Endpoint } from "./support/routes";
 import { expect, test } from "./support/test";
 
 /** Headers that once made Next.js skip its middleware (CVE-2025-29927) and variants for Next 16's proxy. */
-const subrequestValues = ["middleware", "src/middleware", "middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy"];
+const subrequestValues = [
+  "middleware",
+  "src/middleware",
+  "middleware:middleware:middleware:middleware:middleware",
+  "proxy:proxy:proxy:proxy:proxy",
+];
 
 type Mode = { name: string; headers: Record<string, string>; signedInViewer: boolean };
 type Result = { endpoint: Endpoint; mode: string; status: number; unauthorised: boolean };
@@ -26,7 +31,9 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
   secrets.add("viewer's password", viewer.password);
   const adminCookie = await sessionCookieThroughApi(admin);
   const adminApi = await apiClient({ cookie: adminCookie });
-  const members = (await (await adminApi.get("/api/v1/team/members")).json()) as { items: { id: string; email: string }[] };
+  const members = (await (await adminApi.get("/api/v1/team/members")).json()) as {
+    items: { id: string; email: string }[];
+  };
   const adminId = members.items.find((m) => m.email === admin.email)?.id;
   // A real session (05-add-account made some), so refusals on per-session routes guard a real target.
   const sessions = (await (await adminApi.get("/api/v1/sessions?limit=1")).json()) as { items?: { id: string }[] };
@@ -35,7 +42,11 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
   const sessionPath = /(\/sessions\/)00000000-0000-4000-8000-000000000000/;
   if (sessionId) {
     // Each per-session route is called twice: with an id that matches nothing and with the real one.
-    endpoints.push(...endpoints.filter((e) => sessionPath.test(e.urlPath)).map((e) => ({ ...e, urlPath: e.urlPath.replace(sessionPath, `$1${sessionId}`) })));
+    endpoints.push(
+      ...endpoints
+        .filter((e) => sessionPath.test(e.urlPath))
+        .map((e) => ({ ...e, urlPath: e.urlPath.replace(sessionPath, `$1${sessionId}`) })),
+    );
   }
   const forged = await forgedCookies(adminId);
 
@@ -44,7 +55,11 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
     { name: "forged JWE", headers: { Cookie: forged.jwe }, signedInViewer: false },
     { name: "forged alg:none", headers: { Cookie: forged.none }, signedInViewer: false },
     { name: "viewer", headers: { Cookie: await sessionCookieThroughApi(viewer) }, signedInViewer: true },
-    ...subrequestValues.map((value) => ({ name: `x-middleware-subrequest: ${value}`, headers: { "x-middleware-subrequest": value }, signedInViewer: false })),
+    ...subrequestValues.map((value) => ({
+      name: `x-middleware-subrequest: ${value}`,
+      headers: { "x-middleware-subrequest": value },
+      signedInViewer: false,
+    })),
   ];
 
   const results: Result[] = [];
@@ -53,7 +68,11 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
     const api = await apiClient({ headers: { ...mode.headers, Origin: baseURL } });
     for (const endpoint of endpoints) {
       const withBody = !["GET", "HEAD", "DELETE", "OPTIONS"].includes(endpoint.method);
-      const response = await api.fetch(endpoint.urlPath, { method: endpoint.method, data: withBody ? {} : undefined, maxRedirects: 0 });
+      const response = await api.fetch(endpoint.urlPath, {
+        method: endpoint.method,
+        data: withBody ? {} : undefined,
+        maxRedirects: 0,
+      });
       await secrets.record(response, endpoint.method);
       const status = response.status();
       const ok = status >= 200 && status < 300;
@@ -64,8 +83,13 @@ test("route inventory: no page or route handler answers 2xx to a caller it shoul
   }
 
   printSummary(endpoints, modes, results, sessionId);
-  const viewerSessions = results.find((r) => r.mode === "viewer" && r.endpoint.kind === "page" && r.endpoint.urlPath === "/sessions");
-  expect(viewerSessions?.status, "the viewer's cookie is a working sign-in (else the viewer column proves nothing)").toBe(200);
+  const viewerSessions = results.find(
+    (r) => r.mode === "viewer" && r.endpoint.kind === "page" && r.endpoint.urlPath === "/sessions",
+  );
+  expect(
+    viewerSessions?.status,
+    "the viewer's cookie is a working sign-in (else the viewer column proves nothing)",
+  ).toBe(200);
   const serverErrors = results.filter((r) => r.status >= 500).map(describe);
   expect.soft(serverErrors, "nothing a caller sends causes a 5xx").toEqual([]);
   expect(results.filter((r) => r.unauthorised).map(describe), "unauthorised 2xx").toEqual([]);
@@ -83,7 +107,9 @@ function printSummary(endpoints: Endpoint[], modes: Mode[], results: Result[], s
       const result = results.find((r) => r.endpoint === endpoint && r.mode === mode.name)!;
       return `${result.unauthorised ? "!" : ""}${result.status}`.padStart(8);
     });
-    const shortPath = endpoint.urlPath.replaceAll("00000000-0000-4000-8000-000000000000", ":id").replaceAll(sessionId ?? ":id", ":session");
+    const shortPath = endpoint.urlPath
+      .replaceAll("00000000-0000-4000-8000-000000000000", ":id")
+      .replaceAll(sessionId ?? ":id", ":session");
     return `${endpoint.method.padEnd(7)}${shortPath.padEnd(58)}${endpoint.access.padEnd(8)}${cells.join("")}`;
   });
   const unauthorised = results.filter((r) => r.unauthorised).length;

@@ -8,7 +8,10 @@ import { enterCode, expectAccountAdded, openWizard, sendCodeTo } from "./support
 
 const account = { phone: "9996628413", typed: "+9996628413", name: "Test 8413" };
 
-test("an admin rotates and then revokes a session through the confirmations; a viewer sees no such buttons", async ({ page, browser }) => {
+test("an admin rotates and then revokes a session through the confirmations; a viewer sees no such buttons", async ({
+  page,
+  browser,
+}) => {
   await signInThroughPage(page, await ensureFirstAdmin());
   await openWizard(page);
   await sendCodeTo(page, account.typed);
@@ -23,8 +26,12 @@ test("an admin rotates and then revokes a session through the confirmations; a v
 
   await page.getByRole("button", { name: "Rotate session" }).click();
   await confirmDialog(page, `Rotate the session of ${account.name}?`, "Rotate");
-  await expect(page.getByText("Rotated: a new session replaces this one, and the old key is logged out.")).toBeVisible({ timeout: 20_000 });
-  await expect.poll(async () => (await authorizationsOf(account.phone)).map((a) => a.state).sort()).toEqual(["active", "logged_out"]);
+  await expect(page.getByText("Rotated: a new session replaces this one, and the old key is logged out.")).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect
+    .poll(async () => (await authorizationsOf(account.phone)).map((a) => a.state).sort())
+    .toEqual(["active", "logged_out"]);
 
   await page.getByRole("link", { name: "Open the new session" }).click();
   await expect(page).not.toHaveURL(new RegExp(session?.id ?? "-"));
@@ -32,7 +39,9 @@ test("an admin rotates and then revokes a session through the confirmations; a v
   await page.getByRole("button", { name: "Revoke session" }).click();
   await confirmDialog(page, `Revoke the session of ${account.name}?`, "Revoke");
   await expect(page.getByText("The session is revoked and its key destroyed.")).toBeVisible({ timeout: 20_000 });
-  await expect.poll(async () => (await authorizationsOf(account.phone)).filter((a) => a.state === "active")).toHaveLength(0);
+  await expect
+    .poll(async () => (await authorizationsOf(account.phone)).filter((a) => a.state === "active"))
+    .toHaveLength(0);
 
   const viewer = await createMemberWithCli(freshMember("rotation-viewer", "viewer"));
   const viewerPage = await (await browser.newContext()).newPage();
@@ -41,6 +50,8 @@ test("an admin rotates and then revokes a session through the confirmations; a v
   await expect(viewerPage.getByText(account.name).first()).toBeVisible();
   await expect(viewerPage.getByRole("heading", { name: "Manage this session" })).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: /Rotate session|Revoke session/ })).toHaveCount(0);
-  const refused = await viewerPage.request.post(`/api/v1/sessions/${session?.id}/revoke`, { headers: { origin: new URL(rotatedUrl).origin } });
+  const refused = await viewerPage.request.post(`/api/v1/sessions/${session?.id}/revoke`, {
+    headers: { origin: new URL(rotatedUrl).origin },
+  });
   expect(refused.status()).toBe(403);
 });

@@ -22,10 +22,20 @@ function missingHeaders(response: APIResponse, path: string): string[] {
 }
 
 /** What an error page must not show: a stack frame, a source path, SQL, or the database's own words. */
-const internals = [/\bat (async )?[\w$.<>]+ \(|:\d+:\d+\)/, /node_modules|\/work\/|\.next[\w-]*\/server/, /\bselect\b[^<]*\bfrom\b/i, /Failed query|Connection terminated|ECONNREFUSED|ECONNRESET/i];
+const internals = [
+  /\bat (async )?[\w$.<>]+ \(|:\d+:\d+\)/,
+  /node_modules|\/work\/|\.next[\w-]*\/server/,
+  /\bselect\b[^<]*\bfrom\b/i,
+  /Failed query|Connection terminated|ECONNREFUSED|ECONNRESET/i,
+];
 
 test("every page, route handler and unknown path of the production build carries the security headers", async () => {
-  const paths = [...new Set(routeInventory().map((endpoint) => endpoint.urlPath)), "/no-such-page", "/api/v1/no-such-route", "/_next/static/no-such-asset.js"];
+  const paths = [
+    ...new Set(routeInventory().map((endpoint) => endpoint.urlPath)),
+    "/no-such-page",
+    "/api/v1/no-such-route",
+    "/_next/static/no-such-asset.js",
+  ];
   const anonymous = await apiClient();
   const missing: string[] = [];
   for (const path of paths) missing.push(...missingHeaders(await anonymous.get(path, { maxRedirects: 0 }), path));
@@ -53,7 +63,10 @@ test("a page whose database went away answers 500 with the security headers and 
     // The failure's details went to the server log instead, under the digest the page shows; the same patterns find them there.
     await expect.poll(() => /digest: '(\d+)'/.exec(server.log())?.[1], "the logged failure's digest").toMatch(/^\d+$/);
     expect(body).toContain(/digest: '(\d+)'/.exec(server.log())![1]);
-    expect(internals.filter((pattern) => !pattern.test(server.log())).map(String), "internals in the server log").toEqual([]);
+    expect(
+      internals.filter((pattern) => !pattern.test(server.log())).map(String),
+      "internals in the server log",
+    ).toEqual([]);
     // …but never the failed statement's parameters, which Drizzle writes into its message (lib/log/console-guard.ts).
     expect(server.log()).toMatch(/Failed query: select/);
     expect(server.log()).not.toMatch(/^params: /m);
@@ -66,13 +79,22 @@ test("a page whose database went away answers 500 with the security headers and 
 /** What one sign-in sets: the session (ours), Auth.js's CSRF double-submit cookie and its callback-URL cookie. */
 const signInCookies = [sessionCookieName, "__Host-authjs.csrf-token", "__Host-authjs.callback-url"];
 
-test("every cookie a sign-in sets is HttpOnly, Secure, SameSite=Lax, Path=/ and host-only, and signed-in pages are not cached", async ({ page }) => {
+test("every cookie a sign-in sets is HttpOnly, Secure, SameSite=Lax, Path=/ and host-only, and signed-in pages are not cached", async ({
+  page,
+}) => {
   const setCookies = recordSetCookies(page);
   await signInThroughPage(page, await ensureFirstAdmin());
-  await expect.poll(() => signInCookies.filter((name) => !setCookies.some((cookie) => cookie.name === name)), "cookies not set").toEqual([]);
+  await expect
+    .poll(() => signInCookies.filter((name) => !setCookies.some((cookie) => cookie.name === name)), "cookies not set")
+    .toEqual([]);
   for (const cookie of setCookies) {
     const label = `${cookie.name} from ${cookie.from}`;
-    expect(cookie.attributes, label).toMatchObject({ path: "/", httponly: "", secure: "", samesite: expect.stringMatching(/^lax$/i) });
+    expect(cookie.attributes, label).toMatchObject({
+      path: "/",
+      httponly: "",
+      secure: "",
+      samesite: expect.stringMatching(/^lax$/i),
+    });
     expect(cookie.attributes, label).not.toHaveProperty("domain");
     expect(cookie.name, label).toMatch(/^__Host-/);
   }

@@ -24,16 +24,24 @@ async function clientAt(browser: Browser, secrets: SecretsWatch, address: string
 }
 
 /** One sign-in attempt through the form; the endpoint's status and Retry-After, once the page has answered. */
-async function attempt(page: Page, member: Pick<Member, "email" | "password">): Promise<{ status: number; retryAfter: number | null }> {
+async function attempt(
+  page: Page,
+  member: Pick<Member, "email" | "password">,
+): Promise<{ status: number; retryAfter: number | null }> {
   await page.goto("/login");
-  const answer = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/auth/callback/credentials");
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/auth/callback/credentials",
+  );
   await fillSignInForm(page, member);
   const response = await answer;
   const retryAfter = response.headers()["retry-after"];
   return { status: response.status(), retryAfter: retryAfter === undefined ? null : Number(retryAfter) };
 }
 
-test("after 5 failures for one account, the 6th attempt is refused with the throttle message, from any address", async ({ browser, secrets }) => {
+test("after 5 failures for one account, the 6th attempt is refused with the throttle message, from any address", async ({
+  browser,
+  secrets,
+}) => {
   const member = await createMemberWithCli(freshMember("throttled", "viewer"));
   secrets.add("throttled member's password", member.password);
   const page = await clientAt(browser, secrets, "198.51.100.10");
@@ -58,13 +66,19 @@ test("after 5 failures for one account, the 6th attempt is refused with the thro
   await expect(elsewhere).toHaveURL(/\/login$/);
 });
 
-test("after 5 failures from one address, the 6th attempt is refused there, even for another account", async ({ browser, secrets }) => {
+test("after 5 failures from one address, the 6th attempt is refused there, even for another account", async ({
+  browser,
+  secrets,
+}) => {
   const member = await createMemberWithCli(freshMember("bystander", "viewer"));
   secrets.add("bystander's password", member.password);
   const page = await clientAt(browser, secrets, "198.51.100.20");
   for (let n = 1; n <= 5; n++) {
     // Unknown accounts count too, and get the same sentence (no account enumeration).
-    expect((await attempt(page, { email: freshEmail(`nobody${n}`), password: "guessed-password" })).status, `attempt ${n}`).toBe(200);
+    expect(
+      (await attempt(page, { email: freshEmail(`nobody${n}`), password: "guessed-password" })).status,
+      `attempt ${n}`,
+    ).toBe(200);
     await expect(page.getByText(incorrect)).toBeVisible();
   }
 

@@ -38,7 +38,11 @@ test("after kill -9 at random moments and a restart, Telegram and the console ag
   const sandbox = await SandboxProcess.start(path.join(dataDir, "sandbox"));
   const database = await createTestDatabase("postgres", `tsc_crash_${port}`);
   const keys = `crash:${randomBytes(32).toString("base64")}`;
-  const server = new ConsoleProcess(port, consoleEnv(database.url!, sandbox.control, keys), path.join(dataDir, "server.log"));
+  const server = new ConsoleProcess(
+    port,
+    consoleEnv(database.url!, sandbox.control, keys),
+    path.join(dataDir, "server.log"),
+  );
   const api = new ConsoleApi(server.baseUrl, await adminApiToken(database.db));
   const db = database.db;
   const ring = parseKeyRing(keys);
@@ -49,10 +53,17 @@ test("after kill -9 at random moments and a restart, Telegram and the console ag
     return { op, phone, userId, sessionId: op === "login" ? undefined : await api.login(phone, password) };
   }
   const perform = (target: Target) =>
-    target.op === "login" ? api.login(target.phone, password) : target.op === "rotate" ? api.rotate(target.sessionId!) : api.revoke(target.sessionId!);
+    target.op === "login"
+      ? api.login(target.phone, password)
+      : target.op === "rotate"
+        ? api.rotate(target.sessionId!)
+        : api.revoke(target.sessionId!);
 
   const restartMs: number[] = [];
-  const points = Object.fromEntries(operations.map((op) => [op, { before: 0, during: 0, after: 0 }])) as Record<Operation, Record<KillPoint, number>>;
+  const points = Object.fromEntries(operations.map((op) => [op, { before: 0, during: 0, after: 0 }])) as Record<
+    Operation,
+    Record<KillPoint, number>
+  >;
   const violations: string[] = [];
   try {
     // Each operation once without a kill, on a console just started as in the runs (its routes load on first
@@ -81,8 +92,10 @@ test("after kill -9 at random moments and a restart, Telegram and the console ag
       const point = await killPoint(db, target, await sandbox.log(target.phone), since);
       points[op][point]++;
       restartMs.push(await server.start());
-      for (const v of await instantViolations(db)) violations.push(`run ${run} (${op}, kill at ${delay} ms, ${point}): ${v}`);
-      if ((run + 1) % 25 === 0) console.log(`${run + 1} runs: kill points ${JSON.stringify(points)}, violations so far ${violations.length}`);
+      for (const v of await instantViolations(db))
+        violations.push(`run ${run} (${op}, kill at ${delay} ms, ${point}): ${v}`);
+      if ((run + 1) % 25 === 0)
+        console.log(`${run + 1} runs: kill points ${JSON.stringify(points)}, violations so far ${violations.length}`);
     }
 
     const settleStart = Date.now();
@@ -99,10 +112,15 @@ test("after kill -9 at random moments and a restart, Telegram and the console ag
     const resumed: string[] = [];
     for (const flow of open) {
       const phone = decrypt(ring, flow.phoneCiphertext!, secrets.loginPhone.binding(flow.id));
-      const outcome = await api.continueLogin(flow.id, flow.step, phone, password).catch((error: Error) => error.message);
-      const codeGone = /code has expired/.test(outcome) && Date.parse((await sandbox.lastCode(phone)).expiresAt) < Date.now();
+      const outcome = await api
+        .continueLogin(flow.id, flow.step, phone, password)
+        .catch((error: Error) => error.message);
+      const codeGone =
+        /code has expired/.test(outcome) && Date.parse((await sandbox.lastCode(phone)).expiresAt) < Date.now();
       const flowGone = /login has expired/.test(outcome) && flow.expiresAt.getTime() < Date.now();
-      resumed.push(`${flow.id} ${flow.step}→${codeGone ? "code expired at Telegram" : flowGone ? "login expired" : outcome}`);
+      resumed.push(
+        `${flow.id} ${flow.step}→${codeGone ? "code expired at Telegram" : flowGone ? "login expired" : outcome}`,
+      );
     }
     const afterResume = await settledViolations(db, sandbox, ring);
 
@@ -117,7 +135,10 @@ test("after kill -9 at random moments and a restart, Telegram and the console ag
     );
     expect(violations, "right after each restart").toEqual([]);
     expect(unsettled, "once the console's recovery has run").toEqual([]);
-    expect(resumed.filter((line) => !/→(done|code expired at Telegram|login expired)$/.test(line)), "open logins that could not be finished").toEqual([]);
+    expect(
+      resumed.filter((line) => !/→(done|code expired at Telegram|login expired)$/.test(line)),
+      "open logins that could not be finished",
+    ).toEqual([]);
     expect(afterResume, "after the resumed logins").toEqual([]);
   } finally {
     await server.kill();

@@ -21,15 +21,28 @@ type Source = { name: string; text: string; codesCount: boolean };
 
 type Account = { phone: string; firstName: string; password?: string };
 const plain: Account = { phone: "9996627392", firstName: "Build Output Canary" };
-const twoStep = { phone: "9996627391", firstName: "Leak Canary", password: `leak-canary-${randomBytes(9).toString("base64url")}` };
+const twoStep = {
+  phone: "9996627391",
+  firstName: "Leak Canary",
+  password: `leak-canary-${randomBytes(9).toString("base64url")}`,
+};
 /** Login codes used in this run; a code only counts as a word of its own (a phone number may contain the digits). */
 const codes = ["11111", "22222", "33333"];
 
 async function sources(): Promise<Source[]> {
   await flushResponses();
-  const responses = readFileSync(responseLogFile, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { url: string; type: string; body: string });
-  const dump = execFileSync("pg_dump", ["--data-only", "--no-owner", e2eDatabaseUrl()], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  const audit = execFileSync("psql", [e2eDatabaseUrl(), "-At", "-c", "select row_to_json(a) from audit_log a"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const responses = readFileSync(responseLogFile, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { url: string; type: string; body: string });
+  const dump = execFileSync("pg_dump", ["--data-only", "--no-owner", e2eDatabaseUrl()], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const audit = execFileSync("psql", [e2eDatabaseUrl(), "-At", "-c", "select row_to_json(a) from audit_log a"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [
     // Pages show the sandbox's demo codes on purpose (its test-DC convention), so codes are sought in JSON only.
     ...responses.map((r) => ({ name: `response ${r.url}`, text: r.body, codesCount: r.type.includes("json") })),
@@ -45,7 +58,12 @@ async function sources(): Promise<Source[]> {
  */
 async function addAccountAndCollectKeys(page: Page, account: Account): Promise<Canary[]> {
   const before = await sessionCanaries();
-  await createSandboxAccount({ phone: account.phone, firstName: account.firstName, password: account.password, hint: account.password && "canary" });
+  await createSandboxAccount({
+    phone: account.phone,
+    firstName: account.firstName,
+    password: account.password,
+    hint: account.password && "canary",
+  });
   await signInThroughPage(page, await ensureFirstAdmin());
   await openWizard(page);
   await sendCodeTo(page, `+${account.phone}`);
@@ -75,7 +93,9 @@ test("no session string, auth key, password or login code is anywhere outside th
       if (new RegExp(`\\b${code}\\b`).test(source.text)) hits.push(`login code ${code} in ${source.name}`);
     }
   }
-  console.log(`leak scan: ${canaries.length} secrets in ${checks} (secret form × source) checks over ${searched.length} sources: ${hits.length} hits`);
+  console.log(
+    `leak scan: ${canaries.length} secrets in ${checks} (secret form × source) checks over ${searched.length} sources: ${hits.length} hits`,
+  );
   expect(hits).toEqual([]);
 });
 

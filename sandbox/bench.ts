@@ -30,12 +30,20 @@ function client(sandbox: Sandbox, saved = ""): TelegramClient {
 async function freshLogin(sandbox: Sandbox): Promise<string> {
   const c = client(sandbox);
   await c.connect();
-  const sent = await c.invoke(new Api.auth.SendCode({ phoneNumber: PHONE, apiId: API_ID, apiHash: API_HASH, settings: new Api.CodeSettings({}) }));
+  const sent = await c.invoke(
+    new Api.auth.SendCode({ phoneNumber: PHONE, apiId: API_ID, apiHash: API_HASH, settings: new Api.CodeSettings({}) }),
+  );
   const phoneCodeHash = (sent as Api.auth.SentCode).phoneCodeHash;
-  await c.invoke(new Api.auth.SignIn({ phoneNumber: PHONE, phoneCodeHash, phoneCode: "22222" })).catch((error: { errorMessage?: string }) => {
-    if (error.errorMessage !== "SESSION_PASSWORD_NEEDED") throw error;
-  });
-  await c.invoke(new Api.auth.CheckPassword({ password: await computeCheck(await c.invoke(new Api.account.GetPassword()), PASSWORD) }));
+  await c
+    .invoke(new Api.auth.SignIn({ phoneNumber: PHONE, phoneCodeHash, phoneCode: "22222" }))
+    .catch((error: { errorMessage?: string }) => {
+      if (error.errorMessage !== "SESSION_PASSWORD_NEEDED") throw error;
+    });
+  await c.invoke(
+    new Api.auth.CheckPassword({
+      password: await computeCheck(await c.invoke(new Api.account.GetPassword()), PASSWORD),
+    }),
+  );
   const saved = c.session.save() as unknown as string;
   await c.destroy();
   return saved;

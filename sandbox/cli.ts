@@ -43,15 +43,21 @@ async function main(): Promise<void> {
     dataDir: values["data-dir"] ?? process.env.SANDBOX_DATA_DIR ?? ".data/sandbox",
     host: values.host ?? process.env.SANDBOX_HOST,
     dcIds: dcs.dcIds,
-    ports: { dcs: dcs.ports, control: port(values["control-port"] ?? process.env.SANDBOX_CONTROL_PORT, "control port") },
+    ports: {
+      dcs: dcs.ports,
+      control: port(values["control-port"] ?? process.env.SANDBOX_CONTROL_PORT, "control port"),
+    },
   });
   const demo = values["no-seed"] ? [] : seedDemoAccounts(sandbox);
   const { dcs: endpoints, control, rsaPublicKeyPem, fingerprint } = sandbox.info;
-  if (values.json) process.stdout.write(`${JSON.stringify({ dcs: endpoints, control, rsaPublicKeyPem, fingerprint })}\n`);
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ dcs: endpoints, control, rsaPublicKeyPem, fingerprint })}\n`);
   const say = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
   say(`sandbox DC ready: ${endpoints.map((dc) => `DC${dc.id} ${dc.host}:${dc.port}`).join(", ")}; control ${control}`);
   for (const account of demo) {
-    say(`  demo ${account.phone} (${account.name}) code ${account.code}${account.password ? `, 2FA password ${account.password}` : ""}`);
+    say(
+      `  demo ${account.phone} (${account.name}) code ${account.code}${account.password ? `, 2FA password ${account.password}` : ""}`,
+    );
   }
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -46,7 +46,10 @@ export function sandboxSession(info: Pick<SandboxInfo, "dcs">, saved = "", dcId 
 }
 
 /** TelegramClient options for the sandbox (registers its key as a side effect). */
-export function sandboxClientOptions(info: SandboxInfo): { networkSocket: typeof extensions.PromisedNetSockets; useWSS: false } {
+export function sandboxClientOptions(info: SandboxInfo): {
+  networkSocket: typeof extensions.PromisedNetSockets;
+  useWSS: false;
+} {
   registerSandboxKey(info);
   return { networkSocket: sandboxSocketClass(info), useWSS: false };
 }

@@ -4,7 +4,13 @@ import { loginCodeFor } from "./server/accounts";
 /** Demo fixtures, not secrets: printed at start so a newcomer can log in straight away. */
 const DEMO_ACCOUNTS = [
   { phone: "9996621111", firstName: "Demo", lastName: "Support" },
-  { phone: "9996622222", firstName: "Demo", lastName: "Two-Factor", password: "sandbox-2fa", hint: "printed by npm run sandbox" },
+  {
+    phone: "9996622222",
+    firstName: "Demo",
+    lastName: "Two-Factor",
+    password: "sandbox-2fa",
+    hint: "printed by npm run sandbox",
+  },
   { phone: "9996611111", firstName: "Demo", lastName: "DC1 (migrates)" },
   { phone: "9996631111", firstName: "Demo", lastName: "DC3 (migrates)" },
 ];

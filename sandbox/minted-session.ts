@@ -4,7 +4,9 @@ import { AuthKey } from "telegram/crypto/AuthKey.js";
 import type { MintedAuthorization } from "./control/views";
 
 /** The GramJS StringSession string of a minted authorization: what the client would have saved after logging in. */
-export function mintedSessionString(minted: Pick<MintedAuthorization, "dcId" | "address" | "port" | "authKey">): string {
+export function mintedSessionString(
+  minted: Pick<MintedAuthorization, "dcId" | "address" | "port" | "authKey">,
+): string {
   const key = Buffer.from(minted.authKey, "hex");
   const session = new sessions.StringSession("");
   session.setDC(minted.dcId, minted.address, minted.port);

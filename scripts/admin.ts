@@ -14,7 +14,10 @@ const optionsSchema = z.object({
 });
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: "string" }, role: { type: "string" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: "string" }, role: { type: "string" }, help: { type: "boolean" } },
+  });
   if (values.help) return say(usage, 0);
   if (positionals.length !== 1 || positionals[0] !== "create") return say(usage, 2);
   const options = optionsSchema.safeParse(values);

@@ -3,8 +3,12 @@ import { openDatabase } from "@/db";
 import { rotateAllSecrets } from "@/lib/keys/rotate";
 import { loadKeyRing } from "@/lib/vault";
 
-const usage = "Usage: npm run keys -- rotate [--batch-size N]\n  Re-encrypts every stored secret to the newest key of SESSION_ENCRYPTION_KEYS (the first listed).";
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { "batch-size": { type: "string", default: "500" } } });
+const usage =
+  "Usage: npm run keys -- rotate [--batch-size N]\n  Re-encrypts every stored secret to the newest key of SESSION_ENCRYPTION_KEYS (the first listed).";
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { "batch-size": { type: "string", default: "500" } },
+});
 const batchSize = Number(values["batch-size"]);
 
 if (positionals[0] !== "rotate" || !Number.isInteger(batchSize) || batchSize < 1) {
@@ -16,11 +20,20 @@ const ring = loadKeyRing();
 const handle = await openDatabase();
 const started = performance.now();
 try {
-  const report = await rotateAllSecrets(handle.db, ring, (p) => {
-    process.stderr.write(`\r${p.column}: ${p.scanned} scanned, ${p.rotated} re-encrypted, ${p.unreadable} unreadable   `);
-  }, batchSize);
+  const report = await rotateAllSecrets(
+    handle.db,
+    ring,
+    (p) => {
+      process.stderr.write(
+        `\r${p.column}: ${p.scanned} scanned, ${p.rotated} re-encrypted, ${p.unreadable} unreadable   `,
+      );
+    },
+    batchSize,
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`\nDone in ${seconds} s: ${report.rotated} secrets re-encrypted to key "${ring.current.id}", ${report.unreadable} unreadable (marked), ${report.scanned} scanned.`);
+  console.error(
+    `\nDone in ${seconds} s: ${report.rotated} secrets re-encrypted to key "${ring.current.id}", ${report.unreadable} unreadable (marked), ${report.scanned} scanned.`,
+  );
   process.exitCode = report.unreadable > 0 ? 1 : 0;
 } finally {
   await handle.close();

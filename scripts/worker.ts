@@ -12,13 +12,16 @@ import { loadKeyRing } from "@/lib/vault";
  */
 async function main(): Promise<void> {
   const { WORKER_METRICS_PORT, METRICS_TOKEN } = env();
-  if (usesEmbeddedDatabase()) return refuse("npm run worker needs DATABASE_URL: the embedded database belongs to the console process alone.");
-  if (WORKER_METRICS_PORT && !METRICS_TOKEN) return refuse("WORKER_METRICS_PORT needs METRICS_TOKEN: the worker's metrics are opened by that token only.");
+  if (usesEmbeddedDatabase())
+    return refuse("npm run worker needs DATABASE_URL: the embedded database belongs to the console process alone.");
+  if (WORKER_METRICS_PORT && !METRICS_TOKEN)
+    return refuse("WORKER_METRICS_PORT needs METRICS_TOKEN: the worker's metrics are opened by that token only.");
   loadKeyRing();
   const handle = await databaseHandle();
   const monitor = new HealthMonitor(handle.db);
   monitor.start();
-  const metrics = WORKER_METRICS_PORT && METRICS_TOKEN ? serveMetrics(handle.db, WORKER_METRICS_PORT, METRICS_TOKEN) : undefined;
+  const metrics =
+    WORKER_METRICS_PORT && METRICS_TOKEN ? serveMetrics(handle.db, WORKER_METRICS_PORT, METRICS_TOKEN) : undefined;
   startSessionMaintenance(handle.db, monitor.manager);
   const stop = async (signal: string) => {
     log.info({ signal }, "worker stopping: finishing the checks in progress");

@@ -10,7 +10,9 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
       <Banner tone="danger" title="This page could not be shown">
         <p>Something went wrong on our side. It has been logged{error.digest ? ` (reference ${error.digest})` : ""}.</p>
       </Banner>
-      <Button variant="secondary" onClick={reset}>Try again</Button>
+      <Button variant="secondary" onClick={reset}>
+        Try again
+      </Button>
     </div>
   );
 }

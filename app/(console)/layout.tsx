@@ -13,7 +13,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const member = await requirePage();
   return (
     <Providers>
-      <AppShell member={{ email: member.email, role: member.role }} banner={sandboxMode() ? <SandboxBanner /> : null}>{children}</AppShell>
+      <AppShell member={{ email: member.email, role: member.role }} banner={sandboxMode() ? <SandboxBanner /> : null}>
+        {children}
+      </AppShell>
     </Providers>
   );
 }

@@ -4,7 +4,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 export default function NotFound() {
   return (
-    <EmptyState title="Not found" action={<Link href="/sessions" className={buttonClasses("secondary")}>Back to sessions</Link>}>
+    <EmptyState
+      title="Not found"
+      action={
+        <Link href="/sessions" className={buttonClasses("secondary")}>
+          Back to sessions
+        </Link>
+      }
+    >
       <p>There is nothing at this address, or it was removed.</p>
     </EmptyState>
   );

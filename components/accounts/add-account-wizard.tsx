@@ -22,10 +22,17 @@ export function AddAccountWizard() {
   const rereadFlow = () => {
     if (flow) void loginApi.get(flow.id).then(setFlow, () => undefined);
   };
-  const step = useMutation({ mutationFn: (run: () => Promise<LoginView>) => run(), onSuccess: setFlow, onError: rereadFlow });
+  const step = useMutation({
+    mutationFn: (run: () => Promise<LoginView>) => run(),
+    onSuccess: setFlow,
+    onError: rereadFlow,
+  });
   const resend = useMutation({ mutationFn: (id: string) => loginApi.resend(id), onSuccess: setFlow });
   const run = step.mutate;
-  const poll = useCallback(() => step.mutateAsync(() => loginApi.refreshQr(flow?.id ?? "")).catch(() => undefined), [step, flow?.id]);
+  const poll = useCallback(
+    () => step.mutateAsync(() => loginApi.refreshQr(flow?.id ?? "")).catch(() => undefined),
+    [step, flow?.id],
+  );
 
   const restart = (next: Method = method) => {
     if (flow && ["code", "password", "qr"].includes(flow.step)) void loginApi.cancel(flow.id).catch(() => undefined);
@@ -41,9 +48,14 @@ export function AddAccountWizard() {
       {!flow || flow.step === "qr" ? (
         <div role="tablist" aria-label="How to log in" className="flex gap-2">
           {(["phone", "qr"] as const).map((tab) => (
-            <button key={tab} role="tab" type="button" aria-selected={method === tab}
+            <button
+              key={tab}
+              role="tab"
+              type="button"
+              aria-selected={method === tab}
               onClick={() => restart(tab)}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${method === tab ? "bg-sky-700 text-white dark:bg-sky-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"}`}>
+              className={`rounded-md px-3 py-1.5 text-sm font-medium ${method === tab ? "bg-sky-700 text-white dark:bg-sky-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"}`}
+            >
               {tab === "phone" ? "Phone number" : "QR code"}
             </button>
           ))}
@@ -52,18 +64,37 @@ export function AddAccountWizard() {
 
       <LoginError error={step.error ?? resend.error} />
 
-      {!flow && method === "phone" ? <PhoneForm pending={busy} onSubmit={(phone) => run(() => loginApi.startPhone(phone))} /> : null}
-      {!flow && method === "qr" ? <Button pending={busy} onClick={() => run(() => loginApi.startQr())}>Show a QR code</Button> : null}
+      {!flow && method === "phone" ? (
+        <PhoneForm pending={busy} onSubmit={(phone) => run(() => loginApi.startPhone(phone))} />
+      ) : null}
+      {!flow && method === "qr" ? (
+        <Button pending={busy} onClick={() => run(() => loginApi.startQr())}>
+          Show a QR code
+        </Button>
+      ) : null}
       {flow?.step === "qr" ? <QrPanel flow={flow} onPoll={poll} /> : null}
       {flow?.step === "code" ? (
-        <CodeForm flow={flow} pending={busy} resending={resend.isPending}
-          onSubmit={(code) => run(() => loginApi.submitCode(flow.id, code))} onResend={() => resend.mutate(flow.id)} />
+        <CodeForm
+          flow={flow}
+          pending={busy}
+          resending={resend.isPending}
+          onSubmit={(code) => run(() => loginApi.submitCode(flow.id, code))}
+          onResend={() => resend.mutate(flow.id)}
+        />
       ) : null}
-      {flow?.step === "password" ? <PasswordForm flow={flow} pending={busy} onSubmit={(password) => run(() => loginApi.submitPassword(flow.id, password))} /> : null}
+      {flow?.step === "password" ? (
+        <PasswordForm
+          flow={flow}
+          pending={busy}
+          onSubmit={(password) => run(() => loginApi.submitPassword(flow.id, password))}
+        />
+      ) : null}
       {flow?.step === "done" ? <LoginDone flow={flow} onAnother={() => restart("phone")} /> : null}
 
       {flow && flow.step !== "done" ? (
-        <Button variant="ghost" onClick={() => restart()}>{["code", "password", "qr"].includes(flow.step) ? "Cancel this login" : "Start again"}</Button>
+        <Button variant="ghost" onClick={() => restart()}>
+          {["code", "password", "qr"].includes(flow.step) ? "Cancel this login" : "Start again"}
+        </Button>
       ) : null}
     </div>
   );

@@ -29,7 +29,8 @@ export function CodeForm({ flow, pending, resending, onSubmit, onResend }: Props
   return (
     <form onSubmit={submit} className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Telegram sent a {flow.codeLength ? `${flow.codeLength}-digit ` : ""}code to <strong>{flow.phoneMasked}</strong> {how}.
+        Telegram sent a {flow.codeLength ? `${flow.codeLength}-digit ` : ""}code to <strong>{flow.phoneMasked}</strong>{" "}
+        {how}.
       </p>
       <Input
         label="Login code"
@@ -44,9 +45,15 @@ export function CodeForm({ flow, pending, resending, onSubmit, onResend }: Props
         hint={`${flow.attemptsLeft} ${flow.attemptsLeft === 1 ? "try" : "tries"} left.`}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+        <Button type="submit" pending={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
         <Button variant="secondary" onClick={onResend} pending={resending} disabled={resendIn > 0}>
-          {resendIn > 0 ? `Send again in ${resendIn} s` : flow.nextCodeType ? `Send again ${deliveries[flow.nextCodeType] ?? ""}`.trim() : "Send again"}
+          {resendIn > 0
+            ? `Send again in ${resendIn} s`
+            : flow.nextCodeType
+              ? `Send again ${deliveries[flow.nextCodeType] ?? ""}`.trim()
+              : "Send again"}
         </Button>
       </div>
     </form>

@@ -9,11 +9,17 @@ export function LoginDone({ flow, onAnother }: { flow: LoginView; onAnother(): v
     <div className="space-y-4">
       <Banner tone="success" title="Account added">
         The session is stored encrypted and the health monitor will watch it.
-        {others > 0 ? ` This account already had ${others} other session${others === 1 ? "" : "s"} in the console; this one was added beside ${others === 1 ? "it" : "them"}.` : ""}
+        {others > 0
+          ? ` This account already had ${others} other session${others === 1 ? "" : "s"} in the console; this one was added beside ${others === 1 ? "it" : "them"}.`
+          : ""}
       </Banner>
       <div className="flex gap-3">
-        <Link href="/sessions" className={buttonClasses("primary")}>Go to sessions</Link>
-        <button type="button" onClick={onAnother} className={buttonClasses("secondary")}>Add another account</button>
+        <Link href="/sessions" className={buttonClasses("primary")}>
+          Go to sessions
+        </Link>
+        <button type="button" onClick={onAnother} className={buttonClasses("secondary")}>
+          Add another account
+        </button>
       </div>
     </div>
   );

@@ -5,7 +5,15 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import type { LoginView } from "@/lib/telegram/login/view";
 
-export function PasswordForm({ flow, pending, onSubmit }: { flow: LoginView; pending: boolean; onSubmit(password: string): void }) {
+export function PasswordForm({
+  flow,
+  pending,
+  onSubmit,
+}: {
+  flow: LoginView;
+  pending: boolean;
+  onSubmit(password: string): void;
+}) {
   const [password, setPassword] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -13,7 +21,9 @@ export function PasswordForm({ flow, pending, onSubmit }: { flow: LoginView; pen
   };
   return (
     <form onSubmit={submit} className="space-y-4">
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">This account has two-step verification. Enter its cloud password.</p>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        This account has two-step verification. Enter its cloud password.
+      </p>
       <Input
         label="Two-step verification password"
         name="password"
@@ -25,7 +35,9 @@ export function PasswordForm({ flow, pending, onSubmit }: { flow: LoginView; pen
         onChange={(event) => setPassword(event.target.value)}
         hint={flow.passwordHint ? `Hint: ${flow.passwordHint}` : `${flow.attemptsLeft} tries left.`}
       />
-      <Button type="submit" pending={pending}>{pending ? "Checking…" : "Sign in"}</Button>
+      <Button type="submit" pending={pending}>
+        {pending ? "Checking…" : "Sign in"}
+      </Button>
     </form>
   );
 }

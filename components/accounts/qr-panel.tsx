@@ -17,7 +17,9 @@ export function QrPanel({ flow, onPoll }: { flow: LoginView; onPoll(): Promise<u
   useEffect(() => {
     if (!url) return;
     let live = true;
-    void QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }).then((data) => live && setImage(data));
+    void QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }).then(
+      (data) => live && setImage(data),
+    );
     return () => {
       live = false;
     };
@@ -36,7 +38,11 @@ export function QrPanel({ flow, onPoll }: { flow: LoginView; onPoll(): Promise<u
         <li>Point the phone at this code.</li>
       </ol>
       <div className="flex h-64 w-64 items-center justify-center rounded-md border border-zinc-200 bg-white p-2 dark:border-zinc-700">
-        {image ? <Image unoptimized src={image} alt="QR code to scan with the Telegram app" width={240} height={240} /> : <span className="text-sm text-zinc-500">Preparing the code…</span>}
+        {image ? (
+          <Image unoptimized src={image} alt="QR code to scan with the Telegram app" width={240} height={240} />
+        ) : (
+          <span className="text-sm text-zinc-500">Preparing the code…</span>
+        )}
       </div>
       <p className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
         {expiresIn > 0 ? `This code renews in ${expiresIn} s. Waiting for the scan…` : "Renewing the code…"}

@@ -20,17 +20,43 @@ export function AuditFiltersForm({ value, onChange }: { value: AuditFilters; onC
     onChange({ actor: "", action: "" });
   };
   return (
-    <form onSubmit={submit} role="search" aria-label="Filter the audit log" className="flex flex-wrap items-start gap-3">
-      <Input label="Actor" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
-        placeholder="email or token:name" hint="Exact match" className="min-w-56 flex-1" />
-      <Input label="Action" list="audit-actions" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-        placeholder="e.g. team_member.update" hint="Exact match" className="min-w-56 flex-1" />
+    <form
+      onSubmit={submit}
+      role="search"
+      aria-label="Filter the audit log"
+      className="flex flex-wrap items-start gap-3"
+    >
+      <Input
+        label="Actor"
+        value={draft.actor}
+        onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+        placeholder="email or token:name"
+        hint="Exact match"
+        className="min-w-56 flex-1"
+      />
+      <Input
+        label="Action"
+        list="audit-actions"
+        value={draft.action}
+        onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+        placeholder="e.g. team_member.update"
+        hint="Exact match"
+        className="min-w-56 flex-1"
+      />
       <datalist id="audit-actions">
-        {suggestedActions.map((action) => <option key={action} value={action} />)}
+        {suggestedActions.map((action) => (
+          <option key={action} value={action} />
+        ))}
       </datalist>
       <div className="mt-6 flex gap-2">
-        <Button type="submit" variant="secondary">Apply</Button>
-        {value.actor || value.action ? <Button variant="ghost" onClick={clear}>Clear</Button> : null}
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        {value.actor || value.action ? (
+          <Button variant="ghost" onClick={clear}>
+            Clear
+          </Button>
+        ) : null}
       </div>
     </form>
   );

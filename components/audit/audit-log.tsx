@@ -18,11 +18,21 @@ export function AuditLog() {
     <div className="space-y-6">
       <AuditFiltersForm value={filters} onChange={setFilters} />
       <section aria-label="Entries" aria-busy={log.isFetching}>
-        {log.isPending ? <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">Loading the audit log…</p> : null}
-        {log.isError ? <Banner tone="danger" title="The audit log could not be loaded">{log.error.message}</Banner> : null}
+        {log.isPending ? (
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+            Loading the audit log…
+          </p>
+        ) : null}
+        {log.isError ? (
+          <Banner tone="danger" title="The audit log could not be loaded">
+            {log.error.message}
+          </Banner>
+        ) : null}
         {log.isSuccess && entries.length === 0 ? (
           <EmptyState title={filtered ? "No entries match" : "Nothing recorded yet"}>
-            {filtered ? "Check the spelling, or clear the filters: both must match exactly." : "Changes to the team, tokens and sessions will appear here."}
+            {filtered
+              ? "Check the spelling, or clear the filters: both must match exactly."
+              : "Changes to the team, tokens and sessions will appear here."}
           </EmptyState>
         ) : null}
         {entries.length ? <AuditTable entries={entries} /> : null}

@@ -22,14 +22,25 @@ export function AuditTable({ entries }: { entries: AuditItem[] }) {
         {entries.map((entry) => (
           <tr key={entry.id}>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDateTime(entry.at)}</Td>
-            <Td className="max-w-56 truncate" title={entry.actorLabel}>{entry.actorLabel}</Td>
+            <Td className="max-w-56 truncate" title={entry.actorLabel}>
+              {entry.actorLabel}
+            </Td>
             <Td>
               <code className="font-mono text-xs">{entry.action}</code>
               {entry.detail ? <Detail detail={entry.detail} /> : null}
             </Td>
-            <Td className="max-w-56 truncate" title={entry.target ?? undefined}>{entry.target ?? "—"}</Td>
-            <Td><Badge tone={entry.outcome === "success" ? "success" : "danger"}>{entry.outcome}</Badge></Td>
-            <Td className="whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400" title={entry.userAgent ?? undefined}>{entry.ip ?? "—"}</Td>
+            <Td className="max-w-56 truncate" title={entry.target ?? undefined}>
+              {entry.target ?? "—"}
+            </Td>
+            <Td>
+              <Badge tone={entry.outcome === "success" ? "success" : "danger"}>{entry.outcome}</Badge>
+            </Td>
+            <Td
+              className="whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400"
+              title={entry.userAgent ?? undefined}
+            >
+              {entry.ip ?? "—"}
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -38,6 +49,8 @@ export function AuditTable({ entries }: { entries: AuditItem[] }) {
 }
 
 function Detail({ detail }: { detail: Record<string, unknown> }) {
-  const text = Object.entries(detail).map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`).join(", ");
+  const text = Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join(", ");
   return <span className="block text-xs text-zinc-500 dark:text-zinc-400">{text}</span>;
 }

@@ -13,12 +13,22 @@ export function AutoTerminatePeriod({ sessionId }: { sessionId: string }) {
   const [days, setDays] = useState("");
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <Select label="Log out this account's devices inactive for" value={days} onChange={(e) => setDays(e.target.value)}
-        hint={ttl.isSuccess ? `Saved: ${ttl.data.ttlDays} days.` : ttl.error?.message}>
+      <Select
+        label="Log out this account's devices inactive for"
+        value={days}
+        onChange={(e) => setDays(e.target.value)}
+        hint={ttl.isSuccess ? `Saved: ${ttl.data.ttlDays} days.` : ttl.error?.message}
+      >
         <option value="">Choose a period…</option>
-        {choices.map((d) => <option key={d} value={d}>{d} days</option>)}
+        {choices.map((d) => (
+          <option key={d} value={d}>
+            {d} days
+          </option>
+        ))}
       </Select>
-      <Button variant="secondary" disabled={!days} pending={ttl.isPending} onClick={() => ttl.mutate(Number(days))}>Save period</Button>
+      <Button variant="secondary" disabled={!days} pending={ttl.isPending} onClick={() => ttl.mutate(Number(days))}>
+        Save period
+      </Button>
     </div>
   );
 }

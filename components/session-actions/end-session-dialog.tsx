@@ -3,7 +3,14 @@
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useForget, useRevoke } from "./use-session-actions";
 
-type Props = { kind: "revoke" | "forget"; sessionId: string; accountName: string; open: boolean; onClose(): void; onDone(message: string): void };
+type Props = {
+  kind: "revoke" | "forget";
+  sessionId: string;
+  accountName: string;
+  open: boolean;
+  onClose(): void;
+  onDone(message: string): void;
+};
 
 const texts = {
   revoke: {
@@ -33,11 +40,23 @@ export function EndSessionDialog({ kind, sessionId, accountName, open, onClose, 
       onSuccess: (result) => {
         close();
         const pending = "nextAttemptAt" in result && result.status === "revoke_pending";
-        onDone(pending ? "Telegram could not be reached. The session is revoke pending: nobody can use it, and the logout is retried automatically." : "The session is revoked and its key destroyed.");
+        onDone(
+          pending
+            ? "Telegram could not be reached. The session is revoke pending: nobody can use it, and the logout is retried automatically."
+            : "The session is revoked and its key destroyed.",
+        );
       },
     });
   return (
-    <ConfirmDialog open={open} title={text.title(accountName)} confirmLabel={text.confirm} pending={action.isPending} error={action.error?.message} onConfirm={confirm} onCancel={close}>
+    <ConfirmDialog
+      open={open}
+      title={text.title(accountName)}
+      confirmLabel={text.confirm}
+      pending={action.isPending}
+      error={action.error?.message}
+      onConfirm={confirm}
+      onCancel={close}
+    >
       <p>{text.body}</p>
     </ConfirmDialog>
   );

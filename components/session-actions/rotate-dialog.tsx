@@ -7,7 +7,13 @@ import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { RotateResult } from "@/lib/rotation/rotate";
 import { useRotate } from "./use-session-actions";
 
-type Props = { sessionId: string; accountName: string; open: boolean; onClose(): void; onRotated(result: RotateResult): void };
+type Props = {
+  sessionId: string;
+  accountName: string;
+  open: boolean;
+  onClose(): void;
+  onRotated(result: RotateResult): void;
+};
 
 /** Confirms a rotation; when the account has two-step verification, asks for its password in the same dialog. */
 export function RotateDialog({ sessionId, accountName, open, onClose, onRotated }: Props) {
@@ -40,9 +46,18 @@ export function RotateDialog({ sessionId, accountName, open, onClose, onRotated 
       onConfirm={confirm}
       onCancel={close}
     >
-      <p>A new key is made from this session without a login code, then this key is logged out at Telegram. Anything still using the old session string stops working.</p>
+      <p>
+        A new key is made from this session without a login code, then this key is logged out at Telegram. Anything
+        still using the old session string stops working.
+      </p>
       {needsPassword ? (
-        <form className="mt-4" onSubmit={(event) => { event.preventDefault(); confirm(); }}>
+        <form
+          className="mt-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            confirm();
+          }}
+        >
           <Input
             label="Two-step verification password"
             type="password"

@@ -23,19 +23,39 @@ export function SessionActions({ sessionId }: { sessionId: string }) {
   const usable = s.status === "active" || s.status === "degraded";
   return (
     <section aria-labelledby="session-actions" className="mt-8 space-y-3">
-      <h2 id="session-actions" className="text-lg font-semibold">Manage this session</h2>
+      <h2 id="session-actions" className="text-lg font-semibold">
+        Manage this session
+      </h2>
       {notice ? (
         <Banner tone="success" title={notice.text}>
-          {notice.newSessionId ? <Link href={`/sessions/${notice.newSessionId}`} className="underline">Open the new session</Link> : null}
+          {notice.newSessionId ? (
+            <Link href={`/sessions/${notice.newSessionId}`} className="underline">
+              Open the new session
+            </Link>
+          ) : null}
         </Banner>
       ) : null}
       {s.status === "revoke_pending" ? (
-        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">Revoke pending: the logout at Telegram is retried automatically.</p>
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          Revoke pending: the logout at Telegram is retried automatically.
+        </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        {usable ? <Button variant="secondary" onClick={() => setOpen("rotate")}>Rotate session</Button> : null}
-        {usable || s.status === "invalid" ? <Button variant="danger" onClick={() => setOpen("revoke")}>Revoke session</Button> : null}
-        {s.status === "invalid" ? <Button variant="secondary" onClick={() => setOpen("forget")}>Forget locally</Button> : null}
+        {usable ? (
+          <Button variant="secondary" onClick={() => setOpen("rotate")}>
+            Rotate session
+          </Button>
+        ) : null}
+        {usable || s.status === "invalid" ? (
+          <Button variant="danger" onClick={() => setOpen("revoke")}>
+            Revoke session
+          </Button>
+        ) : null}
+        {s.status === "invalid" ? (
+          <Button variant="secondary" onClick={() => setOpen("forget")}>
+            Forget locally
+          </Button>
+        ) : null}
       </div>
       {usable ? <AutoTerminatePeriod sessionId={sessionId} /> : null}
       <RotateDialog
@@ -43,10 +63,22 @@ export function SessionActions({ sessionId }: { sessionId: string }) {
         accountName={name}
         open={open === "rotate"}
         onClose={() => setOpen(null)}
-        onRotated={(result) => setNotice({ text: "Rotated: a new session replaces this one, and the old key is logged out.", newSessionId: result.newSessionId })}
+        onRotated={(result) =>
+          setNotice({
+            text: "Rotated: a new session replaces this one, and the old key is logged out.",
+            newSessionId: result.newSessionId,
+          })
+        }
       />
       {open === "revoke" || open === "forget" ? (
-        <EndSessionDialog kind={open} sessionId={sessionId} accountName={name} open onClose={() => setOpen(null)} onDone={(text) => setNotice({ text })} />
+        <EndSessionDialog
+          kind={open}
+          sessionId={sessionId}
+          accountName={name}
+          open
+          onClose={() => setOpen(null)}
+          onDone={(text) => setNotice({ text })}
+        />
       ) : null}
     </section>
   );

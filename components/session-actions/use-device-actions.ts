@@ -7,7 +7,11 @@ import { apiFetch } from "@/lib/api/client-fetch";
 export function useSetTtl(sessionId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (days: number) => apiFetch<{ ttlDays: number }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/authorizations/ttl`, { method: "POST", body: { days } }),
+    mutationFn: (days: number) =>
+      apiFetch<{ ttlDays: number }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/authorizations/ttl`, {
+        method: "POST",
+        body: { days },
+      }),
     onSuccess: () => client.refetchQueries({ queryKey: ["sessions", "devices", sessionId] }),
   });
 }

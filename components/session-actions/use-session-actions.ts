@@ -24,5 +24,7 @@ export function useRevoke(id: string) {
 }
 
 export function useForget(id: string) {
-  return useSessionMutation(() => apiFetch<{ id: string; status: "revoked" }>(`${base(id)}/forget`, { method: "POST" }));
+  return useSessionMutation(() =>
+    apiFetch<{ id: string; status: "revoked" }>(`${base(id)}/forget`, { method: "POST" }),
+  );
 }

@@ -21,7 +21,11 @@ const reasons: Record<AttentionReason, { label: string; tone: BadgeTone }> = {
 export function AttentionList({ items, total }: { items: AttentionItem[]; total: number }) {
   const now = useNow(10_000);
   if (items.length === 0) {
-    return <EmptyState title="Nothing needs attention">Every session is active, decryptable, not rate-limited and far from expiry.</EmptyState>;
+    return (
+      <EmptyState title="Nothing needs attention">
+        Every session is active, decryptable, not rate-limited and far from expiry.
+      </EmptyState>
+    );
   }
   return (
     <div className="space-y-2">
@@ -40,26 +44,46 @@ export function AttentionList({ items, total }: { items: AttentionItem[]; total:
           {items.map((item) => (
             <tr key={item.id}>
               <Td>
-                <Link href={`/sessions/${item.id}`} prefetch={false} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+                <Link
+                  href={`/sessions/${item.id}`}
+                  prefetch={false}
+                  className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+                >
                   {item.account.displayName || "Unnamed account"}
                 </Link>
-                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{item.account.username ? `@${item.account.username}` : item.account.phoneMasked}</span>
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                  {item.account.username ? `@${item.account.username}` : item.account.phoneMasked}
+                </span>
               </Td>
-              <Td><StatusBadge status={item.status} /></Td>
+              <Td>
+                <StatusBadge status={item.status} />
+              </Td>
               <Td>
                 <ul className="flex flex-wrap gap-1">
-                  {item.reasons.map((reason) => <li key={reason}><Badge tone={reasons[reason].tone}>{reasons[reason].label}</Badge></li>)}
+                  {item.reasons.map((reason) => (
+                    <li key={reason}>
+                      <Badge tone={reasons[reason].tone}>{reasons[reason].label}</Badge>
+                    </li>
+                  ))}
                 </ul>
                 {item.reasons.includes("flood_wait") ? <FloodWait until={item.floodWaitUntil} /> : null}
               </Td>
               <Td>{item.lastError ? <code className="text-xs">{item.lastError}</code> : "—"}</Td>
-              <Td><RelativeTime iso={item.lastCheckAt} now={now} /></Td>
-              <Td><RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" /></Td>
+              <Td>
+                <RelativeTime iso={item.lastCheckAt} now={now} />
+              </Td>
+              <Td>
+                <RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" />
+              </Td>
             </tr>
           ))}
         </tbody>
       </Table>
-      {total > items.length ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Showing the {items.length} most urgent of {total}.</p> : null}
+      {total > items.length ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Showing the {items.length} most urgent of {total}.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -17,13 +17,17 @@ export function CheckNowButton({ sessionId }: { sessionId: string }) {
   const error = check.error;
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button onClick={() => check.mutate()} pending={check.isPending}>{check.isPending ? "Checking…" : "Check now"}</Button>
+      <Button onClick={() => check.mutate()} pending={check.isPending}>
+        {check.isPending ? "Checking…" : "Check now"}
+      </Button>
       <p role="status" className="max-w-xs text-right text-xs text-zinc-600 dark:text-zinc-400">
         {check.data ? outcome(check.data) : null}
         {error ? (
           <span className="text-red-700 dark:text-red-400">
             {error.message}
-            {error instanceof ApiRequestError && error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ""}
+            {error instanceof ApiRequestError && error.retryAfterSeconds
+              ? ` Try again in ${error.retryAfterSeconds} s.`
+              : ""}
           </span>
         ) : null}
       </p>

@@ -2,7 +2,13 @@ import type { CheckResultKind } from "@/lib/health/events";
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
 
 /** One health check as the history bar and the latency chart read it from its event. */
-export type CheckPoint = { id: number; at: string; result: CheckResultKind | "unknown"; latencyMs: number | null; errorCode: string | null };
+export type CheckPoint = {
+  id: number;
+  at: string;
+  result: CheckResultKind | "unknown";
+  latencyMs: number | null;
+  errorCode: string | null;
+};
 
 const results: CheckResultKind[] = ["ok", "degraded", "invalid", "flood_wait", "busy", "error"];
 

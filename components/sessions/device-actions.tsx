@@ -6,7 +6,14 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/api/client-fetch";
 
-type Action = { label: string; title: string; confirmLabel: string; explanation: string; method: "POST" | "DELETE"; path: string };
+type Action = {
+  label: string;
+  title: string;
+  confirmLabel: string;
+  explanation: string;
+  method: "POST" | "DELETE";
+  path: string;
+};
 
 /** An admin's change to the account's devices at Telegram, behind a confirmation; the lists refresh after. */
 function DeviceAction({ sessionId, action }: { sessionId: string; action: Action }) {
@@ -16,12 +23,17 @@ function DeviceAction({ sessionId, action }: { sessionId: string; action: Action
     mutationFn: () => apiFetch(action.path, { method: action.method }),
     onSuccess: async () => {
       setOpen(false);
-      await Promise.all([client.refetchQueries({ queryKey: ["sessions", "devices", sessionId] }), client.invalidateQueries({ queryKey: ["sessions"] })]);
+      await Promise.all([
+        client.refetchQueries({ queryKey: ["sessions", "devices", sessionId] }),
+        client.invalidateQueries({ queryKey: ["sessions"] }),
+      ]);
     },
   });
   return (
     <>
-      <Button variant="danger" size="sm" onClick={() => setOpen(true)}>{action.label}</Button>
+      <Button variant="danger" size="sm" onClick={() => setOpen(true)}>
+        {action.label}
+      </Button>
       <ConfirmDialog
         open={open}
         title={action.title}
@@ -42,7 +54,15 @@ function DeviceAction({ sessionId, action }: { sessionId: string; action: Action
 
 const devicesPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/authorizations`;
 
-export function TerminateDeviceButton({ sessionId, hash, device }: { sessionId: string; hash: string; device: string }) {
+export function TerminateDeviceButton({
+  sessionId,
+  hash,
+  device,
+}: {
+  sessionId: string;
+  hash: string;
+  device: string;
+}) {
   const action: Action = {
     label: "Log out",
     title: `Log out ${device || "this device"}?`,

@@ -31,7 +31,11 @@ export function DeviceList({ sessionId, usable, canManage }: Props) {
               : "Not fetched yet: the list comes straight from Telegram, through this session."}
         </span>
       </div>
-      {devices.isError ? <Banner tone="danger" title="Telegram's device list could not be fetched">{failureText(devices.error)}</Banner> : null}
+      {devices.isError ? (
+        <Banner tone="danger" title="Telegram's device list could not be fetched">
+          {failureText(devices.error)}
+        </Banner>
+      ) : null}
       {data ? <DeviceTable items={data.items} sessionId={sessionId} canManage={canManage} /> : null}
       {data && canManage && data.items.length > 1 ? <TerminateOthersButton sessionId={sessionId} /> : null}
     </div>
@@ -39,11 +43,20 @@ export function DeviceList({ sessionId, usable, canManage }: Props) {
 }
 
 function failureText(error: Error): string {
-  if (error instanceof ApiRequestError && error.retryAfterSeconds) return `${error.message} Try again in ${error.retryAfterSeconds} s.`;
+  if (error instanceof ApiRequestError && error.retryAfterSeconds)
+    return `${error.message} Try again in ${error.retryAfterSeconds} s.`;
   return error.message;
 }
 
-function DeviceTable({ items, sessionId, canManage }: { items: AuthorizationItem[]; sessionId: string; canManage: boolean }) {
+function DeviceTable({
+  items,
+  sessionId,
+  canManage,
+}: {
+  items: AuthorizationItem[];
+  sessionId: string;
+  canManage: boolean;
+}) {
   return (
     <Table caption="Devices and apps logged in to this Telegram account">
       <thead>
@@ -53,7 +66,11 @@ function DeviceTable({ items, sessionId, canManage }: { items: AuthorizationItem
           <Th>IP and place</Th>
           <Th>Logged in</Th>
           <Th>Last active</Th>
-          {canManage ? <Th><span className="sr-only">Actions</span></Th> : null}
+          {canManage ? (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -61,12 +78,19 @@ function DeviceTable({ items, sessionId, canManage }: { items: AuthorizationItem
           <tr key={item.hash}>
             <Td>
               <span className="font-medium">{item.device || "Unknown device"}</span>
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{[item.platform, item.system].filter(Boolean).join(" · ")}</span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                {[item.platform, item.system].filter(Boolean).join(" · ")}
+              </span>
               <span className="mt-1 flex flex-wrap gap-1">
                 {item.current ? <Badge tone="info">This session</Badge> : null}
                 {item.foreign ? <Badge tone="warning">Not from this console</Badge> : null}
                 {!item.current && item.consoleSessionId ? (
-                  <Link href={`/sessions/${item.consoleSessionId}`} className="text-xs text-sky-800 underline dark:text-sky-300">Another console session</Link>
+                  <Link
+                    href={`/sessions/${item.consoleSessionId}`}
+                    className="text-xs text-sky-800 underline dark:text-sky-300"
+                  >
+                    Another console session
+                  </Link>
                 ) : null}
                 {item.official ? <Badge>Official app</Badge> : null}
                 {item.passwordPending ? <Badge tone="warning">2FA password pending</Badge> : null}
@@ -80,7 +104,13 @@ function DeviceTable({ items, sessionId, canManage }: { items: AuthorizationItem
             </Td>
             <Td className="whitespace-nowrap">{formatPrecise(item.createdAt)}</Td>
             <Td className="whitespace-nowrap">{formatPrecise(item.lastActiveAt)}</Td>
-            {canManage ? <Td>{item.foreign ? <TerminateDeviceButton sessionId={sessionId} hash={item.hash} device={item.device} /> : null}</Td> : null}
+            {canManage ? (
+              <Td>
+                {item.foreign ? (
+                  <TerminateDeviceButton sessionId={sessionId} hash={item.hash} device={item.device} />
+                ) : null}
+              </Td>
+            ) : null}
           </tr>
         ))}
       </tbody>

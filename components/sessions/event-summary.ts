@@ -2,7 +2,8 @@ import type { SessionEventItem } from "@/lib/api/schemas/session-events";
 import { formatPrecise } from "./format";
 
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : undefined);
-const moment = (value: unknown) => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? formatPrecise(value) : undefined);
+const moment = (value: unknown) =>
+  typeof value === "string" && !Number.isNaN(Date.parse(value)) ? formatPrecise(value) : undefined;
 
 /** One line per event, from the detail the monitor and the connection manager write (lib/health/events.ts). */
 export function eventTitle(event: SessionEventItem): string {
@@ -41,4 +42,5 @@ export function eventFacts(event: SessionEventItem): [string, string][] {
 }
 
 /** A check that moved the session to another state: the timeline marks it. */
-export const isStateChange = (event: SessionEventItem) => event.kind === "check" && event.detail?.from !== event.detail?.to;
+export const isStateChange = (event: SessionEventItem) =>
+  event.kind === "check" && event.detail?.from !== event.detail?.to;

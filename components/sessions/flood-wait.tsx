@@ -10,8 +10,14 @@ export function FloodWait({ until, renderedAt }: { until: string | null; rendere
   const left = until ? new Date(until).getTime() - now : 0;
   if (left <= 0) return null;
   return (
-    <span className="block whitespace-nowrap text-xs text-amber-700 dark:text-amber-400" title={`Waiting until ${formatDateTime(until)}`}>
-      waiting <time dateTime={until ?? undefined} className="tabular-nums">{formatCountdown(left)}</time>
+    <span
+      className="block whitespace-nowrap text-xs text-amber-700 dark:text-amber-400"
+      title={`Waiting until ${formatDateTime(until)}`}
+    >
+      waiting{" "}
+      <time dateTime={until ?? undefined} className="tabular-nums">
+        {formatCountdown(left)}
+      </time>
     </span>
   );
 }

@@ -22,7 +22,8 @@ export function formatDuration(ms: number): string {
   let rest = Math.max(0, ms);
   for (const [unit, size] of units) {
     const count = Math.floor(rest / size);
-    if (count > 0 || (unit === "second" && parts.length === 0)) parts.push(`${count} ${shortUnit[unit as keyof typeof shortUnit]}`);
+    if (count > 0 || (unit === "second" && parts.length === 0))
+      parts.push(`${count} ${shortUnit[unit as keyof typeof shortUnit]}`);
     rest -= count * size;
     if (parts.length === 2) break;
   }

@@ -33,11 +33,18 @@ export function LiveList({ loadedAt, failure, refresh, children }: Props) {
     inFlight.current = true;
     const search = window.location.search;
     startRefresh(async () => {
-      const result = await refresh(search).catch(() => ({ ok: false as const, failure: "the console could not be reached" }));
+      const result = await refresh(search).catch(() => ({
+        ok: false as const,
+        failure: "the console could not be reached",
+      }));
       inFlight.current = false;
       // An answer for an address the reader has left is dropped.
       if (search !== window.location.search) return;
-      setPolled((last) => (result.ok ? { rendered: { loadedAt: result.loadedAt, view: result.view } } : { rendered: last.rendered, failure: result.failure }));
+      setPolled((last) =>
+        result.ok
+          ? { rendered: { loadedAt: result.loadedAt, view: result.view } }
+          : { rendered: last.rendered, failure: result.failure },
+      );
     });
   }, [refresh]);
 
@@ -60,8 +67,12 @@ export function LiveList({ loadedAt, failure, refresh, children }: Props) {
   if (!shown) {
     return (
       <div className="space-y-3">
-        <Banner tone="danger" title="The sessions could not be loaded">{failed}</Banner>
-        <Button variant="secondary" pending={refreshing} onClick={poll}>Try again</Button>
+        <Banner tone="danger" title="The sessions could not be loaded">
+          {failed}
+        </Banner>
+        <Button variant="secondary" pending={refreshing} onClick={poll}>
+          Try again
+        </Button>
       </div>
     );
   }
@@ -73,7 +84,10 @@ export function LiveList({ loadedAt, failure, refresh, children }: Props) {
         </p>
       ) : (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          <span aria-hidden="true" className={`mr-1.5 inline-block size-2 rounded-full ${refreshing ? "bg-sky-500" : "bg-emerald-500"}`} />
+          <span
+            aria-hidden="true"
+            className={`mr-1.5 inline-block size-2 rounded-full ${refreshing ? "bg-sky-500" : "bg-emerald-500"}`}
+          />
           Live · updated {formatRelative(iso(Math.min(shown.loadedAt, now)), now)}
         </p>
       )}

@@ -36,7 +36,12 @@ describe("the sessions page's server-rendered list", () => {
 
   it("starts at page 1 for a cursor that is not from this sort or not a cursor at all", async () => {
     const first = await loadSessionPage(address(""));
-    const foreign = encodeSessionCursor({ sort: "latency", order: "desc", key: null, id: "00000000-0000-4000-8000-000000000000" });
+    const foreign = encodeSessionCursor({
+      sort: "latency",
+      order: "desc",
+      key: null,
+      id: "00000000-0000-4000-8000-000000000000",
+    });
     for (const cursor of [foreign, "not-a-cursor"]) {
       const page = await loadSessionPage(address(`cursor=${cursor}`));
       expect(page).toMatchObject({ ok: true, cursors: [], items: first.ok ? first.items : [] });

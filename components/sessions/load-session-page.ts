@@ -29,7 +29,13 @@ export async function loadSessionPage(address: SessionListAddress): Promise<Load
       cursor: valid ? (cursor ?? undefined) : undefined,
       limit: sessionPageSize,
     });
-    return { ok: true, items: page.rows.map(toSessionItem), nextCursor: page.nextCursor, cursors: valid ? address.cursors : [], loadedAt: Date.now() };
+    return {
+      ok: true,
+      items: page.rows.map(toSessionItem),
+      nextCursor: page.nextCursor,
+      cursors: valid ? address.cursors : [],
+      loadedAt: Date.now(),
+    };
   } catch (error) {
     const known = apiErrorFromDatabase(error);
     if (!known) log.error({ err: rootCause(error) }, "sessions page could not list sessions");

@@ -14,8 +14,12 @@ export function Overview() {
   if (!overview.data) {
     return (
       <div className="space-y-3">
-        <Banner tone="danger" title="The overview could not be loaded">{overview.error?.message}</Banner>
-        <Button variant="secondary" onClick={() => overview.refetch()}>Try again</Button>
+        <Banner tone="danger" title="The overview could not be loaded">
+          {overview.error?.message}
+        </Banner>
+        <Button variant="secondary" onClick={() => overview.refetch()}>
+          Try again
+        </Button>
       </div>
     );
   }
@@ -25,7 +29,9 @@ export function Overview() {
       <LiveStatus query={overview} />
       <StateCards counts={counts} expiringWithinDays={expiringWithinDays} />
       <section aria-labelledby="attention-heading" className="space-y-3">
-        <h2 id="attention-heading" className="text-lg font-semibold">Needs attention ({counts.needsAttention})</h2>
+        <h2 id="attention-heading" className="text-lg font-semibold">
+          Needs attention ({counts.needsAttention})
+        </h2>
         <AttentionList items={attention} total={counts.needsAttention} />
       </section>
     </div>

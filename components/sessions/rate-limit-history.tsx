@@ -11,7 +11,8 @@ const field = (event: SessionEventItem, key: string) => {
 
 /** Telegram's FLOOD_WAITs for this session: when, on which method, how long. */
 export function RateLimitHistory({ events }: { events: SessionEventItem[] }) {
-  if (events.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Telegram has not rate-limited this session.</p>;
+  if (events.length === 0)
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Telegram has not rate-limited this session.</p>;
   return (
     <Table caption="Flood waits, newest first">
       <thead>
@@ -28,7 +29,9 @@ export function RateLimitHistory({ events }: { events: SessionEventItem[] }) {
           return (
             <tr key={event.id}>
               <Td className="whitespace-nowrap">{formatPrecise(event.at)}</Td>
-              <Td><code className="text-xs">{field(event, "method")}</code></Td>
+              <Td>
+                <code className="text-xs">{field(event, "method")}</code>
+              </Td>
               <Td className="text-right tabular-nums">{field(event, "seconds")} s</Td>
               <Td className="whitespace-nowrap">{typeof until === "string" ? formatPrecise(until) : "—"}</Td>
             </tr>

@@ -28,12 +28,25 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
   if (session.isPending) return <PageSkeleton />;
   if (!session.data) {
     if (session.error instanceof ApiRequestError && session.error.status === 404) {
-      return <EmptyState title="No such session" action={<Link href="/sessions" className="text-sky-800 underline dark:text-sky-300">Back to the sessions</Link>} />;
+      return (
+        <EmptyState
+          title="No such session"
+          action={
+            <Link href="/sessions" className="text-sky-800 underline dark:text-sky-300">
+              Back to the sessions
+            </Link>
+          }
+        />
+      );
     }
     return (
       <div className="space-y-3">
-        <Banner tone="danger" title="The session could not be loaded">{session.error?.message}</Banner>
-        <Button variant="secondary" onClick={() => session.refetch()}>Try again</Button>
+        <Banner tone="danger" title="The session could not be loaded">
+          {session.error?.message}
+        </Banner>
+        <Button variant="secondary" onClick={() => session.refetch()}>
+          Try again
+        </Button>
       </div>
     );
   }
@@ -44,12 +57,24 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
     <div className="space-y-8">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <p className="text-sm"><Link href="/sessions" className="text-sky-800 hover:underline dark:text-sky-300">Sessions</Link> /</p>
+          <p className="text-sm">
+            <Link href="/sessions" className="text-sky-800 hover:underline dark:text-sky-300">
+              Sessions
+            </Link>{" "}
+            /
+          </p>
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
             {s.account.displayName || "Unnamed account"} <StatusBadge status={s.status} />
           </h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {[s.account.username && `@${s.account.username}`, s.account.phoneMasked, `Telegram id ${s.account.telegramUserId}`, `DC ${s.dcId}`].filter(Boolean).join(" · ")}
+            {[
+              s.account.username && `@${s.account.username}`,
+              s.account.phoneMasked,
+              `Telegram id ${s.account.telegramUserId}`,
+              `DC ${s.dcId}`,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           <LiveStatus query={session} />
         </div>
@@ -59,12 +84,18 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
       <Section title="Status history" description={`The last ${historyLength} health checks, oldest on the left.`}>
         {checks.data ? <StatusHistory points={points} slots={historyLength} /> : <QueryState query={checks} />}
       </Section>
-      <Section title="Check latency">{checks.data ? <LatencyChart points={points} /> : <QueryState query={checks} />}</Section>
+      <Section title="Check latency">
+        {checks.data ? <LatencyChart points={points} /> : <QueryState query={checks} />}
+      </Section>
       <Section title="Rate limits" description={`${s.rateLimitHits} flood waits in all; the latest 20 below.`}>
         {floods.data ? <RateLimitHistory events={floods.data.items} /> : <QueryState query={floods} />}
       </Section>
-      <Section title="Devices on this account"><DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} canManage={canManage} /></Section>
-      <Section title="Timeline"><EventTimeline sessionId={sessionId} /></Section>
+      <Section title="Devices on this account">
+        <DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} canManage={canManage} />
+      </Section>
+      <Section title="Timeline">
+        <EventTimeline sessionId={sessionId} />
+      </Section>
     </div>
   );
 }
@@ -74,7 +105,9 @@ function Section({ title, description, children }: { title: string; description?
   return (
     <section aria-labelledby={id} className="space-y-3">
       <div>
-        <h2 id={id} className="text-lg font-semibold">{title}</h2>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
         {description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{description}</p> : null}
       </div>
       {children}
@@ -84,8 +117,12 @@ function Section({ title, description, children }: { title: string; description?
 
 function QueryState({ query }: { query: { isError: boolean; error: Error | null } }) {
   return query.isError ? (
-    <Banner tone="danger" title="Could not be loaded">{query.error?.message}</Banner>
+    <Banner tone="danger" title="Could not be loaded">
+      {query.error?.message}
+    </Banner>
   ) : (
-    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
+    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+      Loading…
+    </p>
   );
 }

@@ -12,20 +12,70 @@ import { useNow } from "./use-now";
 export function SessionFacts({ session }: { session: SessionDetail }) {
   const now = useNow(10_000);
   const facts: [string, ReactNode][] = [
-    ["Age", <span key="age" title={formatPrecise(session.createdAt)}>{formatDuration(now - new Date(session.createdAt).getTime())}</span>],
+    [
+      "Age",
+      <span key="age" title={formatPrecise(session.createdAt)}>
+        {formatDuration(now - new Date(session.createdAt).getTime())}
+      </span>,
+    ],
     ["Last used", <RelativeTime key="used" iso={session.lastUsedAt} now={now} />],
     ["Last check", <RelativeTime key="check" iso={session.lastCheckAt} now={now} />],
     ["Next check", nextCheck(session, now)],
     ["Latency", formatLatency(session.lastLatencyMs)],
     ["Auth failures", `${session.authFailures} in a row`],
-    ["Rate-limit hits", <span key="hits">{session.rateLimitHits}<FloodWait until={session.floodWaitUntil} /></span>],
+    [
+      "Rate-limit hits",
+      <span key="hits">
+        {session.rateLimitHits}
+        <FloodWait until={session.floodWaitUntil} />
+      </span>,
+    ],
     ["Expires", <RelativeTime key="exp" iso={session.expiresAt} now={now} fallback="Unknown until the first check" />],
-    ["Last error", session.lastError ? <code key="err" className="text-xs">{session.lastError}</code> : "None"],
+    [
+      "Last error",
+      session.lastError ? (
+        <code key="err" className="text-xs">
+          {session.lastError}
+        </code>
+      ) : (
+        "None"
+      ),
+    ],
   ];
-  if (session.decryptFailed) facts.push(["Vault", <span key="vault" className="text-red-700 dark:text-red-400">Cannot be decrypted with the configured keys</span>]);
-  if (session.revokedAt) facts.push(["Revoked", `${formatPrecise(session.revokedAt)}${session.revokedReason ? ` (${session.revokedReason})` : ""}`]);
-  if (session.rotatedFromId) facts.push(["Replaces", <Link key="from" href={`/sessions/${session.rotatedFromId}`} className="text-sky-800 hover:underline dark:text-sky-300">the session it was rotated from</Link>]);
-  if (session.rotatedToId) facts.push(["Replaced by", <Link key="to" href={`/sessions/${session.rotatedToId}`} className="text-sky-800 hover:underline dark:text-sky-300">the session rotated from this one</Link>]);
+  if (session.decryptFailed)
+    facts.push([
+      "Vault",
+      <span key="vault" className="text-red-700 dark:text-red-400">
+        Cannot be decrypted with the configured keys
+      </span>,
+    ]);
+  if (session.revokedAt)
+    facts.push([
+      "Revoked",
+      `${formatPrecise(session.revokedAt)}${session.revokedReason ? ` (${session.revokedReason})` : ""}`,
+    ]);
+  if (session.rotatedFromId)
+    facts.push([
+      "Replaces",
+      <Link
+        key="from"
+        href={`/sessions/${session.rotatedFromId}`}
+        className="text-sky-800 hover:underline dark:text-sky-300"
+      >
+        the session it was rotated from
+      </Link>,
+    ]);
+  if (session.rotatedToId)
+    facts.push([
+      "Replaced by",
+      <Link
+        key="to"
+        href={`/sessions/${session.rotatedToId}`}
+        className="text-sky-800 hover:underline dark:text-sky-300"
+      >
+        the session rotated from this one
+      </Link>,
+    ]);
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">
       {facts.map(([label, value]) => (

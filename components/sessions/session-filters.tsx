@@ -30,7 +30,12 @@ export function SessionFilters() {
   }, [draft, value.q, onChange]);
   const filtered = value.status !== "" || value.q !== "";
   return (
-    <form role="search" aria-label="Filter sessions" onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-start gap-3">
+    <form
+      role="search"
+      aria-label="Filter sessions"
+      onSubmit={(event) => event.preventDefault()}
+      className="flex flex-wrap items-start gap-3"
+    >
       <Input
         label="Search"
         type="search"
@@ -40,9 +45,18 @@ export function SessionFilters() {
         placeholder="Name, @username, phone or Telegram id"
         className="min-w-64 flex-1"
       />
-      <Select label="State" value={value.status} onChange={(event) => onChange({ status: event.target.value as SessionStatus | "" })} className="w-44">
+      <Select
+        label="State"
+        value={value.status}
+        onChange={(event) => onChange({ status: event.target.value as SessionStatus | "" })}
+        className="w-44"
+      >
         <option value="">All states</option>
-        {sessionStatuses.map((status) => <option key={status} value={status}>{statusLabels[status]}</option>)}
+        {sessionStatuses.map((status) => (
+          <option key={status} value={status}>
+            {statusLabels[status]}
+          </option>
+        ))}
       </Select>
       {filtered ? (
         <Button

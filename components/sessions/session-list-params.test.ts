@@ -6,9 +6,19 @@ const read = (query: string) => readSessionListAddress(new URLSearchParams(query
 describe("the sessions list address", () => {
   it("reads filters, sort and the cursors walked, and falls back to the default view for anything unknown", () => {
     expect(read("status=degraded&q=alice&sort=latency&order=asc&cursor=a&cursor=b")).toEqual({
-      status: "degraded", q: "alice", sort: "latency", order: "asc", cursors: ["a", "b"],
+      status: "degraded",
+      q: "alice",
+      sort: "latency",
+      order: "asc",
+      cursors: ["a", "b"],
     });
-    expect(read("status=dead&sort=name&order=up")).toEqual({ status: "", q: "", sort: "created", order: "desc", cursors: [] });
+    expect(read("status=dead&sort=name&order=up")).toEqual({
+      status: "",
+      q: "",
+      sort: "created",
+      order: "desc",
+      cursors: [],
+    });
     expect(read(`q=${"x".repeat(150)}`).q).toHaveLength(100);
   });
 

@@ -10,7 +10,12 @@ import { SessionPager } from "./session-pager";
 import { SessionsTable } from "./sessions-table";
 
 const sortNames: Record<SessionSort, string> = {
-  created: "age", lastUsed: "last use", lastCheck: "last check", status: "state", latency: "latency", expiry: "expiry",
+  created: "age",
+  lastUsed: "last use",
+  lastCheck: "last check",
+  status: "state",
+  latency: "latency",
+  expiry: "expiry",
 };
 
 type Props = { address: SessionListAddress; page: LoadedSessionPage; canManage: boolean; refresh: LiveRefresh };
@@ -35,18 +40,42 @@ export function SessionList({ address, page, canManage, refresh }: Props) {
 }
 
 /** One page of the list, or why there is none; also what the live refresh renders. */
-export function SessionPageView({ address, page, canManage }: { address: SessionListAddress; page: Extract<LoadedSessionPage, { ok: true }>; canManage: boolean }) {
+export function SessionPageView({
+  address,
+  page,
+  canManage,
+}: {
+  address: SessionListAddress;
+  page: Extract<LoadedSessionPage, { ok: true }>;
+  canManage: boolean;
+}) {
   if (page.items.length === 0) {
     if (address.status !== "" || address.q !== "") {
       const cleared = `/sessions${sessionListSearch({ ...address, q: "", status: "", cursors: [] })}`;
       return (
-        <EmptyState title="No sessions match" action={<Link href={cleared} replace className={buttonClasses("secondary")}>Clear filters</Link>}>
+        <EmptyState
+          title="No sessions match"
+          action={
+            <Link href={cleared} replace className={buttonClasses("secondary")}>
+              Clear filters
+            </Link>
+          }
+        >
           Nothing matches these filters. Search looks at names, usernames, masked phone numbers and exact Telegram ids.
         </EmptyState>
       );
     }
     return (
-      <EmptyState title="No Telegram sessions yet" action={canManage ? <Link href="/accounts/new" className={buttonClasses()}>Add an account</Link> : undefined}>
+      <EmptyState
+        title="No Telegram sessions yet"
+        action={
+          canManage ? (
+            <Link href="/accounts/new" className={buttonClasses()}>
+              Add an account
+            </Link>
+          ) : undefined
+        }
+      >
         {canManage
           ? "Add a Telegram account to create its first session. The console runs the login steps on the server and keeps the session encrypted."
           : "Sessions appear here once an admin adds a Telegram account."}

@@ -19,6 +19,15 @@ export function SessionPager({ address, nextCursor }: Props) {
 
 /** A link, or a disabled button where there is no page to go to (so it is announced as unavailable). */
 function PageLink({ href, children }: { href: string | null; children: string }) {
-  if (!href) return <button type="button" disabled className={buttonClasses("secondary")}>{children}</button>;
-  return <Link href={href} prefetch={false} replace scroll={false} className={buttonClasses("secondary")}>{children}</Link>;
+  if (!href)
+    return (
+      <button type="button" disabled className={buttonClasses("secondary")}>
+        {children}
+      </button>
+    );
+  return (
+    <Link href={href} prefetch={false} replace scroll={false} className={buttonClasses("secondary")}>
+      {children}
+    </Link>
+  );
 }

@@ -20,44 +20,80 @@ export function SessionsTable({ items, params, caption, now }: Props) {
       <thead>
         <tr>
           <Th>Account</Th>
-          <SortHeader column="status" params={params}>State</SortHeader>
-          <SortHeader column="created" params={params}>Age</SortHeader>
-          <SortHeader column="lastUsed" params={params}>Last used</SortHeader>
-          <SortHeader column="lastCheck" params={params}>Last check</SortHeader>
+          <SortHeader column="status" params={params}>
+            State
+          </SortHeader>
+          <SortHeader column="created" params={params}>
+            Age
+          </SortHeader>
+          <SortHeader column="lastUsed" params={params}>
+            Last used
+          </SortHeader>
+          <SortHeader column="lastCheck" params={params}>
+            Last check
+          </SortHeader>
           <Th className="text-right">Auth failures</Th>
           <Th className="text-right">Rate limits</Th>
-          <SortHeader column="latency" params={params}>Latency</SortHeader>
-          <SortHeader column="expiry" params={params}>Expires</SortHeader>
+          <SortHeader column="latency" params={params}>
+            Latency
+          </SortHeader>
+          <SortHeader column="expiry" params={params}>
+            Expires
+          </SortHeader>
         </tr>
       </thead>
       <tbody>
         {items.map((item) => (
           <tr key={item.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
             <Td className="max-w-64">
-              <Link href={`/sessions/${item.id}`} prefetch={false} className="block truncate font-medium text-sky-800 hover:underline dark:text-sky-300">
+              <Link
+                href={`/sessions/${item.id}`}
+                prefetch={false}
+                className="block truncate font-medium text-sky-800 hover:underline dark:text-sky-300"
+              >
                 {item.account.displayName || "Unnamed account"}
               </Link>
               <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
-                {[item.account.username && `@${item.account.username}`, item.account.phoneMasked, `DC ${item.account.dcId}`].filter(Boolean).join(" · ")}
+                {[
+                  item.account.username && `@${item.account.username}`,
+                  item.account.phoneMasked,
+                  `DC ${item.account.dcId}`,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </span>
             </Td>
             <Td>
               <StatusBadge status={item.status} />
-              {item.decryptFailed ? <span className="mt-1 block text-xs text-red-700 dark:text-red-400">cannot decrypt</span> : null}
-              {item.lastError && item.status !== "active" ? <code className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{item.lastError}</code> : null}
+              {item.decryptFailed ? (
+                <span className="mt-1 block text-xs text-red-700 dark:text-red-400">cannot decrypt</span>
+              ) : null}
+              {item.lastError && item.status !== "active" ? (
+                <code className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{item.lastError}</code>
+              ) : null}
             </Td>
             <Td className="whitespace-nowrap">
-              <time dateTime={item.createdAt} title={`Created ${utcDateTime(item.createdAt)}`}>{formatDuration(now - new Date(item.createdAt).getTime())}</time>
+              <time dateTime={item.createdAt} title={`Created ${utcDateTime(item.createdAt)}`}>
+                {formatDuration(now - new Date(item.createdAt).getTime())}
+              </time>
             </Td>
-            <Td><RelativeTime iso={item.lastUsedAt} now={now} formatTitle={utcDateTime} /></Td>
-            <Td><RelativeTime iso={item.lastCheckAt} now={now} formatTitle={utcDateTime} /></Td>
+            <Td>
+              <RelativeTime iso={item.lastUsedAt} now={now} formatTitle={utcDateTime} />
+            </Td>
+            <Td>
+              <RelativeTime iso={item.lastCheckAt} now={now} formatTitle={utcDateTime} />
+            </Td>
             <Td className="text-right tabular-nums">{item.authFailures}</Td>
             <Td className="text-right tabular-nums">
               {item.rateLimitHits}
-              {item.floodWaitUntil && new Date(item.floodWaitUntil).getTime() > now ? <FloodWait until={item.floodWaitUntil} renderedAt={now} /> : null}
+              {item.floodWaitUntil && new Date(item.floodWaitUntil).getTime() > now ? (
+                <FloodWait until={item.floodWaitUntil} renderedAt={now} />
+              ) : null}
             </Td>
             <Td className="whitespace-nowrap tabular-nums">{formatLatency(item.lastLatencyMs)}</Td>
-            <Td><RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" formatTitle={utcDateTime} /></Td>
+            <Td>
+              <RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" formatTitle={utcDateTime} />
+            </Td>
           </tr>
         ))}
       </tbody>

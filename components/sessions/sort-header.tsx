@@ -10,7 +10,10 @@ type Props = { column: SessionSort; params: SessionListParams; children: ReactNo
 export function SortHeader({ column, params, children }: Props) {
   const active = column === params.sort;
   return (
-    <Th aria-sort={active ? (params.order === "asc" ? "ascending" : "descending") : "none"} className="whitespace-nowrap">
+    <Th
+      aria-sort={active ? (params.order === "asc" ? "ascending" : "descending") : "none"}
+      className="whitespace-nowrap"
+    >
       <Link
         href={`/sessions${sessionListSearch(sortedBy(params, column))}`}
         prefetch={false}

@@ -15,10 +15,20 @@ type Card = { key: string; label: string; count: number; href?: string };
 
 /** One card per state (each opens the filtered list), then the kinds of trouble that cut across states. */
 export function StateCards({ counts, expiringWithinDays }: { counts: SessionCounts; expiringWithinDays: number }) {
-  const states: Card[] = sessionStatuses.map((status) => ({ key: status, label: statusLabels[status], count: counts[status], href: `/sessions?status=${status}` }));
+  const states: Card[] = sessionStatuses.map((status) => ({
+    key: status,
+    label: statusLabels[status],
+    count: counts[status],
+    href: `/sessions?status=${status}`,
+  }));
   const trouble: Card[] = [
     { key: "trouble", label: "Waiting out a flood", count: counts.floodWaiting },
-    { key: "trouble", label: `Expiring within ${expiringWithinDays} days`, count: counts.expiringSoon, href: "/sessions?sort=expiry&order=asc" },
+    {
+      key: "trouble",
+      label: `Expiring within ${expiringWithinDays} days`,
+      count: counts.expiringSoon,
+      href: "/sessions?sort=expiry&order=asc",
+    },
     { key: "trouble", label: "Cannot be decrypted", count: counts.decryptFailed },
   ];
   return (
@@ -53,7 +63,12 @@ function CardBody({ card }: { card: Card }) {
   );
   const classes = `block rounded-lg border border-l-4 border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900 ${accents[card.key] ?? ""}`;
   return card.href ? (
-    <Link href={card.href} className={`${classes} hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800`}>{body}</Link>
+    <Link
+      href={card.href}
+      className={`${classes} hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800`}
+    >
+      {body}
+    </Link>
   ) : (
     <div className={classes}>{body}</div>
   );

@@ -38,7 +38,11 @@ export function StatusHistory({ points, slots }: { points: CheckPoint[]; slots: 
     <div className="space-y-2">
       <div role="group" aria-label={summary(points)} onKeyDown={move} className="flex h-9 items-stretch gap-0.5">
         {Array.from({ length: Math.max(0, slots - points.length) }, (_, i) => (
-          <span key={`empty-${i}`} aria-hidden="true" className="max-w-3 flex-1 rounded-sm bg-zinc-200 dark:bg-zinc-800" />
+          <span
+            key={`empty-${i}`}
+            aria-hidden="true"
+            className="max-w-3 flex-1 rounded-sm bg-zinc-200 dark:bg-zinc-800"
+          />
         ))}
         {points.map((point, index) => (
           <button

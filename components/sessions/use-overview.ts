@@ -6,5 +6,9 @@ import type { OverviewBody } from "@/lib/api/schemas/overview";
 import { liveQuery } from "./live-query";
 
 export function useOverview() {
-  return useQuery({ queryKey: ["sessions", "overview"], queryFn: () => apiFetch<OverviewBody>("/api/v1/overview"), ...liveQuery });
+  return useQuery({
+    queryKey: ["sessions", "overview"],
+    queryFn: () => apiFetch<OverviewBody>("/api/v1/overview"),
+    ...liveQuery,
+  });
 }

@@ -11,7 +11,11 @@ import { liveQuery } from "./live-query";
 const base = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 
 export function useSession(id: string) {
-  return useQuery({ queryKey: ["sessions", "detail", id], queryFn: () => apiFetch<SessionDetail>(base(id)), ...liveQuery });
+  return useQuery({
+    queryKey: ["sessions", "detail", id],
+    queryFn: () => apiFetch<SessionDetail>(base(id)),
+    ...liveQuery,
+  });
 }
 
 /** The newest `limit` events of some kinds (the history bar, the chart, the rate-limit table), polled. */

@@ -17,7 +17,10 @@ export function AppShell({ member, banner, children }: Props) {
   const items = navItems.filter((item) => item.role === "viewer" || member.role === "admin");
   return (
     <div className="min-h-screen md:flex">
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-zinc-900">
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-zinc-900"
+      >
         Skip to content
       </a>
       <aside className="flex flex-col gap-4 border-b border-zinc-200 bg-zinc-100/60 p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -27,7 +30,9 @@ export function AppShell({ member, banner, children }: Props) {
         </nav>
         <div className="flex items-center justify-between gap-2 border-t border-zinc-200 pt-4 md:mt-auto md:flex-col md:items-start dark:border-zinc-800">
           <div className="min-w-0 px-3">
-            <p className="truncate text-sm" title={member.email}>{member.email}</p>
+            <p className="truncate text-sm" title={member.email}>
+              {member.email}
+            </p>
             <Badge tone={member.role === "admin" ? "info" : "neutral"}>{member.role}</Badge>
           </div>
           <SignOutButton />

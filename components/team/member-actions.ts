@@ -4,15 +4,22 @@ import type { MemberChange } from "./use-team";
 export type MemberAction = { kind: "role" | "disable" | "enable" | "remove"; member: MemberItem };
 
 /** What each action asks before it runs, and what it sends. */
-export function describeAction({ kind, member }: MemberAction): { title: string; body: string; confirm: string; destructive: boolean; change?: MemberChange } {
+export function describeAction({ kind, member }: MemberAction): {
+  title: string;
+  body: string;
+  confirm: string;
+  destructive: boolean;
+  change?: MemberChange;
+} {
   switch (kind) {
     case "role": {
       const role = member.role === "admin" ? "viewer" : "admin";
       return {
         title: `Make ${member.email} ${role === "admin" ? "an admin" : "a viewer"}?`,
-        body: role === "admin"
-          ? "Admins can add and end Telegram sessions, manage the team and create API tokens."
-          : "Viewers can only watch sessions. Their API tokens lose admin power too.",
+        body:
+          role === "admin"
+            ? "Admins can add and end Telegram sessions, manage the team and create API tokens."
+            : "Viewers can only watch sessions. Their API tokens lose admin power too.",
         confirm: role === "admin" ? "Make admin" : "Make viewer",
         destructive: role === "viewer",
         change: { role },
@@ -27,7 +34,13 @@ export function describeAction({ kind, member }: MemberAction): { title: string;
         change: { disabled: true },
       };
     case "enable":
-      return { title: `Enable ${member.email}?`, body: "They can sign in again.", confirm: "Enable", destructive: false, change: { disabled: false } };
+      return {
+        title: `Enable ${member.email}?`,
+        body: "They can sign in again.",
+        confirm: "Enable",
+        destructive: false,
+        change: { disabled: false },
+      };
     case "remove":
       return {
         title: `Remove ${member.email}?`,

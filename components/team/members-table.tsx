@@ -18,7 +18,9 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
           <Th>Role</Th>
           <Th>Status</Th>
           <Th>Last sign-in</Th>
-          <Th><span className="sr-only">Actions</span></Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
         </tr>
       </thead>
       <tbody>
@@ -29,23 +31,42 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
               <Td className="font-medium">
                 {member.email} {self ? <span className="text-xs font-normal text-zinc-500">(you)</span> : null}
               </Td>
-              <Td><Badge tone={member.role === "admin" ? "info" : "neutral"}>{member.role}</Badge></Td>
-              <Td><MemberStatus member={member} /></Td>
-              <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDateTime(member.lastSignInAt)}</Td>
+              <Td>
+                <Badge tone={member.role === "admin" ? "info" : "neutral"}>{member.role}</Badge>
+              </Td>
+              <Td>
+                <MemberStatus member={member} />
+              </Td>
+              <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                {formatDateTime(member.lastSignInAt)}
+              </Td>
               <Td className="text-right">
                 {self ? (
                   <span className="text-xs text-zinc-500">Another admin can change your account</span>
                 ) : (
                   <div className="flex justify-end gap-2">
-                    <Button size="sm" variant="secondary" onClick={() => onAction({ kind: "role", member })}
-                      aria-label={`${member.role === "admin" ? "Make viewer" : "Make admin"}: ${member.email}`}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => onAction({ kind: "role", member })}
+                      aria-label={`${member.role === "admin" ? "Make viewer" : "Make admin"}: ${member.email}`}
+                    >
                       {member.role === "admin" ? "Make viewer" : "Make admin"}
                     </Button>
-                    <Button size="sm" variant="secondary" onClick={() => onAction({ kind: member.disabled ? "enable" : "disable", member })}
-                      aria-label={`${member.disabled ? "Enable" : "Disable"} ${member.email}`}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => onAction({ kind: member.disabled ? "enable" : "disable", member })}
+                      aria-label={`${member.disabled ? "Enable" : "Disable"} ${member.email}`}
+                    >
                       {member.disabled ? "Enable" : "Disable"}
                     </Button>
-                    <Button size="sm" variant="danger" onClick={() => onAction({ kind: "remove", member })} aria-label={`Remove ${member.email}`}>
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      onClick={() => onAction({ kind: "remove", member })}
+                      aria-label={`Remove ${member.email}`}
+                    >
                       Remove
                     </Button>
                   </div>

@@ -36,10 +36,22 @@ export function TeamManager({ currentMemberId }: { currentMemberId: string }) {
       {added ? <TemporaryPasswordNotice added={added} onDismiss={() => setAdded(null)} /> : null}
       <AddMemberForm onAdded={setAdded} />
       <section aria-labelledby="members-title" aria-busy={members.isPending}>
-        <h2 id="members-title" className="mb-3 text-base font-semibold">Members</h2>
-        {members.isPending ? <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">Loading members…</p> : null}
-        {members.isError ? <Banner tone="danger" title="Members could not be loaded">{members.error.message}</Banner> : null}
-        {members.data ? <MembersTable members={members.data.items} currentMemberId={currentMemberId} onAction={open} /> : null}
+        <h2 id="members-title" className="mb-3 text-base font-semibold">
+          Members
+        </h2>
+        {members.isPending ? (
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+            Loading members…
+          </p>
+        ) : null}
+        {members.isError ? (
+          <Banner tone="danger" title="Members could not be loaded">
+            {members.error.message}
+          </Banner>
+        ) : null}
+        {members.data ? (
+          <MembersTable members={members.data.items} currentMemberId={currentMemberId} onAction={open} />
+        ) : null}
       </section>
       <ConfirmDialog
         open={pending !== null}

@@ -5,8 +5,14 @@ import type { AddedMember } from "@/lib/api/schemas/team";
 
 export function TemporaryPasswordNotice({ added, onDismiss }: { added: AddedMember; onDismiss(): void }) {
   return (
-    <SecretOnceNotice title={`${added.member.email} was added`} secret={added.temporaryPassword} copyLabel="Copy password" onDismiss={onDismiss}>
-      Give them this temporary password through a channel you trust. It is shown only now; they must change it when they first sign in.
+    <SecretOnceNotice
+      title={`${added.member.email} was added`}
+      secret={added.temporaryPassword}
+      copyLabel="Copy password"
+      onDismiss={onDismiss}
+    >
+      Give them this temporary password through a channel you trust. It is shown only now; they must change it when they
+      first sign in.
     </SecretOnceNotice>
   );
 }

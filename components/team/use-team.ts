@@ -31,5 +31,7 @@ export function useChangeMember() {
 }
 
 export function useRemoveMember() {
-  return useInvalidatingMutation((id: string) => apiFetch<{ id: string }>(`${membersPath}/${encodeURIComponent(id)}`, { method: "DELETE" }));
+  return useInvalidatingMutation((id: string) =>
+    apiFetch<{ id: string }>(`${membersPath}/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  );
 }

@@ -23,23 +23,33 @@ export function TokenManager() {
   return (
     <section aria-labelledby="tokens-title" className="space-y-6">
       <div>
-        <h2 id="tokens-title" className="text-lg font-semibold">API tokens</h2>
+        <h2 id="tokens-title" className="text-lg font-semibold">
+          API tokens
+        </h2>
         <p className="mt-1 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
-          Scripts and CI call the same HTTP API as this console with a token. A token acts for the admin who created it and
-          never has more power than they have now.
+          Scripts and CI call the same HTTP API as this console with a token. A token acts for the admin who created it
+          and never has more power than they have now.
         </p>
       </div>
       {created ? <NewTokenNotice created={created} onDismiss={() => setCreated(null)} /> : null}
       <CreateTokenForm onCreated={setCreated} />
       <div aria-busy={tokens.isPending}>
-        {tokens.isPending ? <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">Loading tokens…</p> : null}
-        {tokens.isError ? <Banner tone="danger" title="Tokens could not be loaded">{tokens.error.message}</Banner> : null}
+        {tokens.isPending ? (
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+            Loading tokens…
+          </p>
+        ) : null}
+        {tokens.isError ? (
+          <Banner tone="danger" title="Tokens could not be loaded">
+            {tokens.error.message}
+          </Banner>
+        ) : null}
         {tokens.data?.items.length === 0 ? (
-          <EmptyState title="No API tokens">Create one above for each script or pipeline, so each can be revoked on its own.</EmptyState>
+          <EmptyState title="No API tokens">
+            Create one above for each script or pipeline, so each can be revoked on its own.
+          </EmptyState>
         ) : null}
-        {tokens.data?.items.length ? (
-          <TokensTable tokens={tokens.data.items} onRevoke={askToRevoke} />
-        ) : null}
+        {tokens.data?.items.length ? <TokensTable tokens={tokens.data.items} onRevoke={askToRevoke} /> : null}
       </div>
       <ConfirmDialog
         open={revoking !== null}

@@ -16,22 +16,30 @@ export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevok
           <Th>Scope</Th>
           <Th>Created</Th>
           <Th>Last used</Th>
-          <Th><span className="sr-only">Actions</span></Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
         </tr>
       </thead>
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id}>
             <Td className="font-medium">{token.name}</Td>
-            <Td><code className="font-mono text-xs">{token.prefix}…</code></Td>
-            <Td><Badge tone={token.scope === "admin" ? "warning" : "neutral"}>{token.scope}</Badge></Td>
+            <Td>
+              <code className="font-mono text-xs">{token.prefix}…</code>
+            </Td>
+            <Td>
+              <Badge tone={token.scope === "admin" ? "warning" : "neutral"}>{token.scope}</Badge>
+            </Td>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
               {formatDateTime(token.createdAt)}
               {token.createdBy ? <span className="block text-xs">by {token.createdBy}</span> : null}
             </Td>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDateTime(token.lastUsedAt)}</Td>
             <Td className="text-right">
-              <Button size="sm" variant="danger" onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`}>Revoke</Button>
+              <Button size="sm" variant="danger" onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`}>
+                Revoke
+              </Button>
             </Td>
           </tr>
         ))}

@@ -14,7 +14,8 @@ export function useTokens() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; scope: TokenItem["scope"] }) => apiFetch<CreatedToken>(tokensPath, { method: "POST", body }),
+    mutationFn: (body: { name: string; scope: TokenItem["scope"] }) =>
+      apiFetch<CreatedToken>(tokensPath, { method: "POST", body }),
     onSettled: () => client.invalidateQueries({ queryKey: tokensKey }),
   });
 }
@@ -22,7 +23,8 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<{ id: string }>(`${tokensPath}/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch<{ id: string }>(`${tokensPath}/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSettled: () => client.invalidateQueries({ queryKey: tokensKey }),
   });
 }

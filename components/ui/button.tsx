@@ -16,7 +16,11 @@ export function buttonClasses(variant: ButtonVariant = "primary", size: "sm" | "
   return `inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${sizing} ${variants[variant]}`;
 }
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "sm" | "md"; pending?: boolean };
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: "sm" | "md";
+  pending?: boolean;
+};
 
 export function Button({ variant, size, pending = false, disabled, className = "", type = "button", ...rest }: Props) {
   return (

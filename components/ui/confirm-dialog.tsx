@@ -20,7 +20,17 @@ type Props = {
  * A modal confirmation on the native <dialog>: the browser traps focus and closes it on Escape.
  * Focus starts on Cancel, so Enter never confirms a destructive action by accident.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, destructive = true, pending, error, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  destructive = true,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -38,12 +48,22 @@ export function ConfirmDialog({ open, title, children, confirmLabel, destructive
       }}
       className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
-      <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h2>
       <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">{children}</div>
-      {error ? <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
       <div className="mt-6 flex justify-end gap-3">
-        <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>Cancel</Button>
-        <Button variant={destructive ? "danger" : "primary"} onClick={onConfirm} pending={pending}>{pending ? "Working…" : confirmLabel}</Button>
+        <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>
+          Cancel
+        </Button>
+        <Button variant={destructive ? "danger" : "primary"} onClick={onConfirm} pending={pending}>
+          {pending ? "Working…" : confirmLabel}
+        </Button>
       </div>
     </dialog>
   );

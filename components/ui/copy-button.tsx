@@ -16,7 +16,9 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
   };
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" size="sm" onClick={copy}>{label}</Button>
+      <Button variant="secondary" size="sm" onClick={copy}>
+        {label}
+      </Button>
       <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
         {state === "copied" ? "Copied." : state === "failed" ? "Copy failed: select the text and copy it by hand." : ""}
       </span>

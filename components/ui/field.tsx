@@ -8,7 +8,13 @@ const control =
 type FieldProps = { label: string; error?: string; hint?: ReactNode; className?: string };
 
 /** A labelled control with its hint and error wired up through aria-describedby. */
-function Field({ label, error, hint, className = "", render }: FieldProps & { render(ids: { id: string; describedBy?: string }): ReactNode }) {
+function Field({
+  label,
+  error,
+  hint,
+  className = "",
+  render,
+}: FieldProps & { render(ids: { id: string; describedBy?: string }): ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -19,25 +25,62 @@ function Field({ label, error, hint, className = "", render }: FieldProps & { re
         {label}
       </label>
       {render({ id, describedBy })}
-      {hint ? <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{hint}</p> : null}
-      {error ? <p id={errorId} className="mt-1 text-xs text-red-700 dark:text-red-400">{error}</p> : null}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="mt-1 text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 export function Input({ label, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field label={label} error={error} hint={hint} className={className}
-      render={({ id, describedBy }) => <input id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={control} {...input} />}
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      render={({ id, describedBy }) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          className={control}
+          {...input}
+        />
+      )}
     />
   );
 }
 
-export function Select({ label, error, hint, className, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  label,
+  error,
+  hint,
+  className,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field label={label} error={error} hint={hint} className={className}
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
       render={({ id, describedBy }) => (
-        <select id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={control} {...select}>
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          className={control}
+          {...select}
+        >
           {children}
         </select>
       )}

@@ -23,5 +23,7 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
 }
 
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`border-b border-zinc-100 px-4 py-3 align-middle dark:border-zinc-800/70 ${className}`} {...props} />;
+  return (
+    <td className={`border-b border-zinc-100 px-4 py-3 align-middle dark:border-zinc-800/70 ${className}`} {...props} />
+  );
 }

@@ -25,7 +25,13 @@ export function listActiveApiTokens(db: DbOrTx): Promise<ApiTokenSummary[]> {
   });
 }
 
-export type NewApiToken = { name: string; scope: TokenScope; tokenHash: string; prefix: string; createdById: string | null };
+export type NewApiToken = {
+  name: string;
+  scope: TokenScope;
+  tokenHash: string;
+  prefix: string;
+  createdById: string | null;
+};
 
 export async function insertApiToken(db: DbOrTx, token: NewApiToken): Promise<ApiTokenSummary> {
   const [created] = await db.insert(apiTokens).values(token).returning({ id: apiTokens.id });
@@ -38,7 +44,10 @@ export async function insertApiToken(db: DbOrTx, token: NewApiToken): Promise<Ap
 }
 
 /** Revokes a working token; undefined when there is none with that id (or it was already revoked). */
-export async function revokeApiToken(db: DbOrTx, id: string): Promise<{ id: string; name: string; revokedAt: Date } | undefined> {
+export async function revokeApiToken(
+  db: DbOrTx,
+  id: string,
+): Promise<{ id: string; name: string; revokedAt: Date } | undefined> {
   const [revoked] = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })

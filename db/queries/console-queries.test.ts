@@ -12,8 +12,18 @@ describe.each(testDrivers)("console queries on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    admin = await createUser(database.db, { email: "admin@example.com", role: "admin", password: "password one 1", mustChangePassword: false });
-    viewer = await createUser(database.db, { email: "viewer@example.com", role: "viewer", password: "password two 2", mustChangePassword: true });
+    admin = await createUser(database.db, {
+      email: "admin@example.com",
+      role: "admin",
+      password: "password one 1",
+      mustChangePassword: false,
+    });
+    viewer = await createUser(database.db, {
+      email: "viewer@example.com",
+      role: "viewer",
+      password: "password two 2",
+      mustChangePassword: true,
+    });
   });
   afterAll(() => database.close());
 
@@ -26,12 +36,22 @@ describe.each(testDrivers)("console queries on %s", (driver) => {
     expect(first.nextCursor).toBe(4);
     const rest = await listAuditEntries(database.db, { limit: 10, cursor: 4 });
     expect(rest).toMatchObject({ items: [{ id: 3 }, { id: 2 }, { id: 1 }], nextCursor: null });
-    expect((await listAuditEntries(database.db, { limit: 10, action: "a.two" })).items.map((e) => e.id)).toEqual([4, 2]);
-    expect((await listAuditEntries(database.db, { limit: 10, actor: "x", cursor: 5 })).items.map((e) => e.id)).toEqual([3, 1]);
+    expect((await listAuditEntries(database.db, { limit: 10, action: "a.two" })).items.map((e) => e.id)).toEqual([
+      4, 2,
+    ]);
+    expect((await listAuditEntries(database.db, { limit: 10, actor: "x", cursor: 5 })).items.map((e) => e.id)).toEqual([
+      3, 1,
+    ]);
   });
 
   it("lists working tokens without hashes and revokes once", async () => {
-    const token = await insertApiToken(database.db, { name: "ci", scope: "read", tokenHash: "h1", prefix: "tsc_ab", createdById: admin.id });
+    const token = await insertApiToken(database.db, {
+      name: "ci",
+      scope: "read",
+      tokenHash: "h1",
+      prefix: "tsc_ab",
+      createdById: admin.id,
+    });
     expect(token).toMatchObject({ name: "ci", scope: "read", createdBy: { email: "admin@example.com" } });
     expect(Object.keys(token)).not.toContain("tokenHash");
     expect((await listActiveApiTokens(database.db)).map((t) => t.id)).toEqual([token.id]);
@@ -45,7 +65,13 @@ describe.each(testDrivers)("console queries on %s", (driver) => {
     const updated = await updateMember(database.db, viewer.id, { role: "admin", disabled: true });
     expect(updated).toMatchObject({ role: "admin", disabled: true, sessionVersion: viewer.sessionVersion + 1 });
     expect(await lockActiveAdminIds(database.db)).toEqual([admin.id]);
-    const token = await insertApiToken(database.db, { name: "v", scope: "read", tokenHash: "h2", prefix: "tsc_cd", createdById: viewer.id });
+    const token = await insertApiToken(database.db, {
+      name: "v",
+      scope: "read",
+      tokenHash: "h2",
+      prefix: "tsc_cd",
+      createdById: viewer.id,
+    });
     expect(await removeMember(database.db, viewer.id)).toBe(true);
     expect(await findMemberById(database.db, viewer.id)).toBeUndefined();
     expect(await revokeApiToken(database.db, token.id)).toBeUndefined();

@@ -12,7 +12,13 @@ export async function activeFloodWaits(db: DbOrTx, sessionId: string): Promise<M
 }
 
 /** Records a FLOOD_WAIT answer: the ledger row, a rate-limit hit and wait-until on the session, and an event. */
-export async function recordFloodWait(db: DbOrTx, sessionId: string, method: string, seconds: number, until: Date): Promise<void> {
+export async function recordFloodWait(
+  db: DbOrTx,
+  sessionId: string,
+  method: string,
+  seconds: number,
+  until: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(sessionFloodWaits)
@@ -28,6 +34,8 @@ export async function recordFloodWait(db: DbOrTx, sessionId: string, method: str
         floodWaitUntil: sql`greatest(${telegramSessions.floodWaitUntil}, ${until.toISOString()}::timestamptz)`,
       })
       .where(eq(telegramSessions.id, sessionId));
-    await tx.insert(sessionEvents).values({ sessionId, kind: "flood_wait", detail: { method, seconds, until: until.toISOString() } });
+    await tx
+      .insert(sessionEvents)
+      .values({ sessionId, kind: "flood_wait", detail: { method, seconds, until: until.toISOString() } });
   });
 }

@@ -8,7 +8,11 @@ export type LoginFlowPatch = Partial<Omit<NewLoginFlow, "id" | "createdAt">>;
 export const openSteps: LoginStep[] = ["code", "password", "qr"];
 
 /** Secrets a flow no longer needs once it is finished, cancelled or expired. */
-export const clearedSecrets = { sessionCiphertext: null, phoneCodeHashCiphertext: null, phoneCiphertext: null } as const;
+export const clearedSecrets = {
+  sessionCiphertext: null,
+  phoneCodeHashCiphertext: null,
+  phoneCiphertext: null,
+} as const;
 
 export async function insertLoginFlow(db: DbOrTx, flow: NewLoginFlow): Promise<LoginFlow> {
   const [row] = await db.insert(loginFlows).values(flow).returning();
@@ -54,7 +58,14 @@ export async function expireLoginFlows(db: DbOrTx): Promise<number> {
   const expired = await db
     .update(loginFlows)
     .set({ step: "expired", ...clearedSecrets, lockedUntil: null, updatedAt: sql`now()` })
-    .where(and(inArray(loginFlows.step, openSteps), lt(loginFlows.expiresAt, sql`now()`), eq(loginFlows.method, "phone"), isNull(loginFlows.lockedUntil)))
+    .where(
+      and(
+        inArray(loginFlows.step, openSteps),
+        lt(loginFlows.expiresAt, sql`now()`),
+        eq(loginFlows.method, "phone"),
+        isNull(loginFlows.lockedUntil),
+      ),
+    )
     .returning({ id: loginFlows.id });
   return expired.length;
 }
@@ -70,7 +81,10 @@ export async function claimAbandonedLoginFlow(db: DbOrTx, lockSeconds: number): 
     .where(
       and(
         inArray(loginFlows.step, openSteps),
-        or(lt(loginFlows.lockedUntil, sql`now()`), and(isNull(loginFlows.lockedUntil), eq(loginFlows.method, "qr"), lt(loginFlows.expiresAt, sql`now()`))),
+        or(
+          lt(loginFlows.lockedUntil, sql`now()`),
+          and(isNull(loginFlows.lockedUntil), eq(loginFlows.method, "qr"), lt(loginFlows.expiresAt, sql`now()`)),
+        ),
       ),
     )
     .limit(1)

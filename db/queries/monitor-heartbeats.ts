@@ -2,7 +2,11 @@ import { eq, lt, max, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { monitorHeartbeats } from "@/db/schema";
 
-export async function beat(db: DbOrTx, owner: string, facts: { host: string; pid: number; checks: number }): Promise<void> {
+export async function beat(
+  db: DbOrTx,
+  owner: string,
+  facts: { host: string; pid: number; checks: number },
+): Promise<void> {
   await db
     .insert(monitorHeartbeats)
     .values({ owner, ...facts })
@@ -15,7 +19,9 @@ export async function removeHeartbeat(db: DbOrTx, owner: string): Promise<void> 
 
 /** Rows of monitors that stopped beating long ago (crashed) are forgotten. */
 export async function pruneHeartbeats(db: DbOrTx, olderThanSeconds: number): Promise<void> {
-  await db.delete(monitorHeartbeats).where(lt(monitorHeartbeats.beatAt, sql`now() - make_interval(secs => ${olderThanSeconds})`));
+  await db
+    .delete(monitorHeartbeats)
+    .where(lt(monitorHeartbeats.beatAt, sql`now() - make_interval(secs => ${olderThanSeconds})`));
 }
 
 /** Seconds since the freshest heartbeat of any monitor; null when no monitor has ever beaten (or all were removed). */

@@ -30,8 +30,16 @@ describe.each(testDrivers)("overview queries on %s", (driver) => {
   it("counts sessions by state and by trouble in one statement", async () => {
     const logged = withStatementLog(database);
     expect(await countSessions(logged.db, clock)).toEqual({
-      active: 5, degraded: 1, invalid: 1, revoke_pending: 1, revoked: 1,
-      total: 9, floodWaiting: 1, expiringSoon: 1, decryptFailed: 1, needsAttention: 5,
+      active: 5,
+      degraded: 1,
+      invalid: 1,
+      revoke_pending: 1,
+      revoked: 1,
+      total: 9,
+      floodWaiting: 1,
+      expiringSoon: 1,
+      decryptFailed: 1,
+      needsAttention: 5,
     });
     expect(logged.statements).toHaveLength(1);
   });

@@ -8,7 +8,8 @@ type Columns = typeof telegramSessions._.columns;
 export type AttentionClock = { now: Date; expiringBefore: Date };
 
 const flooded = (t: Columns, { now }: AttentionClock) => gt(t.floodWaitUntil, now);
-const expiring = (t: Columns, { expiringBefore }: AttentionClock) => and(inArray(t.status, ["active", "degraded"]), lt(t.expiresAt, expiringBefore));
+const expiring = (t: Columns, { expiringBefore }: AttentionClock) =>
+  and(inArray(t.status, ["active", "degraded"]), lt(t.expiresAt, expiringBefore));
 
 /** Degraded, invalid, waiting out a flood, expiring soon or undecryptable; a revoked session needs nothing. */
 function needsAttention(t: Columns, clock: AttentionClock): SQL | undefined {
@@ -31,7 +32,9 @@ export type SessionCounts = Record<SessionStatus, number> & {
 /** Every count the overview shows, in one statement. */
 export async function countSessions(db: DbOrTx, clock: AttentionClock): Promise<SessionCounts> {
   const t = telegramSessions;
-  const byStatus = Object.fromEntries(t.status.enumValues.map((status) => [status, countWhere(eq(t.status, status))])) as Record<SessionStatus, SQL<number>>;
+  const byStatus = Object.fromEntries(
+    t.status.enumValues.map((status) => [status, countWhere(eq(t.status, status))]),
+  ) as Record<SessionStatus, SQL<number>>;
   const [row] = await db
     .select({
       ...byStatus,
@@ -57,7 +60,12 @@ export function listAttentionSessions(db: DbOrTx, clock: AttentionClock, limit: 
     asc(t.id),
   ];
   const t = telegramSessions;
-  const ids = db.select({ id: t.id }).from(t).where(needsAttention(t, clock)).orderBy(...worstFirst(t)).limit(limit);
+  const ids = db
+    .select({ id: t.id })
+    .from(t)
+    .where(needsAttention(t, clock))
+    .orderBy(...worstFirst(t))
+    .limit(limit);
   return db.query.telegramSessions.findMany({
     columns: sessionItemColumns,
     with: { account: { columns: accountItemColumns } },

@@ -14,12 +14,19 @@ describe.each(testDrivers)("session event retention on %s", (driver) => {
 
   const addEvents = async (sessionId: string, count: number, ageDays: number) => {
     await database.db.insert(sessionEvents).values(
-      Array.from({ length: count }, () => ({ sessionId, kind: "check", at: sql`now() - make_interval(days => ${ageDays})` })),
+      Array.from({ length: count }, () => ({
+        sessionId,
+        kind: "check",
+        at: sql`now() - make_interval(days => ${ageDays})`,
+      })),
     );
   };
   const ages = async () => {
     const [row] = await database.db
-      .select({ old: sql<number>`count(*) filter (where ${sessionEvents.at} < now() - interval '30 days')::int`, young: sql<number>`count(*) filter (where ${sessionEvents.at} >= now() - interval '30 days')::int` })
+      .select({
+        old: sql<number>`count(*) filter (where ${sessionEvents.at} < now() - interval '30 days')::int`,
+        young: sql<number>`count(*) filter (where ${sessionEvents.at} >= now() - interval '30 days')::int`,
+      })
       .from(sessionEvents);
     return row;
   };

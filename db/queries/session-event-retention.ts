@@ -7,7 +7,11 @@ import { sessionEvents } from "@/db/schema";
  * Events are appended with ascending ids and `at` = now(), so each batch reads a bounded id range from the
  * oldest row up (no index on `at` needed), and the first young row ends the work.
  */
-export async function pruneSessionEvents(db: DbOrTx, retentionDays: number, { batchSize = 5_000, batches = 10 } = {}): Promise<number> {
+export async function pruneSessionEvents(
+  db: DbOrTx,
+  retentionDays: number,
+  { batchSize = 5_000, batches = 10 } = {},
+): Promise<number> {
   let deleted = 0;
   for (let i = 0; i < batches; i++) {
     const rows = await db

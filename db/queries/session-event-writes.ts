@@ -2,6 +2,11 @@ import type { DbOrTx } from "@/db";
 import { sessionEvents } from "@/db/schema";
 import type { ConnectionEventDetail } from "@/lib/health/events";
 
-export async function insertConnectionEvent(db: DbOrTx, sessionId: string, detail: ConnectionEventDetail, latencyMs?: number): Promise<void> {
+export async function insertConnectionEvent(
+  db: DbOrTx,
+  sessionId: string,
+  detail: ConnectionEventDetail,
+  latencyMs?: number,
+): Promise<void> {
   await db.insert(sessionEvents).values({ sessionId, kind: "connection", detail, latencyMs: latencyMs ?? null });
 }

@@ -13,7 +13,9 @@ describe.each(testDrivers)("session events query on %s", (driver) => {
     const [one, other] = await seedSessions(database.db, [{}, {}]);
     sessionId = one!;
     const kinds = ["check", "check", "flood_wait", "check", "status_change"];
-    await database.db.insert(sessionEvents).values(kinds.map((kind, i) => ({ sessionId, kind, latencyMs: i * 10, detail: { n: i } })));
+    await database.db
+      .insert(sessionEvents)
+      .values(kinds.map((kind, i) => ({ sessionId, kind, latencyMs: i * 10, detail: { n: i } })));
     await database.db.insert(sessionEvents).values({ sessionId: other!, kind: "check" });
   });
   afterAll(() => database.close());

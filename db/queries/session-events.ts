@@ -6,7 +6,11 @@ export type SessionEventFilter = { cursor?: number; kinds?: string[]; limit: num
 export type SessionEventPage = { items: SessionEvent[]; nextCursor: number | null };
 
 /** A session's timeline, newest first; `cursor` is the id of the last event already seen (ids only grow). */
-export async function listSessionEvents(db: DbOrTx, sessionId: string, filter: SessionEventFilter): Promise<SessionEventPage> {
+export async function listSessionEvents(
+  db: DbOrTx,
+  sessionId: string,
+  filter: SessionEventFilter,
+): Promise<SessionEventPage> {
   const conditions: SQL[] = [eq(sessionEvents.sessionId, sessionId)];
   if (filter.cursor !== undefined) conditions.push(lt(sessionEvents.id, filter.cursor));
   if (filter.kinds?.length) conditions.push(inArray(sessionEvents.kind, filter.kinds));

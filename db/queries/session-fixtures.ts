@@ -19,7 +19,12 @@ export async function seedSessions(db: DbOrTx, seeds: SessionSeed[], batchSize =
     dcId: 2,
     ...account,
   }));
-  const sessions = seeds.map(({ account: _, ...session }, i) => ({ id: randomUUID(), accountId: accounts[i]!.id, dcId: 2, ...session }));
+  const sessions = seeds.map(({ account: _, ...session }, i) => ({
+    id: randomUUID(),
+    accountId: accounts[i]!.id,
+    dcId: 2,
+    ...session,
+  }));
   for (let start = 0; start < seeds.length; start += batchSize) {
     await db.insert(telegramAccounts).values(accounts.slice(start, start + batchSize));
   }

@@ -14,7 +14,10 @@ export async function countSessionsByStatus(db: DbOrTx): Promise<Map<SessionStat
   return new Map(rows.map((row) => [row.status, row.n]));
 }
 
-export type CheckTarget = Pick<TelegramSession, "id" | "status" | "authFailures" | "authorizationTtlDays" | "ttlCheckedAt">;
+export type CheckTarget = Pick<
+  TelegramSession,
+  "id" | "status" | "authFailures" | "authorizationTtlDays" | "ttlCheckedAt"
+>;
 
 export function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTarget | undefined> {
   return db.query.telegramSessions.findFirst({
@@ -24,14 +27,32 @@ export function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTar
 }
 
 export type CheckPatch = Partial<
-  Pick<TelegramSession, "status" | "authFailures" | "lastCheckAt" | "nextCheckAt" | "lastLatencyMs" | "lastError" | "lastUsedAt" | "expiresAt" | "authorizationTtlDays" | "ttlCheckedAt" | "decryptFailed">
+  Pick<
+    TelegramSession,
+    | "status"
+    | "authFailures"
+    | "lastCheckAt"
+    | "nextCheckAt"
+    | "lastLatencyMs"
+    | "lastError"
+    | "lastUsedAt"
+    | "expiresAt"
+    | "authorizationTtlDays"
+    | "ttlCheckedAt"
+    | "decryptFailed"
+  >
 >;
 
 /**
  * Writes a check's outcome and its event. Only a session still checkable is changed: one revoked while
  * it was being checked keeps its new state. Returns false when nothing was changed.
  */
-export async function recordCheckOutcome(db: DbOrTx, sessionId: string, patch: CheckPatch, event: { detail: CheckEventDetail; latencyMs: number | null }): Promise<boolean> {
+export async function recordCheckOutcome(
+  db: DbOrTx,
+  sessionId: string,
+  patch: CheckPatch,
+  event: { detail: CheckEventDetail; latencyMs: number | null },
+): Promise<boolean> {
   const changed = await db
     .update(telegramSessions)
     .set(patch)

@@ -6,13 +6,22 @@ export type LeasedSession = { id: string; status: SessionStatus; sessionCipherte
 
 const leaseEnd = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
 const leaseFree = (owner: string) =>
-  or(isNull(telegramSessions.leaseUntil), lt(telegramSessions.leaseUntil, sql`now()`), eq(telegramSessions.leaseOwner, owner));
+  or(
+    isNull(telegramSessions.leaseUntil),
+    lt(telegramSessions.leaseUntil, sql`now()`),
+    eq(telegramSessions.leaseOwner, owner),
+  );
 
 /**
  * Takes the session's connection lease when it is free, expired or already ours, in one atomic UPDATE
  * (the database's clock decides expiry, so processes with skewed clocks agree).
  */
-export async function takeLease(db: DbOrTx, sessionId: string, owner: string, seconds: number): Promise<LeasedSession | undefined> {
+export async function takeLease(
+  db: DbOrTx,
+  sessionId: string,
+  owner: string,
+  seconds: number,
+): Promise<LeasedSession | undefined> {
   const [row] = await db
     .update(telegramSessions)
     .set({ leaseOwner: owner, leaseUntil: leaseEnd(seconds) })
@@ -55,6 +64,9 @@ export async function touchLastUsed(db: DbOrTx, sessionId: string): Promise<void
   const ttl = telegramSessions.authorizationTtlDays;
   await db
     .update(telegramSessions)
-    .set({ lastUsedAt: sql`now()`, expiresAt: sql`case when ${ttl} is null then ${telegramSessions.expiresAt} else now() + make_interval(days => ${ttl}) end` })
+    .set({
+      lastUsedAt: sql`now()`,
+      expiresAt: sql`case when ${ttl} is null then ${telegramSessions.expiresAt} else now() + make_interval(days => ${ttl}) end`,
+    })
     .where(eq(telegramSessions.id, sessionId));
 }

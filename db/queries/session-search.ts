@@ -17,5 +17,11 @@ export function accountMatches(db: DbOrTx, accountId: AnyColumn, q: string): SQL
   const fullName = sql`${a.firstName} || ' ' || coalesce(${a.lastName}, '')`;
   const conditions = [ilike(fullName, pattern), ilike(a.username, pattern), ilike(a.phoneMasked, `%${escapeLike(q)}%`)];
   if (/^\d{1,19}$/.test(q) && BigInt(q) <= maxBigint) conditions.push(eq(a.telegramUserId, BigInt(q)));
-  return inArray(accountId, db.select({ id: a.id }).from(a).where(or(...conditions)));
+  return inArray(
+    accountId,
+    db
+      .select({ id: a.id })
+      .from(a)
+      .where(or(...conditions)),
+  );
 }

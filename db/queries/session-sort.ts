@@ -36,7 +36,9 @@ export function isValidSortKey(sort: SessionSort, key: string): boolean {
   switch (sortKeys[sort].type) {
     case "timestamptz": {
       const date = new Date(key);
-      return isoMicros.test(key) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === key.slice(0, 23);
+      return (
+        isoMicros.test(key) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === key.slice(0, 23)
+      );
     }
     case "integer":
       return /^-?\d{1,9}$/.test(key);
@@ -52,7 +54,13 @@ export function sortOrderBy(t: SortColumns, sort: SessionSort, order: SortOrder)
 }
 
 /** Rows strictly after the cursor's (key, id) in the list's order. */
-export function afterCursor(t: SortColumns, sort: SessionSort, order: SortOrder, key: string | null, id: string): SQL | undefined {
+export function afterCursor(
+  t: SortColumns,
+  sort: SessionSort,
+  order: SortOrder,
+  key: string | null,
+  id: string,
+): SQL | undefined {
   const { column: pick, type } = sortKeys[sort];
   const column = pick(t);
   const beyond = sql.raw(order === "asc" ? ">" : "<");

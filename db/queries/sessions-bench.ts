@@ -38,7 +38,9 @@ try {
   const { db } = database;
   const start = performance.now();
   await seedSessionsAndEvents(db, sessionCount, eventsPerSession);
-  console.log(`Seeded ${sessionCount} sessions and ${sessionCount * eventsPerSession} events in ${Math.round(performance.now() - start)} ms.\n`);
+  console.log(
+    `Seeded ${sessionCount} sessions and ${sessionCount * eventsPerSession} events in ${Math.round(performance.now() - start)} ms.\n`,
+  );
 
   const base: SessionListFilter = { sort: "created", order: "desc", limit: 50 };
   const middle = await listSessions(db, { ...base, limit: sessionCount / 2 });
@@ -58,7 +60,9 @@ try {
     ["overview attention (50)", (d) => listAttentionSessions(d, clock, 50)],
   ];
   const client = (db as unknown as { $client: Explainer }).$client;
-  console.log(`${"scenario".padEnd(28)} ${"client median".padStart(14)} ${"client p99".padStart(11)} ${"server".padStart(10)} statements`);
+  console.log(
+    `${"scenario".padEnd(28)} ${"client median".padStart(14)} ${"client p99".padStart(11)} ${"server".padStart(10)} statements`,
+  );
   for (const [name, work] of scenarios) {
     await time(db, 10, work);
     const { median, p99 } = await time(db, runs, work);
@@ -66,7 +70,9 @@ try {
     await work(logged.db);
     const plan = await client.query(`explain analyze ${logged.statements[0]}`, logged.params[0]!);
     const server = Object.values(plan.rows.at(-1) ?? {})[0]?.replace(/Execution Time: /, "") ?? "?";
-    console.log(`${name.padEnd(28)} ${median.toFixed(2).padStart(11)} ms ${p99.toFixed(2).padStart(8)} ms ${server.padStart(10)} ${logged.statements.length}`);
+    console.log(
+      `${name.padEnd(28)} ${median.toFixed(2).padStart(11)} ms ${p99.toFixed(2).padStart(8)} ms ${server.padStart(10)} ${logged.statements.length}`,
+    );
   }
 } finally {
   await database.close();

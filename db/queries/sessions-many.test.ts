@@ -46,7 +46,12 @@ describe.each(testDrivers)("sessions list over 10,000 rows on %s", (driver) => {
     expect(degraded).toHaveLength(total / 5);
     const found = await listSessions(database.db, { sort: "created", order: "desc", limit: 50, q: "User 4242" });
     expect(found.rows.map((row) => row.account.lastName)).toEqual(["User 4242"]);
-    const byId = await listSessions(database.db, { sort: "created", order: "desc", limit: 50, q: String(5_000_000_000 + 77) });
+    const byId = await listSessions(database.db, {
+      sort: "created",
+      order: "desc",
+      limit: 50,
+      q: String(5_000_000_000 + 77),
+    });
     expect(byId.rows.map((row) => row.account.lastName)).toEqual(["User 77"]);
   });
 });

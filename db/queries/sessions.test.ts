@@ -20,13 +20,35 @@ describe.each(testDrivers)("sessions list query on %s", (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     const [alice, bob, carol, dave, eve] = await seedSessions(database.db, [
-      { status: "active", createdAt: at(-300), lastUsedAt: at(-60), lastLatencyMs: 120, expiresAt: at(60 * 24 * 30),
-        account: { firstName: "Alice", lastName: "Smith", username: "alice", phoneMasked: "+99966•••11" } },
-      { status: "degraded", createdAt: at(-200), lastLatencyMs: 900, expiresAt: at(60 * 24 * 3), floodWaitUntil: at(10),
-        account: { firstName: "Bob", lastName: "Jones", phoneMasked: "+99967•••22" } },
-      { status: "invalid", createdAt: at(-100), decryptFailed: true, account: { firstName: "Carol", username: "carol_x" } },
+      {
+        status: "active",
+        createdAt: at(-300),
+        lastUsedAt: at(-60),
+        lastLatencyMs: 120,
+        expiresAt: at(60 * 24 * 30),
+        account: { firstName: "Alice", lastName: "Smith", username: "alice", phoneMasked: "+99966•••11" },
+      },
+      {
+        status: "degraded",
+        createdAt: at(-200),
+        lastLatencyMs: 900,
+        expiresAt: at(60 * 24 * 3),
+        floodWaitUntil: at(10),
+        account: { firstName: "Bob", lastName: "Jones", phoneMasked: "+99967•••22" },
+      },
+      {
+        status: "invalid",
+        createdAt: at(-100),
+        decryptFailed: true,
+        account: { firstName: "Carol", username: "carol_x" },
+      },
       { status: "revoked", createdAt: at(-400), lastUsedAt: at(-500), account: { firstName: "Dave" } },
-      { status: "active", createdAt: at(-500), lastLatencyMs: 120, account: { firstName: "100%_off", username: "pct", telegramUserId: 777n } },
+      {
+        status: "active",
+        createdAt: at(-500),
+        lastLatencyMs: 120,
+        account: { firstName: "100%_off", username: "pct", telegramUserId: 777n },
+      },
     ]);
     ids = { alice: alice!, bob: bob!, carol: carol!, dave: dave!, eve: eve! };
   });
@@ -68,7 +90,10 @@ describe.each(testDrivers)("sessions list query on %s", (driver) => {
         let cursor: string | null = null;
         do {
           const page: Awaited<ReturnType<typeof listSessions>> = await listSessions(database.db, {
-            sort, order, limit: 2, cursor: cursor ? decodeSessionCursor(cursor)! : undefined,
+            sort,
+            order,
+            limit: 2,
+            cursor: cursor ? decodeSessionCursor(cursor)! : undefined,
           });
           paged.push(...page.rows.map((r) => r.id));
           cursor = page.nextCursor;
@@ -80,8 +105,19 @@ describe.each(testDrivers)("sessions list query on %s", (driver) => {
 
   it("sends exactly one statement per page, whatever the filters", async () => {
     const logged = withStatementLog(database);
-    const first = await listSessions(logged.db, { sort: "expiry", order: "asc", limit: 2, q: "a", statuses: ["active", "degraded", "invalid"] });
-    await listSessions(logged.db, { sort: "expiry", order: "asc", limit: 2, cursor: decodeSessionCursor(first.nextCursor!)! });
+    const first = await listSessions(logged.db, {
+      sort: "expiry",
+      order: "asc",
+      limit: 2,
+      q: "a",
+      statuses: ["active", "degraded", "invalid"],
+    });
+    await listSessions(logged.db, {
+      sort: "expiry",
+      order: "asc",
+      limit: 2,
+      cursor: decodeSessionCursor(first.nextCursor!)!,
+    });
     expect(logged.statements).toHaveLength(2);
   });
 
@@ -95,7 +131,11 @@ describe.each(testDrivers)("sessions list query on %s", (driver) => {
   it("finds one session with its account and successor", async () => {
     const [next] = await seedSessions(database.db, [{ rotatedFromId: ids.alice, account: { firstName: "Alice2" } }]);
     const detail = await findSessionDetail(database.db, ids.alice);
-    expect(detail).toMatchObject({ id: ids.alice, rotatedToId: next, account: { firstName: "Alice", username: "alice" } });
+    expect(detail).toMatchObject({
+      id: ids.alice,
+      rotatedToId: next,
+      account: { firstName: "Alice", username: "alice" },
+    });
     expect(await findSessionDetail(database.db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
   });
 });

@@ -30,7 +30,12 @@ export async function listSessions(db: DbOrTx, filter: SessionListFilter): Promi
   if (filter.statuses?.length) conditions.push(inArray(t.status, filter.statuses));
   if (filter.q) conditions.push(accountMatches(db, t.accountId, filter.q));
   if (cursor) conditions.push(afterCursor(t, sort, order, cursor.key, cursor.id));
-  const pageIds = db.select({ id: t.id }).from(t).where(and(...conditions)).orderBy(...sortOrderBy(t, sort, order)).limit(limit + 1);
+  const pageIds = db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(...sortOrderBy(t, sort, order))
+    .limit(limit + 1);
   const rows = await db.query.telegramSessions.findMany({
     columns: sessionItemColumns,
     with: { account: { columns: accountItemColumns } },
@@ -40,7 +45,8 @@ export async function listSessions(db: DbOrTx, filter: SessionListFilter): Promi
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeSessionCursor({ sort, order, key: last.sortKey, id: last.id }) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeSessionCursor({ sort, order, key: last.sortKey, id: last.id }) : null;
   return { rows: page.map(({ sortKey: _, ...row }) => row), nextCursor };
 }
 
@@ -50,7 +56,11 @@ export function findSessionDetail(db: DbOrTx, id: string) {
     columns: { ...sessionItemColumns, dcId: true, revokedAt: true, revokedReason: true },
     with: { account: { columns: { ...accountItemColumns, telegramUserId: true, createdAt: true } } },
     extras: (t) => ({
-      rotatedToId: sql<string | null>`(select r.id from telegram_sessions r where r.rotated_from_id = ${t.id} order by r.created_at desc limit 1)`.as("rotated_to_id"),
+      rotatedToId: sql<
+        string | null
+      >`(select r.id from telegram_sessions r where r.rotated_from_id = ${t.id} order by r.created_at desc limit 1)`.as(
+        "rotated_to_id",
+      ),
     }),
     where: (t) => eq(t.id, id),
   });
@@ -59,5 +69,7 @@ export function findSessionDetail(db: DbOrTx, id: string) {
 export type SessionDetailRow = NonNullable<Awaited<ReturnType<typeof findSessionDetail>>>;
 
 export async function sessionExists(db: DbOrTx, id: string): Promise<boolean> {
-  return (await db.query.telegramSessions.findFirst({ columns: { id: true }, where: (t) => eq(t.id, id) })) !== undefined;
+  return (
+    (await db.query.telegramSessions.findFirst({ columns: { id: true }, where: (t) => eq(t.id, id) })) !== undefined
+  );
 }

@@ -5,7 +5,12 @@ import { signInFailures } from "@/db/schema";
 export type SignInAttempt = { email: string; ip: string };
 
 /** Records a failed sign-in at `now` and forgets failures older than `forgetBefore`. */
-export async function recordSignInFailure(db: DbOrTx, attempt: SignInAttempt, now: Date, forgetBefore: Date): Promise<void> {
+export async function recordSignInFailure(
+  db: DbOrTx,
+  attempt: SignInAttempt,
+  now: Date,
+  forgetBefore: Date,
+): Promise<void> {
   await db.insert(signInFailures).values({ email: attempt.email, ip: attempt.ip, at: now });
   await db.delete(signInFailures).where(lt(signInFailures.at, forgetBefore));
 }
@@ -26,5 +31,8 @@ export async function recentSignInFailures(
     });
     return rows.map((row) => row.at);
   };
-  return { byEmail: await times(signInFailures.email, attempt.email), byIp: await times(signInFailures.ip, attempt.ip) };
+  return {
+    byEmail: await times(signInFailures.email, attempt.email),
+    byIp: await times(signInFailures.ip, attempt.ip),
+  };
 }

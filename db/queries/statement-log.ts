@@ -17,8 +17,9 @@ export function withStatementLog(database: TestDatabase): { db: Db; statements: 
     },
   };
   const client = (database.db as unknown as { $client: unknown }).$client;
-  const db = database.driver === "pglite"
-    ? pgliteDrizzle({ client: client as PGlite, schema, logger })
-    : neonDrizzle({ client: client as Pool, schema, logger });
+  const db =
+    database.driver === "pglite"
+      ? pgliteDrizzle({ client: client as PGlite, schema, logger })
+      : neonDrizzle({ client: client as Pool, schema, logger });
   return { db: db as unknown as Db, statements, params };
 }

@@ -8,13 +8,20 @@ export function findAccountByTelegramId(db: DbOrTx, telegramUserId: bigint): Pro
 
 export type AccountValues = Omit<typeof telegramAccounts.$inferInsert, "createdAt" | "updatedAt">;
 
-export async function upsertAccount(db: DbOrTx, values: AccountValues & { id: string }, exists: boolean): Promise<void> {
+export async function upsertAccount(
+  db: DbOrTx,
+  values: AccountValues & { id: string },
+  exists: boolean,
+): Promise<void> {
   if (!exists) {
     await db.insert(telegramAccounts).values(values);
     return;
   }
   const { id, ...changes } = values;
-  await db.update(telegramAccounts).set({ ...changes, updatedAt: new Date() }).where(eq(telegramAccounts.id, id));
+  await db
+    .update(telegramAccounts)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(telegramAccounts.id, id));
 }
 
 /** Sessions of an account that can still be used (any state but revoked or invalid). */

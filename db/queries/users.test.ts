@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { verifyPassword } from "@/lib/auth/password";
-import { adminExists, bumpSessionVersion, createUser, EmailTakenError, findUserByEmail, listUsers, setPassword } from "./users";
+import {
+  adminExists,
+  bumpSessionVersion,
+  createUser,
+  EmailTakenError,
+  findUserByEmail,
+  listUsers,
+  setPassword,
+} from "./users";
 
 describe.each(testDrivers)("user queries on %s", (driver) => {
   let database: TestDatabase;
@@ -12,11 +20,26 @@ describe.each(testDrivers)("user queries on %s", (driver) => {
 
   it("creates members with a lower-cased email and a hashed password, never listing the hash", async () => {
     expect(await adminExists(database.db)).toBe(false);
-    const viewer = await createUser(database.db, { email: "Viewer@Example.com", role: "viewer", password: "viewer password", mustChangePassword: true });
-    expect(viewer).toMatchObject({ email: "viewer@example.com", role: "viewer", mustChangePassword: true, sessionVersion: 1 });
+    const viewer = await createUser(database.db, {
+      email: "Viewer@Example.com",
+      role: "viewer",
+      password: "viewer password",
+      mustChangePassword: true,
+    });
+    expect(viewer).toMatchObject({
+      email: "viewer@example.com",
+      role: "viewer",
+      mustChangePassword: true,
+      sessionVersion: 1,
+    });
     expect(viewer).not.toHaveProperty("passwordHash");
     expect(await adminExists(database.db)).toBe(false);
-    await createUser(database.db, { email: "admin@example.com", role: "admin", password: "admin password", mustChangePassword: false });
+    await createUser(database.db, {
+      email: "admin@example.com",
+      role: "admin",
+      password: "admin password",
+      mustChangePassword: false,
+    });
     expect(await adminExists(database.db)).toBe(true);
     const stored = await findUserByEmail(database.db, "VIEWER@example.com");
     expect(await verifyPassword("viewer password", stored!.passwordHash)).toBe(true);
@@ -27,7 +50,12 @@ describe.each(testDrivers)("user queries on %s", (driver) => {
 
   it("refuses a second member with the same email in any case", async () => {
     await expect(
-      createUser(database.db, { email: "ADMIN@example.com", role: "viewer", password: "another password", mustChangePassword: false }),
+      createUser(database.db, {
+        email: "ADMIN@example.com",
+        role: "viewer",
+        password: "another password",
+        mustChangePassword: false,
+      }),
     ).rejects.toBeInstanceOf(EmailTakenError);
   });
 

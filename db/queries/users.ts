@@ -7,8 +7,14 @@ import { hashPassword } from "@/lib/auth/password";
 export type Member = Omit<User, "passwordHash">;
 
 const memberColumns = {
-  id: true, email: true, role: true, disabled: true, mustChangePassword: true,
-  sessionVersion: true, createdAt: true, lastSignInAt: true,
+  id: true,
+  email: true,
+  role: true,
+  disabled: true,
+  mustChangePassword: true,
+  sessionVersion: true,
+  createdAt: true,
+  lastSignInAt: true,
 } as const;
 
 export class EmailTakenError extends Error {
@@ -70,11 +76,19 @@ export async function adminExists(db: DbOrTx): Promise<boolean> {
 
 /** Ends every session of the member: cookies carrying an older version stop working on their next request. */
 export async function bumpSessionVersion(db: DbOrTx, userId: string): Promise<void> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }
 
 /** Sets a new password and ends the member's sessions; `mustChangePassword` marks a temporary one. */
-export async function setPassword(db: DbOrTx, userId: string, password: string, mustChangePassword: boolean): Promise<void> {
+export async function setPassword(
+  db: DbOrTx,
+  userId: string,
+  password: string,
+  mustChangePassword: boolean,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db
     .update(users)

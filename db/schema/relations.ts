@@ -28,7 +28,11 @@ export const telegramAccountsRelations = relations(telegramAccounts, ({ many }) 
 export const telegramSessionsRelations = relations(telegramSessions, ({ one, many }) => ({
   account: one(telegramAccounts, { fields: [telegramSessions.accountId], references: [telegramAccounts.id] }),
   createdBy: one(users, { fields: [telegramSessions.createdById], references: [users.id] }),
-  rotatedFrom: one(telegramSessions, { fields: [telegramSessions.rotatedFromId], references: [telegramSessions.id], relationName: "rotation" }),
+  rotatedFrom: one(telegramSessions, {
+    fields: [telegramSessions.rotatedFromId],
+    references: [telegramSessions.id],
+    relationName: "rotation",
+  }),
   events: many(sessionEvents),
   floodWaits: many(sessionFloodWaits),
 }));

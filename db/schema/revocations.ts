@@ -4,7 +4,9 @@ import { users } from "./users";
 
 /** A logout at Telegram still owed for a revoke_pending session; retried with backoff until it succeeds. */
 export const sessionRevocations = pgTable("session_revocations", {
-  sessionId: uuid("session_id").primaryKey().references(() => telegramSessions.id, { onDelete: "cascade" }),
+  sessionId: uuid("session_id")
+    .primaryKey()
+    .references(() => telegramSessions.id, { onDelete: "cascade" }),
   /** "revoked" (an admin or the policy) or "rotated" (the old half of a rotation). */
   reason: text("reason").notNull(),
   actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),

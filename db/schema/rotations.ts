@@ -8,7 +8,16 @@ import { users } from "./users";
  * password_needed: the fresh key waits for the 2FA password. authorized: the fresh key is logged in.
  * swapped: the new session row is live and the old one awaits its logout. done / rolled_back: closed.
  */
-export const rotationStepEnum = pgEnum("rotation_step", ["started", "exported", "accepted", "password_needed", "authorized", "swapped", "done", "rolled_back"]);
+export const rotationStepEnum = pgEnum("rotation_step", [
+  "started",
+  "exported",
+  "accepted",
+  "password_needed",
+  "authorized",
+  "swapped",
+  "done",
+  "rolled_back",
+]);
 export type RotationStep = (typeof rotationStepEnum.enumValues)[number];
 
 /** A rotation in progress: its step and the fresh key (encrypted), so a crash at any step can be finished or undone. */
@@ -16,7 +25,9 @@ export const sessionRotations = pgTable(
   "session_rotations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    sessionId: uuid("session_id").notNull().references(() => telegramSessions.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => telegramSessions.id, { onDelete: "cascade" }),
     newSessionId: uuid("new_session_id").references(() => telegramSessions.id, { onDelete: "set null" }),
     step: rotationStepEnum("step").notNull().default("started"),
     /** Vault envelope of the fresh StringSession, bound to this row. */
@@ -34,7 +45,9 @@ export const sessionRotations = pgTable(
   },
   (t) => [
     // At most one open rotation per session.
-    uniqueIndex("session_rotations_open_idx").on(t.sessionId).where(sql`${t.step} not in ('done', 'rolled_back')`),
+    uniqueIndex("session_rotations_open_idx")
+      .on(t.sessionId)
+      .where(sql`${t.step} not in ('done', 'rolled_back')`),
     index("session_rotations_step_idx").on(t.step, t.lockedUntil),
   ],
 );

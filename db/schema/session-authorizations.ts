@@ -8,8 +8,12 @@ import { telegramSessions } from "./telegram-sessions";
  * hash is learned when another console session of the account lists it.
  */
 export const sessionAuthorizations = pgTable("session_authorizations", {
-  sessionId: uuid("session_id").primaryKey().references(() => telegramSessions.id, { onDelete: "cascade" }),
-  accountId: uuid("account_id").notNull().references(() => telegramAccounts.id, { onDelete: "cascade" }),
+  sessionId: uuid("session_id")
+    .primaryKey()
+    .references(() => telegramSessions.id, { onDelete: "cascade" }),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => telegramAccounts.id, { onDelete: "cascade" }),
   hash: bigint("hash", { mode: "bigint" }),
   dateCreated: integer("date_created").notNull(),
   apiId: integer("api_id").notNull(),

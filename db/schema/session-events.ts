@@ -5,7 +5,9 @@ export const sessionEvents = pgTable(
   "session_events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    sessionId: uuid("session_id").notNull().references(() => telegramSessions.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => telegramSessions.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
     latencyMs: integer("latency_ms"),

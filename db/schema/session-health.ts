@@ -5,7 +5,9 @@ import { telegramSessions } from "./telegram-sessions";
 export const sessionFloodWaits = pgTable(
   "session_flood_waits",
   {
-    sessionId: uuid("session_id").notNull().references(() => telegramSessions.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => telegramSessions.id, { onDelete: "cascade" }),
     method: text("method").notNull(),
     until: timestamp("until", { withTimezone: true }).notNull(),
     seconds: integer("seconds").notNull(),

@@ -3,14 +3,22 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type A
 import { telegramAccounts } from "./telegram-accounts";
 import { users } from "./users";
 
-export const sessionStatusEnum = pgEnum("session_status", ["active", "degraded", "invalid", "revoke_pending", "revoked"]);
+export const sessionStatusEnum = pgEnum("session_status", [
+  "active",
+  "degraded",
+  "invalid",
+  "revoke_pending",
+  "revoked",
+]);
 export type SessionStatus = (typeof sessionStatusEnum.enumValues)[number];
 
 export const telegramSessions = pgTable(
   "telegram_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => telegramAccounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => telegramAccounts.id, { onDelete: "cascade" }),
     status: sessionStatusEnum("status").notNull().default("active"),
     /** Vault envelope of the StringSession; null once revoked (destroyed). */
     sessionCiphertext: text("session_ciphertext"),
@@ -43,7 +51,9 @@ export const telegramSessions = pgTable(
     index("telegram_sessions_status_idx").on(t.status, t.createdAt),
     index("telegram_sessions_next_check_idx").on(t.nextCheckAt),
     // The monitor's due query: only sessions it may check, in due order.
-    index("telegram_sessions_due_idx").on(t.nextCheckAt).where(sql`${t.status} in ('active', 'degraded')`),
+    index("telegram_sessions_due_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.status} in ('active', 'degraded')`),
     index("telegram_sessions_account_idx").on(t.accountId),
   ],
 );

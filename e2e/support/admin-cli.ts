@@ -23,7 +23,8 @@ export function runAdminCreate(member: Member): Promise<CliResult> {
 /** Creates a member through the admin CLI; fails the test with the CLI's own words otherwise. */
 export async function createMemberWithCli(member: Member): Promise<Member> {
   const result = await runAdminCreate(member);
-  if (result.code !== 0) throw new Error(`admin CLI refused ${member.email} (exit ${result.code}): ${result.output.trim()}`);
+  if (result.code !== 0)
+    throw new Error(`admin CLI refused ${member.email} (exit ${result.code}): ${result.output.trim()}`);
   return member;
 }
 

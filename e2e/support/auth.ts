@@ -41,8 +41,11 @@ export async function sessionCookieThroughApi(member: Pick<Member, "email" | "pa
       headers: { "X-Auth-Return-Redirect": "1", Origin: baseURL },
     });
     expect(answer.status(), `sign-in of ${member.email}`).toBe(200);
-    const setCookie = answer.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${sessionCookieName}=`));
-    if (!setCookie) throw new Error(`sign-in of ${member.email} set no ${sessionCookieName} cookie: ${await answer.text()}`);
+    const setCookie = answer
+      .headersArray()
+      .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${sessionCookieName}=`));
+    if (!setCookie)
+      throw new Error(`sign-in of ${member.email} set no ${sessionCookieName} cookie: ${await answer.text()}`);
     return setCookie.value.split(";")[0]!;
   } finally {
     await api.dispose();
@@ -50,7 +53,9 @@ export async function sessionCookieThroughApi(member: Pick<Member, "email" | "pa
 }
 
 /** A request context that sends the given credentials (cookie or bearer token) and never follows redirects. */
-export function apiClient(credentials: { cookie?: string; token?: string; headers?: Record<string, string> } = {}): Promise<APIRequestContext> {
+export function apiClient(
+  credentials: { cookie?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<APIRequestContext> {
   const headers: Record<string, string> = { ...credentials.headers };
   if (credentials.cookie) headers.Cookie = credentials.cookie;
   if (credentials.token) headers.Authorization = `Bearer ${credentials.token}`;

@@ -17,7 +17,8 @@ export type FolderScan = { files: number; bytes: number; writtenSince: number; h
 export function needlesOf(canary: Canary): Needle[] {
   return canary.forms.flatMap((form) => {
     const needles = [{ label: canary.label, bytes: Buffer.from(form, "utf8") }];
-    if (/^(?:[0-9a-f]{2}){16,}$/.test(form)) needles.push({ label: `${canary.label} (raw bytes)`, bytes: Buffer.from(form, "hex") });
+    if (/^(?:[0-9a-f]{2}){16,}$/.test(form))
+      needles.push({ label: `${canary.label} (raw bytes)`, bytes: Buffer.from(form, "hex") });
     return needles;
   });
 }

@@ -6,7 +6,12 @@ import { generateApiToken } from "@/lib/auth/tokens";
 
 /** An admin and their admin API token, written straight into the crash runs' database (no console runs yet). */
 export async function adminApiToken(db: Db): Promise<string> {
-  const member = await createUser(db, { email: "crash-admin@e2e.test", role: "admin", password: randomBytes(18).toString("base64url"), mustChangePassword: false });
+  const member = await createUser(db, {
+    email: "crash-admin@e2e.test",
+    role: "admin",
+    password: randomBytes(18).toString("base64url"),
+    mustChangePassword: false,
+  });
   const { token, hash, prefix } = generateApiToken();
   await insertApiToken(db, { name: "crash runs", scope: "admin", tokenHash: hash, prefix, createdById: member.id });
   return token;

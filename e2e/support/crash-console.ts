@@ -23,7 +23,11 @@ export class ConsoleProcess {
   async start(timeoutMs = 60_000): Promise<number> {
     const startedAt = Date.now();
     const log = createWriteStream(this.logFile, { flags: "a" });
-    const child = spawn("npx", ["next", "start", "-p", String(this.port)], { env: { ...process.env, ...this.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("npx", ["next", "start", "-p", String(this.port)], {
+      env: { ...process.env, ...this.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     let tail = "";
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.pipe(log);
@@ -32,7 +36,8 @@ export class ConsoleProcess {
     this.child = child;
     while (Date.now() - startedAt < timeoutMs) {
       // The log file goes with the run's folder: what the console said comes along in the error.
-      if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode} while starting on port ${this.port}:\n${tail}`);
+      if (child.exitCode !== null)
+        throw new Error(`the console exited with ${child.exitCode} while starting on port ${this.port}:\n${tail}`);
       if (await this.healthy()) return Date.now() - startedAt;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -10,19 +10,26 @@ const usable = new Set(["active", "degraded"]);
 
 /** What must hold at every moment, crash or not: read right after each restart, before any recovery could help. */
 export async function instantViolations(db: Db): Promise<string[]> {
-  const rows = await db.query.telegramSessions.findMany({ columns: { id: true, accountId: true, status: true, sessionCiphertext: true, revokedAt: true } });
-  const owed = new Set((await db.query.sessionRevocations.findMany({ columns: { sessionId: true } })).map((r) => r.sessionId));
+  const rows = await db.query.telegramSessions.findMany({
+    columns: { id: true, accountId: true, status: true, sessionCiphertext: true, revokedAt: true },
+  });
+  const owed = new Set(
+    (await db.query.sessionRevocations.findMany({ columns: { sessionId: true } })).map((r) => r.sessionId),
+  );
   const found: string[] = [];
   const usableByAccount = new Map<string, number>();
   for (const row of rows) {
     if (usable.has(row.status)) {
-      if (row.revokedAt || !row.sessionCiphertext || owed.has(row.id)) found.push(`session ${row.id} is ${row.status} and revoked`);
+      if (row.revokedAt || !row.sessionCiphertext || owed.has(row.id))
+        found.push(`session ${row.id} is ${row.status} and revoked`);
       usableByAccount.set(row.accountId, (usableByAccount.get(row.accountId) ?? 0) + 1);
     }
-    if (row.status === "revoked" && (row.sessionCiphertext || owed.has(row.id))) found.push(`session ${row.id} is revoked but its key or logout is kept`);
+    if (row.status === "revoked" && (row.sessionCiphertext || owed.has(row.id)))
+      found.push(`session ${row.id} is revoked but its key or logout is kept`);
   }
   // Every run logs in an account of its own, so a rotation must leave exactly one usable session of it.
-  for (const [accountId, count] of usableByAccount) if (count > 1) found.push(`account ${accountId} has ${count} usable sessions`);
+  for (const [accountId, count] of usableByAccount)
+    if (count > 1) found.push(`account ${accountId} has ${count} usable sessions`);
   return found;
 }
 
@@ -35,13 +42,21 @@ export async function settledViolations(db: Db, sandbox: SandboxProcess, ring: K
   for (const r of await db.query.sessionRotations.findMany({ columns: { id: true, step: true } })) {
     if (!closedRotationSteps.includes(r.step)) found.push(`rotation ${r.id} left at ${r.step}`);
   }
-  for (const r of await db.query.sessionRevocations.findMany({ columns: { sessionId: true } })) found.push(`logout of session ${r.sessionId} still owed`);
+  for (const r of await db.query.sessionRevocations.findMany({ columns: { sessionId: true } }))
+    found.push(`logout of session ${r.sessionId} still owed`);
   for (const f of await db.query.loginFlows.findMany({ columns: { id: true, step: true, lockedUntil: true } })) {
-    if (openSteps.includes(f.step) && f.lockedUntil) found.push(`login ${f.id} at ${f.step} is held by a step that died`);
+    if (openSteps.includes(f.step) && f.lockedUntil)
+      found.push(`login ${f.id} at ${f.step} is held by a step that died`);
   }
   const consoleKeys = new Map<string, string>();
-  for (const row of await db.query.telegramSessions.findMany({ columns: { id: true, status: true, sessionCiphertext: true } })) {
-    if (usable.has(row.status) && row.sessionCiphertext) consoleKeys.set(await authKeyHex(decrypt(ring, row.sessionCiphertext, secrets.sessionString.binding(row.id))), row.id);
+  for (const row of await db.query.telegramSessions.findMany({
+    columns: { id: true, status: true, sessionCiphertext: true },
+  })) {
+    if (usable.has(row.status) && row.sessionCiphertext)
+      consoleKeys.set(
+        await authKeyHex(decrypt(ring, row.sessionCiphertext, secrets.sessionString.binding(row.id))),
+        row.id,
+      );
   }
   const telegramKeys = new Set<string>();
   for (const a of (await sandbox.allAuthorizations()).filter((a) => a.state === "active")) {
@@ -49,7 +64,8 @@ export async function settledViolations(db: Db, sandbox: SandboxProcess, ring: K
     telegramKeys.add(key);
     if (!consoleKeys.has(key)) found.push(`Telegram authorization ${a.id} of ${a.phone} has no usable console session`);
   }
-  for (const [key, id] of consoleKeys) if (!telegramKeys.has(key)) found.push(`usable session ${id} is not authorized at Telegram`);
+  for (const [key, id] of consoleKeys)
+    if (!telegramKeys.has(key)) found.push(`usable session ${id} is not authorized at Telegram`);
   return found;
 }
 

@@ -8,8 +8,11 @@ export class ConsoleApi {
   /** phone → code → 2FA password (when the account has one); the new session's id. */
   async login(phone: string, password: string): Promise<string> {
     const started = await this.post<{ id: string }>("/api/v1/telegram/logins", { phone });
-    let answer = await this.post<{ step: string; sessionId?: string }>(`/api/v1/telegram/logins/${started.id}/code`, { code: phone.charAt(5).repeat(5) });
-    if (answer.step === "password") answer = await this.post(`/api/v1/telegram/logins/${started.id}/password`, { password });
+    let answer = await this.post<{ step: string; sessionId?: string }>(`/api/v1/telegram/logins/${started.id}/code`, {
+      code: phone.charAt(5).repeat(5),
+    });
+    if (answer.step === "password")
+      answer = await this.post(`/api/v1/telegram/logins/${started.id}/password`, { password });
     if (answer.step !== "done" || !answer.sessionId) throw new Error(`login of ${phone} ended at ${answer.step}`);
     return answer.sessionId;
   }
@@ -27,7 +30,8 @@ export class ConsoleApi {
     const path = step === "code" ? "code" : "password";
     const body = step === "code" ? { code: phone.charAt(5).repeat(5) } : { password };
     let answer = await this.post<{ step: string }>(`/api/v1/telegram/logins/${flowId}/${path}`, body);
-    if (answer.step === "password") answer = await this.post(`/api/v1/telegram/logins/${flowId}/password`, { password });
+    if (answer.step === "password")
+      answer = await this.post(`/api/v1/telegram/logins/${flowId}/password`, { password });
     return answer.step;
   }
 

@@ -20,7 +20,10 @@ export class SandboxProcess {
   ) {}
 
   static async start(dataDir: string): Promise<SandboxProcess> {
-    const child = spawn("npx", ["tsx", "sandbox/cli.ts", "--json", "--no-seed", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "inherit"], detached: true });
+    const child = spawn("npx", ["tsx", "sandbox/cli.ts", "--json", "--no-seed", "--data-dir", dataDir], {
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
     const [readyLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
     const stop = async () => {
       if (child.exitCode !== null) return;
@@ -35,7 +38,11 @@ export class SandboxProcess {
   }
 
   createAccount(phone: string, password?: string): Promise<{ userId: string }> {
-    return this.call("POST", "/accounts", { phone, firstName: "Crash", ...(password ? { password, hint: "crash" } : {}) });
+    return this.call("POST", "/accounts", {
+      phone,
+      firstName: "Crash",
+      ...(password ? { password, hint: "crash" } : {}),
+    });
   }
 
   authorizations(phone: string): Promise<SandboxAuthorization[]> {

@@ -11,7 +11,12 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
  */
 export async function forgedCookies(memberId: string = randomUUID()): Promise<{ jwe: string; none: string }> {
   const claims = { sub: memberId, sv: 1, email: "first-admin@e2e.test", role: "admin" };
-  const jwe = await encode({ token: claims, secret: randomBytes(32).toString("base64url"), salt: sessionCookieName, maxAge: 3600 });
+  const jwe = await encode({
+    token: claims,
+    secret: randomBytes(32).toString("base64url"),
+    salt: sessionCookieName,
+    maxAge: 3600,
+  });
   const none = `${base64url({ alg: "none", typ: "JWT" })}.${base64url({ ...claims, iat: Math.floor(Date.now() / 1000) })}.`;
   return { jwe: `${sessionCookieName}=${jwe}`, none: `${sessionCookieName}=${none}` };
 }

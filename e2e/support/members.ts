@@ -4,7 +4,11 @@ export type Role = "admin" | "viewer";
 export type Member = { email: string; password: string; role: Role };
 
 /** The admin created by first-run setup (01-first-run), or by the admin CLI when a spec runs on its own. */
-export const firstAdmin: Member = { email: "first-admin@e2e.test", password: "first-admin-e2e-password", role: "admin" };
+export const firstAdmin: Member = {
+  email: "first-admin@e2e.test",
+  password: "first-admin-e2e-password",
+  role: "admin",
+};
 
 /** A password that meets the policy (12+ characters) and is unique to this run. */
 export function freshPassword(): string {

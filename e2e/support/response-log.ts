@@ -12,7 +12,11 @@ export function recordResponses(context: BrowserContext): void {
   context.on("response", (response) => {
     if (new URL(response.url()).pathname.startsWith("/_next/static/")) return;
     const written = response.text().then(
-      (body) => appendFileSync(responseLogFile, JSON.stringify({ url: response.url(), type: response.headers()["content-type"] ?? "", body }) + "\n"),
+      (body) =>
+        appendFileSync(
+          responseLogFile,
+          JSON.stringify({ url: response.url(), type: response.headers()["content-type"] ?? "", body }) + "\n",
+        ),
       () => undefined,
     );
     writing.add(written);

@@ -27,8 +27,15 @@ export function routeInventory(): Endpoint[] {
     const urlPath = toUrlPath(path.relative(appDir, path.dirname(file)));
     const source = readFileSync(file, "utf8");
     const relative = path.relative(process.cwd(), file);
-    if (name.startsWith("page.")) return [{ kind: "page", file: relative, urlPath, method: "GET", ...pageAccess(file, urlPath, source) }];
-    return exportedMethods(source).map(({ method, declaration }) => ({ kind: "api", file: relative, urlPath, method, ...apiAccess(urlPath, declaration, source) }));
+    if (name.startsWith("page."))
+      return [{ kind: "page", file: relative, urlPath, method: "GET", ...pageAccess(file, urlPath, source) }];
+    return exportedMethods(source).map(({ method, declaration }) => ({
+      kind: "api",
+      file: relative,
+      urlPath,
+      method,
+      ...apiAccess(urlPath, declaration, source),
+    }));
   });
 }
 
@@ -51,21 +58,26 @@ function toUrlPath(relativeDir: string): string {
 /** `export const GET = …`, `export async function POST(…)`, `export { handler as PATCH }`, each with its declaration text. */
 function exportedMethods(source: string): { method: string; declaration: string }[] {
   const found = new Map<string, string>();
-  const declarations = [...source.matchAll(new RegExp(`export\\s+(?:const|let|async\\s+function|function)\\s+(${httpMethods})\\b`, "g"))];
+  const declarations = [
+    ...source.matchAll(new RegExp(`export\\s+(?:const|let|async\\s+function|function)\\s+(${httpMethods})\\b`, "g")),
+  ];
   declarations.forEach((match, index) => {
     const end = declarations[index + 1]?.index ?? source.length;
     const next = source.indexOf("\nexport ", (match.index ?? 0) + 1);
     found.set(match[1]!, source.slice(match.index, Math.min(end, next === -1 ? source.length : next)));
   });
   for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const alias of list[1]!.matchAll(new RegExp(`\\bas\\s+(${httpMethods})\\b`, "g"))) found.set(alias[1]!, source);
+    for (const alias of list[1]!.matchAll(new RegExp(`\\bas\\s+(${httpMethods})\\b`, "g")))
+      found.set(alias[1]!, source);
   }
   return [...found].map(([method, declaration]) => ({ method, declaration }));
 }
 
 function apiAccess(urlPath: string, declaration: string, source: string): Pick<Endpoint, "access" | "reason"> {
   if (publicPaths.some((pattern) => pattern.test(urlPath))) return { access: "public", reason: "public path" };
-  const role = /apiRoute\(\s*\{[^]*?\brole:\s*"(admin|viewer)"/.exec(declaration)?.[1] ?? /apiRoute\(\s*\{[^]*?\brole:\s*"(admin|viewer)"/.exec(source)?.[1];
+  const role =
+    /apiRoute\(\s*\{[^]*?\brole:\s*"(admin|viewer)"/.exec(declaration)?.[1] ??
+    /apiRoute\(\s*\{[^]*?\brole:\s*"(admin|viewer)"/.exec(source)?.[1];
   if (role === "admin" || role === "viewer") return { access: role, reason: `apiRoute role "${role}"` };
   // Deny by default: a handler whose guard the inventory cannot read is held to the strictest rule.
   return { access: "admin", reason: "no apiRoute role found: treated as admin" };
@@ -75,8 +87,11 @@ function pageAccess(file: string, urlPath: string, source: string): Pick<Endpoin
   if (publicPaths.some((pattern) => pattern.test(urlPath))) return { access: "public", reason: "public path" };
   if (isAdminGuard(source)) return { access: "admin", reason: 'requirePage("admin")' };
   for (let dir = path.dirname(file); dir.startsWith(appDir); dir = path.dirname(dir)) {
-    const layout = ["layout.tsx", "layout.ts"].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
-    if (layout && isAdminGuard(readFileSync(layout, "utf8"))) return { access: "admin", reason: `admin layout ${path.relative(appDir, layout)}` };
+    const layout = ["layout.tsx", "layout.ts"]
+      .map((name) => path.join(dir, name))
+      .find((candidate) => existsSync(candidate));
+    if (layout && isAdminGuard(readFileSync(layout, "utf8")))
+      return { access: "admin", reason: `admin layout ${path.relative(appDir, layout)}` };
   }
   return { access: "viewer", reason: "signed-in members" };
 }

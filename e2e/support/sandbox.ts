@@ -24,7 +24,13 @@ export function acceptLoginToken(phone: string, qrUrl: string): Promise<{ accept
   return control("POST", `/accounts/${phone.replace(/\D/g, "")}/accept-login-token`, { token });
 }
 
-export type SandboxAuthorization = { id: string; phone: string | null; dcId: number; device: { model: string }; state: string };
+export type SandboxAuthorization = {
+  id: string;
+  phone: string | null;
+  dcId: number;
+  device: { model: string };
+  state: string;
+};
 
 /** The account's authorizations as its owner sees them under Settings → Devices. */
 export function authorizationsOf(phone: string): Promise<SandboxAuthorization[]> {
@@ -39,6 +45,11 @@ export function addSandboxFault(fault: SandboxFault): Promise<{ ok: boolean }> {
 }
 
 /** Creates (or updates) an account at the sandbox, as Telegram would have it, with a two-step password. */
-export function createSandboxAccount(account: { phone: string; firstName: string; password?: string; hint?: string }): Promise<unknown> {
+export function createSandboxAccount(account: {
+  phone: string;
+  firstName: string;
+  password?: string;
+  hint?: string;
+}): Promise<unknown> {
   return control("POST", "/accounts", account);
 }

@@ -35,7 +35,12 @@ export class SecretsWatch {
   /** Records a response received outside the browser (a request context). */
   async record(response: APIResponse, method: string): Promise<void> {
     if (!isJson(response.headers()["content-type"])) return;
-    this.captured.push({ method, url: response.url(), status: response.status(), body: await response.text().catch(() => "") });
+    this.captured.push({
+      method,
+      url: response.url(),
+      status: response.status(),
+      body: await response.text().catch(() => ""),
+    });
   }
 
   get responseCount(): number {
@@ -48,10 +53,13 @@ export class SecretsWatch {
     const log = serverLog();
     return this.secrets.flatMap((secret) => {
       const found: string[] = [];
-      const hits = this.captured.filter((c) => (secret.ignore ? c.body.replace(secret.ignore, "") : c.body).includes(secret.value));
+      const hits = this.captured.filter((c) =>
+        (secret.ignore ? c.body.replace(secret.ignore, "") : c.body).includes(secret.value),
+      );
       const reveals = hits.filter((c) => secret.revealedBy?.(c));
       if (reveals.length > 1) found.push(`${secret.label}: revealed ${reveals.length} times`);
-      for (const hit of hits.filter((c) => !secret.revealedBy?.(c))) found.push(`${secret.label} in ${hit.method} ${hit.url} (${hit.status})`);
+      for (const hit of hits.filter((c) => !secret.revealedBy?.(c)))
+        found.push(`${secret.label} in ${hit.method} ${hit.url} (${hit.status})`);
       if (!secret.allowedInLog && log.includes(secret.value)) found.push(`${secret.label} in the server log`);
       return found;
     });
@@ -60,7 +68,8 @@ export class SecretsWatch {
   private async capture(response: Response): Promise<void> {
     if (!isJson(response.headers()["content-type"])) return;
     const body = await response.text().catch(() => null);
-    if (body !== null) this.captured.push({ method: response.request().method(), url: response.url(), status: response.status(), body });
+    if (body !== null)
+      this.captured.push({ method: response.request().method(), url: response.url(), status: response.status(), body });
   }
 }
 

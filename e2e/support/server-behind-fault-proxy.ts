@@ -45,7 +45,8 @@ export async function startServerBehindFaultProxy(): Promise<ServerBehindFaultPr
       FORCE_COLOR: "0",
     },
   });
-  for (const stream of [server.stdout, server.stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  for (const stream of [server.stdout, server.stderr])
+    stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
 
   const baseURL = `http://localhost:${port}`;
@@ -69,7 +70,10 @@ async function waitUntilReady(baseURL: string, hasExited: () => boolean): Promis
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (hasExited()) throw new Error("the second server exited before it was ready");
-    const ready = await fetch(`${baseURL}/api/healthz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${baseURL}/api/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await sleep(250);
   }

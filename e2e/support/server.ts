@@ -30,7 +30,9 @@ const database = await connectNeon(url.toString(), { relay: true, migrationsFold
 await database.migrate();
 await database.close();
 
-const sandbox = spawn("npx", ["tsx", "sandbox/cli.ts", "--json", "--data-dir", path.join(e2eDataDir, "sandbox")], { stdio: ["ignore", "pipe", "inherit"] });
+const sandbox = spawn("npx", ["tsx", "sandbox/cli.ts", "--json", "--data-dir", path.join(e2eDataDir, "sandbox")], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 const [readyLine] = (await once(createInterface({ input: sandbox.stdout }), "line")) as [string];
 const sandboxInfo = JSON.parse(readyLine) as { control: string };
 writeFileSync(e2eSandboxFile, readyLine);

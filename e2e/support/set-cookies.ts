@@ -10,7 +10,9 @@ export function parseSetCookie(header: string, from: string): SetCookie {
     attributes: Object.fromEntries(
       attributes.map((attribute) => {
         const separator = attribute.indexOf("=");
-        return separator === -1 ? [attribute.toLowerCase(), ""] : [attribute.slice(0, separator).toLowerCase(), attribute.slice(separator + 1)];
+        return separator === -1
+          ? [attribute.toLowerCase(), ""]
+          : [attribute.slice(0, separator).toLowerCase(), attribute.slice(separator + 1)];
       }),
     ),
     from,
@@ -23,7 +25,8 @@ export function recordSetCookies(page: Page): SetCookie[] {
   page.on("response", async (response) => {
     const from = `${response.request().method()} ${new URL(response.url()).pathname}`;
     for (const header of await response.headersArray().catch(() => [])) {
-      if (header.name.toLowerCase() === "set-cookie") seen.push(...header.value.split("\n").map((value) => parseSetCookie(value, from)));
+      if (header.name.toLowerCase() === "set-cookie")
+        seen.push(...header.value.split("\n").map((value) => parseSetCookie(value, from)));
     }
   });
   return seen;

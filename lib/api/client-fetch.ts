@@ -18,7 +18,10 @@ export class ApiRequestError extends Error {
 }
 
 /** Calls /api/v1 from the browser with the sign-in cookie; the browser adds Origin to mutations. */
-export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

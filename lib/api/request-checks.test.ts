@@ -3,12 +3,15 @@ import { clientIp } from "./client-ip";
 import { apiErrorFromDatabase, isDatabaseUnavailable } from "./database-errors";
 import { isSameOrigin } from "./origin";
 
-const post = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/v1/x", { method: "POST", headers });
+const post = (headers: Record<string, string>) =>
+  new Request("http://127.0.0.1:3000/api/v1/x", { method: "POST", headers });
 
 describe("isSameOrigin", () => {
   it("accepts the request's own origin, or the public host a proxy forwarded", () => {
     expect(isSameOrigin(post({ origin: "http://127.0.0.1:3000" }))).toBe(true);
-    expect(isSameOrigin(post({ origin: "https://console.example.com", "x-forwarded-host": "console.example.com" }))).toBe(true);
+    expect(
+      isSameOrigin(post({ origin: "https://console.example.com", "x-forwarded-host": "console.example.com" })),
+    ).toBe(true);
   });
 
   it("refuses other origins, an opaque origin and a request that names none", () => {
@@ -33,11 +36,17 @@ describe("database errors", () => {
   const wrapped = (cause: object) => Object.assign(new Error("Failed query: insert ... params: secret"), { cause });
 
   it("recognises an unreachable database through drizzle's wrapper", () => {
-    expect(isDatabaseUnavailable(wrapped(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })))).toBe(true);
-    expect(isDatabaseUnavailable(wrapped(Object.assign(new Error("the database system is starting up"), { code: "57P03" })))).toBe(true);
+    expect(
+      isDatabaseUnavailable(wrapped(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(wrapped(Object.assign(new Error("the database system is starting up"), { code: "57P03" }))),
+    ).toBe(true);
     expect(apiErrorFromDatabase(new Error("Connection terminated unexpectedly"))?.status).toBe(503);
     // The pool's client after its connection broke mid-transaction (Neon driver, as node-postgres words it).
-    expect(apiErrorFromDatabase(new Error("Client has encountered a connection error and is not queryable"))?.status).toBe(503);
+    expect(
+      apiErrorFromDatabase(new Error("Client has encountered a connection error and is not queryable"))?.status,
+    ).toBe(503);
   });
 
   it("turns request-provoked statement errors into 4xx and leaves the rest to a 500", () => {

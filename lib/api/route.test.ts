@@ -11,7 +11,11 @@ const origin = "http://console.test";
 const noParams = { params: Promise.resolve({}) };
 
 function request(method: string, body?: string, headers: Record<string, string> = {}) {
-  return new Request(`${origin}/api/v1/things`, { method, body, headers: { "content-type": "application/json", origin, ...headers } });
+  return new Request(`${origin}/api/v1/things`, {
+    method,
+    body,
+    headers: { "content-type": "application/json", origin, ...headers },
+  });
 }
 
 describe.each(testDrivers)("apiRoute on %s", (driver) => {
@@ -20,7 +24,12 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   let admin: Actor;
   const apiRoute = createApiRoute({ getDb: async () => database.db, getActor: async () => actor });
   const createThing = apiRoute(
-    { role: "admin", status: 201, body: z.object({ email: z.email() }), audit: { action: "team_member.create", target: ({ body }) => body.email } },
+    {
+      role: "admin",
+      status: 201,
+      body: z.object({ email: z.email() }),
+      audit: { action: "team_member.create", target: ({ body }) => body.email },
+    },
     async ({ db, body }) => {
       await db.insert(users).values({ email: body.email, passwordHash: "x", role: "viewer" });
       if (body.email.startsWith("refuse")) throw new ApiError(409, "conflict", "Refused after writing.");
@@ -28,15 +37,27 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
       return { email: body.email };
     },
   );
-  const readThing = apiRoute({ role: "viewer", params: z.object({ id: z.uuid() }) }, async ({ params }) => ({ id: params.id }));
+  const readThing = apiRoute({ role: "viewer", params: z.object({ id: z.uuid() }) }, async ({ params }) => ({
+    id: params.id,
+  }));
 
   const auditRows = () => database.db.query.auditLog.findMany({ orderBy: auditLog.id });
   const userNamed = (email: string) => database.db.query.users.findFirst({ where: eq(users.email, email) });
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    const [row] = await database.db.insert(users).values({ email: "admin@example.com", passwordHash: "x", role: "admin" }).returning();
-    admin = { kind: "user", id: row!.id, email: "admin@example.com", role: "admin", label: "admin@example.com", mustChangePassword: false };
+    const [row] = await database.db
+      .insert(users)
+      .values({ email: "admin@example.com", passwordHash: "x", role: "admin" })
+      .returning();
+    admin = {
+      kind: "user",
+      id: row!.id,
+      email: "admin@example.com",
+      role: "admin",
+      label: "admin@example.com",
+      mustChangePassword: false,
+    };
   });
   afterAll(() => database.close());
   beforeEach(async () => {
@@ -46,13 +67,24 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   });
 
   it("commits the change and its audit row together, with no-store", async () => {
-    const response = await createThing(request("POST", '{"email":"new@example.com"}', { "x-forwarded-for": "10.0.0.9", "user-agent": "vitest" }), noParams);
+    const response = await createThing(
+      request("POST", '{"email":"new@example.com"}', { "x-forwarded-for": "10.0.0.9", "user-agent": "vitest" }),
+      noParams,
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({ email: "new@example.com" });
     expect(await userNamed("new@example.com")).toBeDefined();
     expect(await auditRows()).toMatchObject([
-      { action: "team_member.create", target: "new@example.com", outcome: "success", actorId: admin.id, actorLabel: "admin@example.com", ip: "10.0.0.9", userAgent: "vitest" },
+      {
+        action: "team_member.create",
+        target: "new@example.com",
+        outcome: "success",
+        actorId: admin.id,
+        actorLabel: "admin@example.com",
+        ip: "10.0.0.9",
+        userAgent: "vitest",
+      },
     ]);
   });
 
@@ -89,7 +121,11 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
 
   it.each([
     ["bad JSON", request("POST", "{nope"), "The request body is not valid JSON."],
-    ["wrong content type", request("POST", '{"email":"a@example.com"}', { "content-type": "text/plain" }), "Send a JSON body with Content-Type: application/json."],
+    [
+      "wrong content type",
+      request("POST", '{"email":"a@example.com"}', { "content-type": "text/plain" }),
+      "Send a JSON body with Content-Type: application/json.",
+    ],
     ["wrong shape", request("POST", '{"email":42}'), "Some fields are not valid."],
   ])("rejects %s with 400", async (_name, req, message) => {
     const response = await createThing(req, noParams);

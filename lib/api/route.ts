@@ -15,7 +15,11 @@ export type RouteDeps = { getDb(): Promise<Db>; getActor(headers: Headers): Prom
 
 type Maybe = Schema | undefined;
 
-export type RouteInput<B extends Maybe, Q extends Maybe, P extends Maybe> = { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> };
+export type RouteInput<B extends Maybe, Q extends Maybe, P extends Maybe> = {
+  body: Parsed<B>;
+  query: Parsed<Q>;
+  params: Parsed<P>;
+};
 /** Facts for the audit row that only the handler learns (say, the email of the member it found). No secrets. */
 export type AuditNote = {
   target?: string;
@@ -56,15 +60,20 @@ export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
   transaction?: "wrap" | "manual";
 };
 
-export type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+export type NextRouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 const readMethods = new Set(["GET", "HEAD"]);
 
 export function createApiRoute(deps: RouteDeps) {
-  return function apiRoute<B extends Maybe = undefined, Q extends Maybe = undefined, P extends Maybe = undefined, R = unknown>(
-    options: RouteOptions<B, Q, P>,
-    handler: (context: RouteContext<B, Q, P>) => Promise<R>,
-  ): NextRouteHandler {
+  return function apiRoute<
+    B extends Maybe = undefined,
+    Q extends Maybe = undefined,
+    P extends Maybe = undefined,
+    R = unknown,
+  >(options: RouteOptions<B, Q, P>, handler: (context: RouteContext<B, Q, P>) => Promise<R>): NextRouteHandler {
     const { audit } = options;
     return async (request, routeContext) => {
       let actor: Actor | null = null;
@@ -90,12 +99,15 @@ export function createApiRoute(deps: RouteDeps) {
         }
         if (!hasRole(actor, options.role)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
-        const refuseCommit = () => Promise.reject(new Error("commit() is only for routes with transaction: \"manual\""));
+        const refuseCommit = () => Promise.reject(new Error('commit() is only for routes with transaction: "manual"'));
         const context = { ...input, actor, request, note, commit: refuseCommit };
         if (!audit) return jsonReply(await handler({ ...context, db }), options.status);
         const [who, parsed] = [actor, input];
         const auditSuccess = (tx: DbOrTx) =>
-          insertAuditEntry(tx, auditEntry(who, request, { action: audit.action, outcome: "success", ...facts(audit, parsed, noted) }));
+          insertAuditEntry(
+            tx,
+            auditEntry(who, request, { action: audit.action, outcome: "success", ...facts(audit, parsed, noted) }),
+          );
         if (options.transaction === "manual") {
           let committed = false;
           const commit = <T>(work: (tx: Tx) => Promise<T>) =>
@@ -118,8 +130,13 @@ export function createApiRoute(deps: RouteDeps) {
       } catch (error) {
         const apiError = error instanceof ApiError ? error : apiErrorFromDatabase(error);
         if (!apiError) {
-          log.error({ err: rootCause(error), method: request.method, path: new URL(request.url).pathname }, "api route failed");
-          return errorReply(new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged."));
+          log.error(
+            { err: rootCause(error), method: request.method, path: new URL(request.url).pathname },
+            "api route failed",
+          );
+          return errorReply(
+            new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged."),
+          );
         }
         // A forged cross-site request is not the actor's act, and a 5xx is ours, not theirs.
         if (audit && actor && apiError.code !== "csrf_rejected" && apiError.status < 500) {
@@ -138,7 +155,13 @@ function facts<I>(audit: AuditSpec<I>, input: I | undefined, noted: AuditNote) {
 }
 
 /** Refused or failed mutations are recorded too, outside the rolled-back transaction. */
-async function recordFailure<I>(deps: RouteDeps, actor: Actor, request: Request, audit: AuditSpec<I>, known: AuditNote) {
+async function recordFailure<I>(
+  deps: RouteDeps,
+  actor: Actor,
+  request: Request,
+  audit: AuditSpec<I>,
+  known: AuditNote,
+) {
   try {
     const entry = auditEntry(actor, request, { action: audit.action, outcome: "failure", ...known });
     await insertAuditEntry(await deps.getDb(), entry);

@@ -13,9 +13,14 @@ export function sessionClientError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
   if (error instanceof SessionBusyError) return new ApiError(409, "conflict", error.message);
   if (error instanceof FloodWaitActiveError) return rateLimited(error.retryAfterSeconds, error.message);
-  if (error instanceof SessionUnavailableError) return error.reason === "not_found" ? notFound("The session") : new ApiError(409, "conflict", error.message);
+  if (error instanceof SessionUnavailableError)
+    return error.reason === "not_found" ? notFound("The session") : new ApiError(409, "conflict", error.message);
   if (error instanceof VaultDecryptError) {
-    return new ApiError(409, "conflict", "This session's stored key cannot be read with the configured encryption keys.");
+    return new ApiError(
+      409,
+      "conflict",
+      "This session's stored key cannot be read with the configured encryption keys.",
+    );
   }
   if (error instanceof TelegramFailure || error instanceof TelegramNotConfiguredError) return loginApiError(error);
   return error;

@@ -1,10 +1,20 @@
 import type { NextRouteHandler } from "./route";
 
-export type CallOptions = { token?: string; body?: unknown; params?: Record<string, string>; query?: string; headers?: Record<string, string> };
+export type CallOptions = {
+  token?: string;
+  body?: unknown;
+  params?: Record<string, string>;
+  query?: string;
+  headers?: Record<string, string>;
+};
 export type CallResult = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Calls a route handler as Next would, with a Bearer token when given; for tests. */
-export async function callRoute(handler: NextRouteHandler, method: string, options: CallOptions = {}): Promise<CallResult> {
+export async function callRoute(
+  handler: NextRouteHandler,
+  method: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.body !== undefined) headers.set("content-type", "application/json");

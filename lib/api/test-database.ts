@@ -22,10 +22,21 @@ export function useTestDb(db: Db) {
 }
 
 /** A member with an API token of the given scope, for calling routes as them. */
-export async function memberWithToken(db: Db, email: string, role: Role, scope: TokenScope = role === "admin" ? "admin" : "read") {
+export async function memberWithToken(
+  db: Db,
+  email: string,
+  role: Role,
+  scope: TokenScope = role === "admin" ? "admin" : "read",
+) {
   const member = await createUser(db, { email, role, password: "a long test password", mustChangePassword: false });
   const { token, hash, prefix } = generateApiToken();
-  const created = await insertApiToken(db, { name: `${email} token`, scope, tokenHash: hash, prefix, createdById: member.id });
+  const created = await insertApiToken(db, {
+    name: `${email} token`,
+    scope,
+    tokenHash: hash,
+    prefix,
+    createdById: member.id,
+  });
   return { member, token, tokenId: created.id };
 }
 

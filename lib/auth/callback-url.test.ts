@@ -5,9 +5,12 @@ const at = (query: string, cookie?: string) =>
   new Request(`http://console.test/api/auth/providers${query}`, { headers: cookie ? { cookie } : {} });
 
 describe("invalidCallbackUrl", () => {
-  it.each(["", "?callbackUrl=%2Fsessions", "?callbackUrl=https%3A%2F%2Fconsole.test%2F"])("lets %j through", (query) => {
-    expect(invalidCallbackUrl(at(query))).toBeNull();
-  });
+  it.each(["", "?callbackUrl=%2Fsessions", "?callbackUrl=https%3A%2F%2Fconsole.test%2F"])(
+    "lets %j through",
+    (query) => {
+      expect(invalidCallbackUrl(at(query))).toBeNull();
+    },
+  );
 
   it.each([
     ["a query value that is no URL", at("?callbackUrl=%20")],

@@ -14,7 +14,10 @@ function isHttpUrl(value: string, origin: string): boolean {
  */
 export function invalidCallbackUrl(request: Request): Response | null {
   const url = new URL(request.url);
-  const values = [url.searchParams.get("callbackUrl"), cookieValue(request.headers.get("cookie") ?? "", callbackUrlCookie)];
+  const values = [
+    url.searchParams.get("callbackUrl"),
+    cookieValue(request.headers.get("cookie") ?? "", callbackUrlCookie),
+  ];
   if (values.every((value) => !value || isHttpUrl(value, url.origin))) return null;
   return Response.json(
     { error: { code: "invalid_input", message: "The callback URL is not valid." } },

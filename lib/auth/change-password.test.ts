@@ -11,11 +11,20 @@ describe.each(testDrivers)("changing a password on %s", (driver) => {
   let member: Member;
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    member = await createUser(database.db, { email: "temp@example.com", role: "viewer", password: "temporary password", mustChangePassword: true });
+    member = await createUser(database.db, {
+      email: "temp@example.com",
+      role: "viewer",
+      password: "temporary password",
+      mustChangePassword: true,
+    });
   });
   afterAll(() => database.close());
 
-  const input = (currentPassword: string) => ({ currentPassword, newPassword: "my own password", confirmPassword: "my own password" });
+  const input = (currentPassword: string) => ({
+    currentPassword,
+    newPassword: "my own password",
+    confirmPassword: "my own password",
+  });
 
   it("refuses a wrong current password and replaces a right one, ending the temporary flag and sessions", async () => {
     expect(await changePassword(database.db, member, input("guess"), meta)).toEqual({ kind: "wrong_password" });
@@ -27,6 +36,8 @@ describe.each(testDrivers)("changing a password on %s", (driver) => {
 
   it("stops answering after repeated wrong guesses", async () => {
     for (let i = 0; i < 4; i++) await changePassword(database.db, member, input("guess"), meta);
-    expect(await changePassword(database.db, member, input("my own password"), meta)).toMatchObject({ kind: "throttled" });
+    expect(await changePassword(database.db, member, input("my own password"), meta)).toMatchObject({
+      kind: "throttled",
+    });
   });
 });

@@ -2,7 +2,13 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { log } from "@/lib/log";
-import { callbackUrlCookieName, secureCookies, sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds } from "./cookies";
+import {
+  callbackUrlCookieName,
+  secureCookies,
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionMaxAgeSeconds,
+} from "./cookies";
 import { authorizeCredentials } from "./credentials";
 import { signInPath } from "./paths";
 import { requestMeta } from "./request-meta";
@@ -10,7 +16,13 @@ import { authSecret } from "./secret";
 import { sessionActor } from "./session-actor";
 import { signOutMember } from "./sign-out";
 
-const requestCausedErrors = new Set(["UnknownAction", "MissingCSRF", "InvalidCallbackUrl", "InvalidCheck", "JWTSessionError"]);
+const requestCausedErrors = new Set([
+  "UnknownAction",
+  "MissingCSRF",
+  "InvalidCallbackUrl",
+  "InvalidCheck",
+  "JWTSessionError",
+]);
 
 // A function, so nothing (secret, database) is read before the first request, never at build time.
 export const { handlers } = NextAuth((request) => ({

@@ -14,16 +14,31 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    member = await createUser(database.db, { email: "member@example.com", role: "admin", password: "the right password", mustChangePassword: false });
+    member = await createUser(database.db, {
+      email: "member@example.com",
+      role: "admin",
+      password: "the right password",
+      mustChangePassword: false,
+    });
   });
   afterAll(() => database.close());
 
   const lastAudit = () => database.db.query.auditLog.findFirst({ orderBy: (a, { desc }) => desc(a.id) });
 
   it("signs in with the right password, any email case, and records it", async () => {
-    const user = await authorizeCredentials(database.db, { email: " Member@Example.COM ", password: "the right password" }, meta);
+    const user = await authorizeCredentials(
+      database.db,
+      { email: " Member@Example.COM ", password: "the right password" },
+      meta,
+    );
     expect(user).toEqual({ id: member.id, email: "member@example.com", sessionVersion: member.sessionVersion });
-    expect(await lastAudit()).toMatchObject({ action: "auth.sign_in", outcome: "success", actorId: member.id, actorLabel: "member@example.com", ip: meta.ip });
+    expect(await lastAudit()).toMatchObject({
+      action: "auth.sign_in",
+      outcome: "success",
+      actorId: member.id,
+      actorLabel: "member@example.com",
+      ip: meta.ip,
+    });
     const row = await database.db.query.users.findFirst({ where: eq(users.id, member.id) });
     expect(row?.lastSignInAt).toBeInstanceOf(Date);
   });
@@ -36,7 +51,9 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
     ];
     for (const credentials of tries) expect(await authorizeCredentials(database.db, credentials, meta)).toBeNull();
     await database.db.update(users).set({ disabled: true }).where(eq(users.id, member.id));
-    expect(await authorizeCredentials(database.db, { email: "member@example.com", password: "the right password" }, meta)).toBeNull();
+    expect(
+      await authorizeCredentials(database.db, { email: "member@example.com", password: "the right password" }, meta),
+    ).toBeNull();
     expect(await lastAudit()).toMatchObject({ outcome: "failure", detail: { reason: "disabled" } });
     const failures = await database.db.query.auditLog.findMany({ where: eq(auditLog.outcome, "failure") });
     expect(failures).toHaveLength(4);

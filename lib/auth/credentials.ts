@@ -16,7 +16,11 @@ const credentialsSchema = z.object({ email: z.string().max(254), password: z.str
  * Checks an email and password. Every failure looks the same to the caller (null) and costs the same
  * time: an unknown email is verified against a dummy hash. Failures are counted for throttling.
  */
-export async function authorizeCredentials(db: Db, credentials: unknown, meta: RequestMeta): Promise<SignedInUser | null> {
+export async function authorizeCredentials(
+  db: Db,
+  credentials: unknown,
+  meta: RequestMeta,
+): Promise<SignedInUser | null> {
   const input = credentialsSchema.safeParse(credentials).data ?? { email: "", password: "" };
   const email = normalizeEmail(input.email);
   // Awaited on every path, so computing it once per process does not single out an unknown email.
@@ -28,7 +32,14 @@ export async function authorizeCredentials(db: Db, credentials: unknown, meta: R
   if (!user || reason) {
     await db.transaction(async (tx) => {
       await countSignInFailure(tx, { email, ip: meta.ip });
-      await writeAuthAudit(tx, { action: "auth.sign_in", outcome: "failure", actorId: user?.id ?? null, email, meta, detail: { reason } });
+      await writeAuthAudit(tx, {
+        action: "auth.sign_in",
+        outcome: "failure",
+        actorId: user?.id ?? null,
+        email,
+        meta,
+        detail: { reason },
+      });
     });
     return null;
   }

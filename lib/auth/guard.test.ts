@@ -11,7 +11,11 @@ import { generateApiToken } from "./tokens";
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 
 async function cookieFor(member: Pick<Member, "id" | "sessionVersion">, signingSecret = secret): Promise<Headers> {
-  const jwt = await encode({ token: { sub: member.id, sv: member.sessionVersion }, secret: signingSecret, salt: sessionCookieName });
+  const jwt = await encode({
+    token: { sub: member.id, sv: member.sessionVersion },
+    secret: signingSecret,
+    salt: sessionCookieName,
+  });
   return new Headers({ cookie: `${sessionCookieName}=${jwt}` });
 }
 
@@ -23,14 +27,27 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    admin = await createUser(database.db, { email: "Admin@Example.com", role: "admin", password: "admin password 1", mustChangePassword: false });
-    viewer = await createUser(database.db, { email: "viewer@example.com", role: "viewer", password: "viewer password 1", mustChangePassword: true });
+    admin = await createUser(database.db, {
+      email: "Admin@Example.com",
+      role: "admin",
+      password: "admin password 1",
+      mustChangePassword: false,
+    });
+    viewer = await createUser(database.db, {
+      email: "viewer@example.com",
+      role: "viewer",
+      password: "viewer password 1",
+      mustChangePassword: true,
+    });
   });
   afterAll(() => database.close());
 
   async function tokenFor(scope: "read" | "admin", createdById: string | null) {
     const { token, hash, prefix } = generateApiToken();
-    const [row] = await database.db.insert(apiTokens).values({ name: `t-${prefix}`, tokenHash: hash, prefix, scope, createdById }).returning();
+    const [row] = await database.db
+      .insert(apiTokens)
+      .values({ name: `t-${prefix}`, tokenHash: hash, prefix, scope, createdById })
+      .returning();
     return { token, id: row!.id, bearer: new Headers({ authorization: `Bearer ${token}` }) };
   }
 
@@ -40,7 +57,12 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
 
   it("recognises a member's cookie while its session version is current", async () => {
     expect(await actor(await cookieFor(viewer))).toEqual({
-      kind: "user", id: viewer.id, email: "viewer@example.com", role: "viewer", label: "viewer@example.com", mustChangePassword: true,
+      kind: "user",
+      id: viewer.id,
+      email: "viewer@example.com",
+      role: "viewer",
+      label: "viewer@example.com",
+      mustChangePassword: true,
     });
   });
 
@@ -49,7 +71,14 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
     expect(await actor(before)).toMatchObject({ kind: "user", role: "admin" });
     await bumpSessionVersion(database.db, admin.id);
     expect(await actor(before)).toBeNull();
-    expect(await actor(await cookieFor({ ...admin, sessionVersion: admin.sessionVersion + 1 }, "another-secret-of-enough-length-0123456789"))).toBeNull();
+    expect(
+      await actor(
+        await cookieFor(
+          { ...admin, sessionVersion: admin.sessionVersion + 1 },
+          "another-secret-of-enough-length-0123456789",
+        ),
+      ),
+    ).toBeNull();
     expect(await actor(new Headers({ cookie: `${sessionCookieName}=not-a-jwt` }))).toBeNull();
     const current = await cookieFor({ ...admin, sessionVersion: admin.sessionVersion + 1 });
     expect(await actor(current)).toMatchObject({ id: admin.id });
@@ -60,13 +89,21 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
 
   it("maps token scopes to roles and records use at most once a minute", async () => {
     const read = await tokenFor("read", admin.id);
-    expect(await actor(read.bearer)).toMatchObject({ kind: "token", id: read.id, role: "viewer", createdById: admin.id });
+    expect(await actor(read.bearer)).toMatchObject({
+      kind: "token",
+      id: read.id,
+      role: "viewer",
+      createdById: admin.id,
+    });
     const first = await database.db.query.apiTokens.findFirst({ where: eq(apiTokens.id, read.id) });
     expect(first?.lastUsedAt).toBeInstanceOf(Date);
     await actor(read.bearer);
     const second = await database.db.query.apiTokens.findFirst({ where: eq(apiTokens.id, read.id) });
     expect(second?.lastUsedAt).toEqual(first?.lastUsedAt);
-    expect(await actor((await tokenFor("admin", admin.id)).bearer)).toMatchObject({ role: "admin", label: expect.stringMatching(/^token:/) });
+    expect(await actor((await tokenFor("admin", admin.id)).bearer)).toMatchObject({
+      role: "admin",
+      label: expect.stringMatching(/^token:/),
+    });
   });
 
   it("never gives a token more than its creator has, nor anything once revoked or its creator disabled", async () => {
@@ -82,7 +119,12 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
 
   it("never falls back to the cookie when an Authorization header is present but invalid", async () => {
     const cookie = (await cookieFor({ ...viewer })).get("cookie")!;
-    for (const authorization of ["Bearer tsc_nope", "Basic dXNlcjpwYXNz", "Bearer", `Bearer ${generateApiToken().token}`]) {
+    for (const authorization of [
+      "Bearer tsc_nope",
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      `Bearer ${generateApiToken().token}`,
+    ]) {
       expect(await actor(new Headers({ authorization, cookie }))).toBeNull();
     }
   });

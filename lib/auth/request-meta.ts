@@ -4,5 +4,8 @@ import { clientIp } from "@/lib/api/client-ip";
 export type RequestMeta = { ip: string; userAgent: string | null };
 
 export function requestMeta(headers: Headers): RequestMeta {
-  return { ip: (clientIp(headers) ?? "unknown").slice(0, 64), userAgent: headers.get("user-agent")?.slice(0, 300) ?? null };
+  return {
+    ip: (clientIp(headers) ?? "unknown").slice(0, 64),
+    userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
+  };
 }

@@ -13,7 +13,10 @@ describe("AUTH_SECRET", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("comes from configuration when set", async () => {
-    const authSecret = await freshAuthSecret({ AUTH_SECRET: "s".repeat(40), DATABASE_URL: "postgres://db.example/console" });
+    const authSecret = await freshAuthSecret({
+      AUTH_SECRET: "s".repeat(40),
+      DATABASE_URL: "postgres://db.example/console",
+    });
     expect(authSecret()).toBe("s".repeat(40));
   });
 

@@ -17,7 +17,9 @@ function resolve(): string {
   const { AUTH_SECRET, DATABASE_URL } = env();
   if (AUTH_SECRET) return AUTH_SECRET;
   if (DATABASE_URL) {
-    throw new Error("AUTH_SECRET is not set. It is required when DATABASE_URL is set; generate one with `openssl rand -base64 32`.");
+    throw new Error(
+      "AUTH_SECRET is not set. It is required when DATABASE_URL is set; generate one with `openssl rand -base64 32`.",
+    );
   }
   const { value, created } = readOrCreateSecret("auth-secret", 32);
   if (created) log.info("AUTH_SECRET was not set: generated one into the data folder (file auth-secret)");

@@ -17,14 +17,26 @@ export type SessionClaims = { userId: string; sessionVersion: number };
 export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<UserActor | null> {
   const user = await findMemberById(db, claims.userId);
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  return { kind: "user", id: user.id, email: user.email, role: user.role, label: user.email, mustChangePassword: user.mustChangePassword };
+  return {
+    kind: "user",
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    label: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 const claimsSchema = z.object({ sub: z.uuid(), sv: z.number().int() });
 
 /** Decodes the sign-in cookie; null when it is absent, forged, expired or not one of ours. */
 export async function readSessionClaims(headers: Headers, secret: string): Promise<SessionClaims | null> {
-  const token = await getToken({ req: { headers }, secret, cookieName: sessionCookieName, secureCookie: secureCookies });
+  const token = await getToken({
+    req: { headers },
+    secret,
+    cookieName: sessionCookieName,
+    secureCookie: secureCookies,
+  });
   const claims = claimsSchema.safeParse(token);
   return claims.success ? { userId: claims.data.sub, sessionVersion: claims.data.sv } : null;
 }

@@ -28,7 +28,10 @@ async function issue(db: DbOrTx): Promise<void> {
 
 /** Uses up a setup token; true when it was valid. Every other outstanding setup token goes with it. */
 export async function consumeSetupToken(tx: DbOrTx, token: string): Promise<boolean> {
-  const used = await tx.delete(setupTokens).where(eq(setupTokens.tokenHash, sha256Hex(token))).returning();
+  const used = await tx
+    .delete(setupTokens)
+    .where(eq(setupTokens.tokenHash, sha256Hex(token)))
+    .returning();
   if (used.length === 0) return false;
   // eslint-disable-next-line drizzle/enforce-delete-with-where -- setup is done: no setup token may outlive it
   await tx.delete(setupTokens);

@@ -28,7 +28,11 @@ describe.each(testDrivers)("first-run setup on %s", (driver) => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.tokenHash).not.toContain(token);
 
-    const input = { email: "First@Example.com", password: "first admin password", confirmPassword: "first admin password" };
+    const input = {
+      email: "First@Example.com",
+      password: "first admin password",
+      confirmPassword: "first admin password",
+    };
     expect(await createFirstAdmin(database.db, { ...input, setupToken: "wrong" }, meta)).toBe("invalid_token");
     expect(await adminExists(database.db)).toBe(false);
     expect(await createFirstAdmin(database.db, { ...input, setupToken: token! }, meta)).toBe("created");

@@ -13,7 +13,10 @@ export const setupSchema = z
     password: newPasswordSchema,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+  .refine((input) => input.password === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
 
 export type SetupInput = z.infer<typeof setupSchema>;
 export type SetupOutcome = "created" | "invalid_token" | "already_set_up";
@@ -23,12 +26,24 @@ export async function createFirstAdmin(db: Db, input: SetupInput, meta: RequestM
   const outcome = await db.transaction(async (tx): Promise<SetupOutcome> => {
     if (await adminExists(tx)) return "already_set_up";
     if (!(await consumeSetupToken(tx, input.setupToken))) return "invalid_token";
-    const admin = await createUser(tx, { email: input.email, role: "admin", password: input.password, mustChangePassword: false });
+    const admin = await createUser(tx, {
+      email: input.email,
+      role: "admin",
+      password: input.password,
+      mustChangePassword: false,
+    });
     await writeAuthAudit(tx, { action: "auth.setup", outcome: "success", actorId: admin.id, email: admin.email, meta });
     return "created";
   });
   if (outcome !== "created") {
-    await writeAuthAudit(db, { action: "auth.setup", outcome: "failure", actorId: null, email: input.email.toLowerCase(), meta, detail: { reason: outcome } });
+    await writeAuthAudit(db, {
+      action: "auth.setup",
+      outcome: "failure",
+      actorId: null,
+      email: input.email.toLowerCase(),
+      meta,
+      detail: { reason: outcome },
+    });
   }
   return outcome;
 }

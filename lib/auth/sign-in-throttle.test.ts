@@ -15,7 +15,8 @@ describe.each(testDrivers)("the sign-in endpoint's throttle on %s", (driver) => 
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    for (let i = 0; i < 5; i++) await countSignInFailure(database.db, { email: "locked@example.com", ip: `192.0.2.${i}` });
+    for (let i = 0; i < 5; i++)
+      await countSignInFailure(database.db, { email: "locked@example.com", ip: `192.0.2.${i}` });
   });
   afterAll(() => database.close());
 
@@ -29,14 +30,20 @@ describe.each(testDrivers)("the sign-in endpoint's throttle on %s", (driver) => 
     const response = await throttledSignIn(database.db, formPost("Locked@Example.com", "203.0.113.50"));
     expect(response?.status).toBe(429);
     expect(Number(response?.headers.get("retry-after"))).toBeGreaterThan(800);
-    expect(await response?.json()).toEqual({ error: { code: "too_many_attempts", message: "Too many failed sign-in attempts. Try again in 15 minutes." } });
+    expect(await response?.json()).toEqual({
+      error: { code: "too_many_attempts", message: "Too many failed sign-in attempts. Try again in 15 minutes." },
+    });
   });
 
   it("lets other attempts through, JSON bodies included, and leaves the body readable", async () => {
     const request = formPost("free@example.com", "203.0.113.50");
     expect(await throttledSignIn(database.db, request)).toBeNull();
     expect(await request.text()).toContain("free%40example.com");
-    const json = new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "free@example.com" }) });
+    const json = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "free@example.com" }),
+    });
     expect(await throttledSignIn(database.db, json)).toBeNull();
   });
 });

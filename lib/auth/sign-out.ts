@@ -8,6 +8,12 @@ import type { UserActor } from "./session-actor";
 export async function signOutMember(db: Db, member: Pick<UserActor, "id" | "email">, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
     await bumpSessionVersion(tx, member.id);
-    await writeAuthAudit(tx, { action: "auth.sign_out", outcome: "success", actorId: member.id, email: member.email, meta });
+    await writeAuthAudit(tx, {
+      action: "auth.sign_out",
+      outcome: "success",
+      actorId: member.id,
+      email: member.email,
+      meta,
+    });
   });
 }

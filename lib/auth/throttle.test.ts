@@ -31,7 +31,9 @@ describe.each(testDrivers)("sign-in throttling on %s", (driver) => {
     }
     const later = at(start, 1);
     expect(await signInRetryAfter(database.db, { email: "new@example.com", ip: "198.51.100.7" }, later)).toBe(14 * 60);
-    expect(await signInRetryAfter(database.db, { email: "target@example.com", ip: "192.0.2.200" }, later)).toBe(14 * 60);
+    expect(await signInRetryAfter(database.db, { email: "target@example.com", ip: "192.0.2.200" }, later)).toBe(
+      14 * 60,
+    );
     expect(await signInRetryAfter(database.db, { email: "new@example.com", ip: "192.0.2.200" }, later)).toBeNull();
   });
 
@@ -41,6 +43,8 @@ describe.each(testDrivers)("sign-in throttling on %s", (driver) => {
     for (let i = 0; i < 5; i++) await countSignInFailure(database.db, attempt, at(start, 0));
     await countSignInFailure(database.db, { email: "other@example.com", ip: "203.0.113.10" }, at(start, 16));
     expect(await signInRetryAfter(database.db, attempt, at(start, 16))).toBeNull();
-    expect(await database.db.query.signInFailures.findMany({ where: (f, { eq }) => eq(f.email, "old@example.com") })).toEqual([]);
+    expect(
+      await database.db.query.signInFailures.findMany({ where: (f, { eq }) => eq(f.email, "old@example.com") }),
+    ).toEqual([]);
   });
 });

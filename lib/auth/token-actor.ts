@@ -23,5 +23,12 @@ export async function tokenActor(db: DbOrTx, token: string, now = new Date()): P
     found.lastUsedAt = now;
     await touchApiToken(db, found.id, now, lastUsedGranularityMs);
   }
-  return { kind: "token", id: found.id, name: found.name, role, label: `token:${found.name}`, createdById: found.createdById };
+  return {
+    kind: "token",
+    id: found.id,
+    name: found.name,
+    role,
+    label: `token:${found.name}`,
+    createdById: found.createdById,
+  };
 }

@@ -48,17 +48,26 @@ describe.each(testDrivers)("verified API tokens on %s", (driver) => {
     const lead = await memberWithToken(database.db, "lead@example.com", "admin");
     const second = await memberWithToken(database.db, "second@example.com", "admin");
     expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(200);
-    const demoted = await callRoute(member.PATCH, "PATCH", { token: lead.token, params: { id: second.member.id }, body: { role: "viewer" } });
+    const demoted = await callRoute(member.PATCH, "PATCH", {
+      token: lead.token,
+      params: { id: second.member.id },
+      body: { role: "viewer" },
+    });
     expect(demoted.status).toBe(200);
     expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(403);
-    const disabled = await callRoute(member.PATCH, "PATCH", { token: lead.token, params: { id: second.member.id }, body: { disabled: true } });
+    const disabled = await callRoute(member.PATCH, "PATCH", {
+      token: lead.token,
+      params: { id: second.member.id },
+      body: { disabled: true },
+    });
     expect(disabled.status).toBe(200);
     expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(401);
   });
 
   it("records a token's use at most once a minute, cached or not", async () => {
     const { token, tokenId } = await memberWithToken(database.db, "used@example.com", "viewer");
-    const lastUsed = async () => (await database.db.query.apiTokens.findFirst({ where: eq(apiTokens.id, tokenId) }))?.lastUsedAt;
+    const lastUsed = async () =>
+      (await database.db.query.apiTokens.findFirst({ where: eq(apiTokens.id, tokenId) }))?.lastUsedAt;
     const t0 = new Date();
     await tokenActor(database.db, token, t0);
     expect(await lastUsed()).toEqual(t0);

@@ -7,7 +7,10 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   TELEGRAM_API_ID: z.coerce.number().int().positive().optional(),
-  TELEGRAM_API_HASH: z.string().regex(/^[0-9a-f]{32}$/, "TELEGRAM_API_HASH must be the 32-character hex hash from my.telegram.org").optional(),
+  TELEGRAM_API_HASH: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, "TELEGRAM_API_HASH must be the 32-character hex hash from my.telegram.org")
+    .optional(),
   TELEGRAM_SANDBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
   TELEGRAM_DEVICE_MODEL: z.string().min(1).max(64).default("Telegram Session Console"),
   TELEGRAM_SYSTEM_VERSION: z.string().min(1).max(64).default("Linux"),

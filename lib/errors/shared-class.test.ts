@@ -10,9 +10,13 @@ describe("error classes shared across bundles", () => {
     expect(second.SessionBusyError).not.toBe(first.SessionBusyError);
 
     expect(new first.SessionBusyError("s", null)).toBeInstanceOf(second.SessionBusyError);
-    expect(new firstFailure.TelegramFailure("terminal", "SESSION_REVOKED")).toBeInstanceOf(secondFailure.TelegramFailure);
+    expect(new firstFailure.TelegramFailure("terminal", "SESSION_REVOKED")).toBeInstanceOf(
+      secondFailure.TelegramFailure,
+    );
     expect(new first.SessionBusyError("s", null)).not.toBeInstanceOf(second.FloodWaitActiveError);
     expect(new Error("plain")).not.toBeInstanceOf(second.SessionBusyError);
-    expect(secondFailure.classifyTelegramError(new firstFailure.TelegramFailure("terminal", "SESSION_REVOKED"))).toMatchObject({ kind: "terminal" });
+    expect(
+      secondFailure.classifyTelegramError(new firstFailure.TelegramFailure("terminal", "SESSION_REVOKED")),
+    ).toMatchObject({ kind: "terminal" });
   });
 });

@@ -17,7 +17,12 @@ describe.each(testDrivers)("health check on %s", (driver) => {
   let check: (id: string) => ReturnType<typeof checkSession>;
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    const manager = new ConnectionManager({ idleMs: 0, connectAttempts: 2, connectBackoff: { baseMs: 20, maxMs: 50 }, floodSleepSeconds: 3 });
+    const manager = new ConnectionManager({
+      idleMs: 0,
+      connectAttempts: 2,
+      connectBackoff: { baseMs: 20, maxMs: 50 },
+      floodSleepSeconds: 3,
+    });
     const config = healthConfig({ intervalSeconds: 300, retryBaseSeconds: 30 });
     check = (id) => checkSession(database.db, id, { manager, config });
   });
@@ -50,7 +55,14 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     const row = await sessionRow(database.db, id);
     expect(row).toMatchObject({ status: "invalid", lastError: "SESSION_REVOKED", authFailures: 1 });
     const [event] = await checkEvents(id);
-    expect(event?.detail).toMatchObject({ result: "invalid", from: "active", to: "invalid", errorClass: "terminal", errorCode: "SESSION_REVOKED", at: expect.any(String) });
+    expect(event?.detail).toMatchObject({
+      result: "invalid",
+      from: "active",
+      to: "invalid",
+      errorClass: "terminal",
+      errorCode: "SESSION_REVOKED",
+      at: expect.any(String),
+    });
     const requests = sandbox.log(phone).length;
     expect(await check(id)).toMatchObject({ result: "skipped", status: "invalid" });
     expect(sandbox.log(phone)).toHaveLength(requests);
@@ -76,8 +88,14 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     sandbox.clearFaults();
     expect(await check(id)).toMatchObject({ result: "ok", status: "active" });
     expect((await sessionRow(database.db, id)).authFailures).toBe(0);
-    expect((await checkEvents(id)).map((e) => (e.detail as { to: string }).to)).toEqual(["degraded", "degraded", "active"]);
-    const connection = (await sessionEventsOf(database.db, id)).filter((e) => e.kind === "connection").map((e) => e.detail);
+    expect((await checkEvents(id)).map((e) => (e.detail as { to: string }).to)).toEqual([
+      "degraded",
+      "degraded",
+      "active",
+    ]);
+    const connection = (await sessionEventsOf(database.db, id))
+      .filter((e) => e.kind === "connection")
+      .map((e) => e.detail);
     expect(connection).toContainEqual(expect.objectContaining({ state: "failed", errorCode: "TIMEOUT" }));
   });
 
@@ -97,10 +115,17 @@ describe.each(testDrivers)("health check on %s", (driver) => {
     const [first, second] = [await seedOne(database.db), await seedOne(database.db)];
     // Another row's envelope: bound to that row, so it must not open here.
     const other = await sessionRow(database.db, second.id);
-    await database.db.update(telegramSessions).set({ sessionCiphertext: other.sessionCiphertext }).where(eq(telegramSessions.id, first.id));
+    await database.db
+      .update(telegramSessions)
+      .set({ sessionCiphertext: other.sessionCiphertext })
+      .where(eq(telegramSessions.id, first.id));
     const requests = sandbox.log(first.phone).length;
     expect(await check(first.id)).toMatchObject({ result: "error", status: "active", errorCode: "DECRYPT_FAILED" });
-    expect(await sessionRow(database.db, first.id)).toMatchObject({ decryptFailed: true, lastError: "DECRYPT_FAILED", status: "active" });
+    expect(await sessionRow(database.db, first.id)).toMatchObject({
+      decryptFailed: true,
+      lastError: "DECRYPT_FAILED",
+      status: "active",
+    });
     expect(sandbox.log(first.phone)).toHaveLength(requests);
   });
 });

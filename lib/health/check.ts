@@ -43,13 +43,25 @@ export async function checkSession(db: DbOrTx, sessionId: string, options: Check
   if (!session) throw new SessionUnavailableError(sessionId, "not_found");
   const now = new Date();
   if (!checkedStatuses.includes(session.status)) {
-    return { sessionId, result: "skipped", status: session.status, errorCode: null, connectMs: null, requestMs: null, checkedAt: now.toISOString() };
+    return {
+      sessionId,
+      result: "skipped",
+      status: session.status,
+      errorCode: null,
+      connectMs: null,
+      requestMs: null,
+      checkedAt: now.toISOString(),
+    };
   }
   const started = performance.now();
   const outcome = await probe(db, manager, session, config, options.claimed);
   const decision = decide(session, outcome, probeMethod, new Date(), config);
   const write = (tx: DbOrTx) => recordCheckOutcome(tx, sessionId, decision.patch, decision);
-  const written = options.claimed ? await finishClaimed(db, sessionId, manager.owner, decision, write) : options.commit ? await options.commit(write) : await db.transaction(write);
+  const written = options.claimed
+    ? await finishClaimed(db, sessionId, manager.owner, decision, write)
+    : options.commit
+      ? await options.commit(write)
+      : await db.transaction(write);
   recordCheck(decision.result, (performance.now() - started) / 1000);
   const { detail } = decision;
   return {
@@ -64,7 +76,13 @@ export async function checkSession(db: DbOrTx, sessionId: string, options: Check
 }
 
 /** One statement when the session is still checkable and the lease ours; otherwise the ordinary write and release. */
-async function finishClaimed(db: DbOrTx, sessionId: string, owner: string, decision: Decision, write: (tx: DbOrTx) => Promise<boolean>): Promise<boolean> {
+async function finishClaimed(
+  db: DbOrTx,
+  sessionId: string,
+  owner: string,
+  decision: Decision,
+  write: (tx: DbOrTx) => Promise<boolean>,
+): Promise<boolean> {
   if (await finishClaimedCheck(db, sessionId, owner, decision)) return true;
   const written = await db.transaction(write);
   await releaseLease(db, sessionId, owner);

@@ -36,7 +36,10 @@ describe.each(testDrivers)("the sweep's claimed checks on %s", (driver) => {
     expect((await sweep()).results).toEqual({ flood_wait: 1 });
     const requests = sandbox.log(phone).length;
     // Due again while the wait lasts, in a fresh process's monitor: only the claim's copy of the ledger knows.
-    await database.db.update(telegramSessions).set({ nextCheckAt: sql`now()` }).where(eq(telegramSessions.id, id));
+    await database.db
+      .update(telegramSessions)
+      .set({ nextCheckAt: sql`now()` })
+      .where(eq(telegramSessions.id, id));
     expect((await sweep()).results).toEqual({ flood_wait: 1 });
     expect(sandbox.log(phone)).toHaveLength(requests);
     const row = await sessionRow(database.db, id);
@@ -49,15 +52,30 @@ describe.each(testDrivers)("the sweep's claimed checks on %s", (driver) => {
     const healthy = await seed();
     const claimed = await claimDueCheck(database.db, manager.owner, 60);
     expect(claimed).toMatchObject({ id: healthy.id, status: "active", authFailures: 0, floodWaits: new Map() });
-    expect(await checkSession(database.db, healthy.id, { manager, config, claimed })).toMatchObject({ result: "ok", status: "active" });
-    expect(await sessionRow(database.db, healthy.id)).toMatchObject({ status: "active", leaseOwner: null, lastError: null });
+    expect(await checkSession(database.db, healthy.id, { manager, config, claimed })).toMatchObject({
+      result: "ok",
+      status: "active",
+    });
+    expect(await sessionRow(database.db, healthy.id)).toMatchObject({
+      status: "active",
+      leaseOwner: null,
+      lastError: null,
+    });
     expect((await sessionEventsOf(database.db, healthy.id)).map((e) => e.kind)).toEqual(["check"]);
 
     const revoked = await seed();
     const claimedRevoked = await claimDueCheck(database.db, manager.owner, 60);
     await database.db.update(telegramSessions).set({ status: "revoked" }).where(eq(telegramSessions.id, revoked.id));
-    expect(await checkSession(database.db, revoked.id, { manager, config, claimed: claimedRevoked })).toMatchObject({ result: "ok", status: "revoked" });
-    expect(await sessionRow(database.db, revoked.id)).toMatchObject({ status: "revoked", leaseOwner: null, leaseUntil: null, lastCheckAt: null });
+    expect(await checkSession(database.db, revoked.id, { manager, config, claimed: claimedRevoked })).toMatchObject({
+      result: "ok",
+      status: "revoked",
+    });
+    expect(await sessionRow(database.db, revoked.id)).toMatchObject({
+      status: "revoked",
+      leaseOwner: null,
+      leaseUntil: null,
+      lastCheckAt: null,
+    });
     expect(await sessionEventsOf(database.db, revoked.id)).toEqual([]);
   });
 });

@@ -33,7 +33,9 @@ function prepareClaim(db: DbOrTx) {
     .limit(1)
     .for("update", { skipLocked: true });
   const waits = db
-    .select({ waits: sql`coalesce(json_agg(json_build_array(${sessionFloodWaits.method}, ${sessionFloodWaits.until})), '[]'::json)` })
+    .select({
+      waits: sql`coalesce(json_agg(json_build_array(${sessionFloodWaits.method}, ${sessionFloodWaits.until})), '[]'::json)`,
+    })
     .from(sessionFloodWaits)
     .where(and(eq(sessionFloodWaits.sessionId, telegramSessions.id), sql`${sessionFloodWaits.until} > now()`));
   return (
@@ -60,11 +62,16 @@ function prepareClaim(db: DbOrTx) {
  * taking its lease) and returns what the check needs — status, counters, the stored session and the flood
  * ledger — so the check reads nothing else before connecting.
  */
-export async function claimDueCheck(db: DbOrTx, owner: string, leaseSeconds: number): Promise<ClaimedCheck | undefined> {
+export async function claimDueCheck(
+  db: DbOrTx,
+  owner: string,
+  leaseSeconds: number,
+): Promise<ClaimedCheck | undefined> {
   const [row] = await claimStatement(db).execute({ owner, leaseSeconds });
   if (!row) return undefined;
   // PGlite hands json back parsed, the WebSocket driver as text.
-  const floodWaits = typeof row.floodWaits === "string" ? (JSON.parse(row.floodWaits) as [string, string][]) : row.floodWaits;
+  const floodWaits =
+    typeof row.floodWaits === "string" ? (JSON.parse(row.floodWaits) as [string, string][]) : row.floodWaits;
   return { ...row, floodWaits: new Map(floodWaits.map(([method, until]) => [method, new Date(until)])) };
 }
 
@@ -73,11 +80,22 @@ export async function claimDueCheck(db: DbOrTx, owner: string, leaseSeconds: num
  * the session is still checkable and the lease still ours; false otherwise (the caller then writes the
  * outcome the ordinary way, which leaves a session revoked meanwhile as it is).
  */
-export async function finishClaimedCheck(db: DbOrTx, sessionId: string, owner: string, decision: Decision): Promise<boolean> {
+export async function finishClaimedCheck(
+  db: DbOrTx,
+  sessionId: string,
+  owner: string,
+  decision: Decision,
+): Promise<boolean> {
   const updated = db
     .update(telegramSessions)
     .set({ ...decision.patch, leaseOwner: null, leaseUntil: null })
-    .where(and(eq(telegramSessions.id, sessionId), inArray(telegramSessions.status, checkedStatuses), eq(telegramSessions.leaseOwner, owner)))
+    .where(
+      and(
+        eq(telegramSessions.id, sessionId),
+        inArray(telegramSessions.status, checkedStatuses),
+        eq(telegramSessions.leaseOwner, owner),
+      ),
+    )
     .returning({ id: telegramSessions.id });
   // drizzle wraps the embedded update in the parentheses a CTE needs.
   const result = await db.execute(sql`

@@ -14,7 +14,11 @@ const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());
 
 const monitorOf = (database: TestDatabase) =>
-  new HealthMonitor(database.db, new ConnectionManager({ idleMs: 0 }), healthConfig({ concurrency: 4, pollSeconds: 1 }));
+  new HealthMonitor(
+    database.db,
+    new ConnectionManager({ idleMs: 0 }),
+    healthConfig({ concurrency: 4, pollSeconds: 1 }),
+  );
 
 describe.each(testDrivers)("health monitor on %s", (driver) => {
   let database: TestDatabase;
@@ -53,7 +57,9 @@ describe.each(testDrivers)("health monitor on %s", (driver) => {
     await expect.poll(() => monitorStatus(db, 1)).toBe("alive");
     await monitor.stop();
     expect(await monitorStatus(db, 1)).toBe("off");
-    await db.insert(monitorHeartbeats).values({ owner: "crashed", host: "h", pid: 1, beatAt: sql`now() - interval '5 minutes'` });
+    await db
+      .insert(monitorHeartbeats)
+      .values({ owner: "crashed", host: "h", pid: 1, beatAt: sql`now() - interval '5 minutes'` });
     expect(await monitorStatus(db, 1)).toBe("stale");
     await db.delete(monitorHeartbeats).where(sql`true`);
   });

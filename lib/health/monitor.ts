@@ -52,7 +52,10 @@ export class HealthMonitor {
   }
 
   private async run(): Promise<void> {
-    monitorLog.info({ owner: this.manager.owner, intervalSeconds: this.config.intervalSeconds }, "health monitor started");
+    monitorLog.info(
+      { owner: this.manager.owner, intervalSeconds: this.config.intervalSeconds },
+      "health monitor started",
+    );
     while (!this.stopping) {
       try {
         await this.beat();

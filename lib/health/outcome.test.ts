@@ -4,17 +4,42 @@ import { backoffMs } from "@/lib/telegram/connection/backoff";
 import type { HealthConfig } from "./config";
 import { decide } from "./outcome";
 
-const config: HealthConfig = { intervalSeconds: 300, retryBaseSeconds: 30, ttlRefreshHours: 24, concurrency: 4, pollSeconds: 15 };
+const config: HealthConfig = {
+  intervalSeconds: 300,
+  retryBaseSeconds: 30,
+  ttlRefreshHours: 24,
+  concurrency: 4,
+  pollSeconds: 15,
+};
 const now = new Date("2026-01-01T00:00:00Z");
-const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({ id: "s", status: "active", authFailures: 0, authorizationTtlDays: null, ttlCheckedAt: null, ...over });
+const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({
+  id: "s",
+  status: "active",
+  authFailures: 0,
+  authorizationTtlDays: null,
+  ttlCheckedAt: null,
+  ...over,
+});
 const inSeconds = (date: Date | null | undefined) => ((date?.getTime() ?? 0) - now.getTime()) / 1000;
 
 describe("the check state machine", () => {
   it("only a terminal answer makes a session invalid, with the evidence", () => {
-    const d = decide(session(), { kind: "failed", errorClass: "terminal", code: "AUTH_KEY_UNREGISTERED", connectMs: 12 }, "users.GetUsers", now, config);
+    const d = decide(
+      session(),
+      { kind: "failed", errorClass: "terminal", code: "AUTH_KEY_UNREGISTERED", connectMs: 12 },
+      "users.GetUsers",
+      now,
+      config,
+    );
     expect(d.result).toBe("invalid");
     expect(d.patch).toMatchObject({ status: "invalid", lastError: "AUTH_KEY_UNREGISTERED", authFailures: 1 });
-    expect(d.detail).toMatchObject({ from: "active", to: "invalid", errorClass: "terminal", errorCode: "AUTH_KEY_UNREGISTERED", at: now.toISOString() });
+    expect(d.detail).toMatchObject({
+      from: "active",
+      to: "invalid",
+      errorClass: "terminal",
+      errorCode: "AUTH_KEY_UNREGISTERED",
+      at: now.toISOString(),
+    });
   });
 
   it("network trouble and other refusals degrade, retried sooner with growing backoff capped at the interval", () => {
@@ -24,13 +49,32 @@ describe("the check state machine", () => {
       expect(inSeconds(d.patch.nextCheckAt)).toBeGreaterThanOrEqual(15);
       expect(inSeconds(d.patch.nextCheckAt)).toBeLessThanOrEqual(30);
     }
-    const late = decide(session({ status: "degraded", authFailures: 9 }), { kind: "failed", errorClass: "transient", code: "NETWORK", connectMs: null }, "m", now, config);
+    const late = decide(
+      session({ status: "degraded", authFailures: 9 }),
+      { kind: "failed", errorClass: "transient", code: "NETWORK", connectMs: null },
+      "m",
+      now,
+      config,
+    );
     expect(inSeconds(late.patch.nextCheckAt)).toBeLessThanOrEqual(300);
   });
 
   it("success makes a session active, resets failures and forecasts expiry from the TTL", () => {
-    const d = decide(session({ status: "degraded", authFailures: 3 }), { kind: "ok", connectMs: 5, requestMs: 7, ttlDays: 180 }, "m", now, config);
-    expect(d.patch).toMatchObject({ status: "active", authFailures: 0, lastError: null, lastLatencyMs: 7, authorizationTtlDays: 180, ttlCheckedAt: now });
+    const d = decide(
+      session({ status: "degraded", authFailures: 3 }),
+      { kind: "ok", connectMs: 5, requestMs: 7, ttlDays: 180 },
+      "m",
+      now,
+      config,
+    );
+    expect(d.patch).toMatchObject({
+      status: "active",
+      authFailures: 0,
+      lastError: null,
+      lastLatencyMs: 7,
+      authorizationTtlDays: 180,
+      ttlCheckedAt: now,
+    });
     expect(inSeconds(d.patch.expiresAt)).toBe(180 * 86_400);
     expect(inSeconds(d.patch.nextCheckAt)).toBeGreaterThanOrEqual(270);
     expect(inSeconds(d.patch.nextCheckAt)).toBeLessThanOrEqual(330);

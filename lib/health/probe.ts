@@ -18,9 +18,16 @@ export const probeMethod = "users.GetUsers";
  * forecast. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
  * configuration are thrown, as they say nothing about the session's health.
  */
-export async function probe(db: DbOrTx, manager: ConnectionManager, session: CheckTarget, config: HealthConfig, claimed?: ClaimedLease): Promise<ProbeOutcome> {
+export async function probe(
+  db: DbOrTx,
+  manager: ConnectionManager,
+  session: CheckTarget,
+  config: HealthConfig,
+  claimed?: ClaimedLease,
+): Promise<ProbeOutcome> {
   let connectMs: number | null = null;
-  const ttlDue = !session.ttlCheckedAt || Date.now() - session.ttlCheckedAt.getTime() > config.ttlRefreshHours * 3_600_000;
+  const ttlDue =
+    !session.ttlCheckedAt || Date.now() - session.ttlCheckedAt.getTime() > config.ttlRefreshHours * 3_600_000;
   try {
     return await manager.run(
       db,
@@ -40,7 +47,12 @@ export async function probe(db: DbOrTx, manager: ConnectionManager, session: Che
     if (error instanceof VaultDecryptError) return { kind: "unreadable" };
     // Only a TelegramFailure is Telegram's answer (or the network to it failing); anything else is ours.
     if (!(error instanceof TelegramFailure)) throw error;
-    return { kind: "failed", errorClass: error.kind === "flood" ? "transient" : error.kind, code: error.code, connectMs };
+    return {
+      kind: "failed",
+      errorClass: error.kind === "flood" ? "transient" : error.kind,
+      code: error.code,
+      connectMs,
+    };
   }
 }
 

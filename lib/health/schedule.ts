@@ -7,7 +7,13 @@ export function nextRegularCheck(now: Date, intervalSeconds: number, random: () 
 }
 
 /** A degraded session is retried sooner: base · 2^(failures-1), jittered, never later than the regular interval. */
-export function nextRetry(now: Date, failures: number, baseSeconds: number, intervalSeconds: number, random: () => number = Math.random): Date {
+export function nextRetry(
+  now: Date,
+  failures: number,
+  baseSeconds: number,
+  intervalSeconds: number,
+  random: () => number = Math.random,
+): Date {
   return new Date(now.getTime() + backoffMs(failures - 1, baseSeconds * 1000, intervalSeconds * 1000, random));
 }
 

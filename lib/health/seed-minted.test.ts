@@ -26,7 +26,11 @@ describe("sessions seeded from minted sandbox authorizations", () => {
     expect(rows.map((row) => row.dcId)).toEqual([1, 2, 3, 1, 2]);
     expect(phones.map((phone) => sandbox.authorizations(phone).length)).toEqual([1, 1, 1, 1, 1]);
 
-    const monitor = new HealthMonitor(database.db, new ConnectionManager({ idleMs: 0 }), healthConfig({ concurrency: 4 }));
+    const monitor = new HealthMonitor(
+      database.db,
+      new ConnectionManager({ idleMs: 0 }),
+      healthConfig({ concurrency: 4 }),
+    );
     expect(await monitor.sweepOnce()).toMatchObject({ checked: 5, errors: 0 });
     const checked = await Promise.all(ids.map((id) => sessionRow(database.db, id)));
     expect(checked.map((row) => row.status)).toEqual(["active", "active", "active", "active", "active"]);

@@ -20,7 +20,11 @@ import { sandboxPhone } from "./testing/seed-sessions";
  * monitor processes; the sandbox must then see no AUTH_KEY_DUPLICATED (one key never used twice at once).
  */
 const { values } = parseArgs({
-  options: { sessions: { type: "string", default: "1000" }, floods: { type: "string", default: "20" }, monitors: { type: "string", default: "1" } },
+  options: {
+    sessions: { type: "string", default: "1000" },
+    floods: { type: "string", default: "20" },
+    monitors: { type: "string", default: "1" },
+  },
 });
 const total = Number(values.sessions);
 const floods = Math.min(total, Number(values.floods));
@@ -34,7 +38,10 @@ try {
   const seedStarted = performance.now();
   await seedMintedSessions(database.db, phones);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  await database.db.update(telegramSessions).set({ nextCheckAt: sql`now()` }).where(sql`true`);
+  await database.db
+    .update(telegramSessions)
+    .set({ nextCheckAt: sql`now()` })
+    .where(sql`true`);
 
   const flooded = phones.slice(0, floods);
   for (const [i, phone] of flooded.entries()) {
@@ -43,7 +50,9 @@ try {
   }
   const audit = new FloodAudit(sandbox, flooded);
   audit.start();
-  const monitors = await Promise.all(Array.from({ length: Number(values.monitors) }, () => runMonitorProcess(database.url ?? "")));
+  const monitors = await Promise.all(
+    Array.from({ length: Number(values.monitors) }, () => runMonitorProcess(database.url ?? "")),
+  );
   // Each process times its own first sweep; they start together, so the slower one is the sweep's time.
   const figures = {
     concurrency: monitors[0]?.concurrency ?? 0,
@@ -51,13 +60,40 @@ try {
     peakRssBytes: Math.max(...monitors.map((m) => m.peakRssBytes)),
   };
   // Every session still inside a flood wait, made due on purpose: the ledger must keep each from sending anything.
-  await database.db.update(telegramSessions).set({ nextCheckAt: sql`now()` }).where(sql`${telegramSessions.floodWaitUntil} > now()`);
+  await database.db
+    .update(telegramSessions)
+    .set({ nextCheckAt: sql`now()` })
+    .where(sql`${telegramSessions.floodWaitUntil} > now()`);
   const inWait = await new HealthMonitor(database.db).sweepOnce();
   await audit.stop();
-  const duplicated = (await sandbox.control<LogEntry[]>("GET", "/log")).filter((entry) => entry.result === "AUTH_KEY_DUPLICATED").length;
+  const duplicated = (await sandbox.control<LogEntry[]>("GET", "/log")).filter(
+    (entry) => entry.result === "AUTH_KEY_DUPLICATED",
+  ).length;
 
-  const byStatus = await database.db.select({ status: telegramSessions.status, n: sql<number>`count(*)::int`, hits: sql<number>`sum(rate_limit_hits)::int` }).from(telegramSessions).groupBy(telegramSessions.status);
-  console.log(JSON.stringify({ sessions: total, seedSeconds: Math.round(seedSeconds), ...figures, monitors, inWait, floodAudit: audit.count(), authKeyDuplicated: duplicated, byStatus }, null, 2));
+  const byStatus = await database.db
+    .select({
+      status: telegramSessions.status,
+      n: sql<number>`count(*)::int`,
+      hits: sql<number>`sum(rate_limit_hits)::int`,
+    })
+    .from(telegramSessions)
+    .groupBy(telegramSessions.status);
+  console.log(
+    JSON.stringify(
+      {
+        sessions: total,
+        seedSeconds: Math.round(seedSeconds),
+        ...figures,
+        monitors,
+        inWait,
+        floodAudit: audit.count(),
+        authKeyDuplicated: duplicated,
+        byStatus,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(
     `\n${total} sessions, one sweep by ${monitors.length} monitor process(es) at concurrency ${figures.concurrency}: ${(figures.wallMs / 1000).toFixed(1)} s wall, ` +
       `peak RSS ${(figures.peakRssBytes / 2 ** 20).toFixed(0)} MiB, requests sent during flood waits: ${audit.count().requestsDuringWaits}`,

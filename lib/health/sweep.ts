@@ -12,7 +12,12 @@ export type SweepStats = { checked: number; results: Partial<Record<CheckResult[
  * Checks every session that is due, `config.concurrency` at a time: each worker claims the most overdue
  * free session (SKIP LOCKED, by taking its lease), checks it, and claims the next, until none is due.
  */
-export async function sweep(db: DbOrTx, manager: ConnectionManager, config: HealthConfig, shouldStop: () => boolean = () => false): Promise<SweepStats> {
+export async function sweep(
+  db: DbOrTx,
+  manager: ConnectionManager,
+  config: HealthConfig,
+  shouldStop: () => boolean = () => false,
+): Promise<SweepStats> {
   const stats: SweepStats = { checked: 0, results: {}, errors: 0 };
   const worker = async () => {
     while (!shouldStop()) {

@@ -14,10 +14,20 @@ type Change = { id: string; before: string; after: string | null };
  * only rows still holding the ciphertext that was read are changed, so the command can be killed and run
  * again (or run beside a live console) without losing anything.
  */
-export async function rotateAllSecrets(db: Db, ring: KeyRing, onProgress: (p: RotationProgress) => void, batchSize = 500): Promise<RotationReport> {
+export async function rotateAllSecrets(
+  db: Db,
+  ring: KeyRing,
+  onProgress: (p: RotationProgress) => void,
+  batchSize = 500,
+): Promise<RotationReport> {
   const total: RotationReport = { scanned: 0, rotated: 0, unreadable: 0 };
   for (const target of encryptedColumns) {
-    const progress = { column: `${target.binding("").table}.${target.binding("").column}`, scanned: 0, rotated: 0, unreadable: 0 };
+    const progress = {
+      column: `${target.binding("").table}.${target.binding("").column}`,
+      scanned: 0,
+      rotated: 0,
+      unreadable: 0,
+    };
     let after: string | undefined;
     for (;;) {
       const rows: Row[] = await db
@@ -58,14 +68,22 @@ async function applyChanges(db: Db, target: EncryptedColumn, changes: Change[]):
   const unreadable = changes.filter((c) => c.after === null);
   await db.transaction(async (tx) => {
     if (rotated.length > 0) {
-      const values = sql.join(rotated.map((c) => sql`(${c.id}::uuid, ${c.before}, ${c.after})`), sql`, `);
+      const values = sql.join(
+        rotated.map((c) => sql`(${c.id}::uuid, ${c.before}, ${c.after})`),
+        sql`, `,
+      );
       await tx.execute(sql`update ${target.table} set ${sql.identifier(target.column.name)} = v.after
         from (values ${values}) as v(id, before, after)
         where ${target.id} = v.id and ${target.column} = v.before`);
     }
     if (unreadable.length > 0 && target.failureFlag) {
-      const ids: SQL = sql.join(unreadable.map((c) => sql`${c.id}::uuid`), sql`, `);
-      await tx.execute(sql`update ${target.table} set ${sql.identifier(target.failureFlag.name)} = true where ${target.id} in (${ids})`);
+      const ids: SQL = sql.join(
+        unreadable.map((c) => sql`${c.id}::uuid`),
+        sql`, `,
+      );
+      await tx.execute(
+        sql`update ${target.table} set ${sql.identifier(target.failureFlag.name)} = true where ${target.id} in (${ids})`,
+      );
     }
   });
 }

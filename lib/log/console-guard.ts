@@ -12,6 +12,7 @@ export function guardConsoleErrors(target: Console = console): void {
   marked[guarded] = true;
   for (const method of ["error", "warn", "log", "info"] as const) {
     const print = target[method].bind(target);
-    target[method] = (...args: unknown[]) => print(...args.map((arg) => (arg instanceof Error ? safeErrorObject(arg) : arg)));
+    target[method] = (...args: unknown[]) =>
+      print(...args.map((arg) => (arg instanceof Error ? safeErrorObject(arg) : arg)));
   }
 }

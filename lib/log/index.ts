@@ -3,8 +3,21 @@ import { safeError } from "./safe-error";
 
 /** Keys whose values never reach a log line, wherever they sit in the logged object. */
 export const redactedKeys = [
-  "password", "newPassword", "currentPassword", "token", "setupToken", "authorization", "cookie",
-  "sessionString", "session", "authKey", "code", "phoneCodeHash", "secret", "key", "keys",
+  "password",
+  "newPassword",
+  "currentPassword",
+  "token",
+  "setupToken",
+  "authorization",
+  "cookie",
+  "sessionString",
+  "session",
+  "authKey",
+  "code",
+  "phoneCodeHash",
+  "secret",
+  "key",
+  "keys",
 ];
 
 const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);

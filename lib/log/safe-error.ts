@@ -7,7 +7,14 @@
  * integer: "…"`), which is cut.
  * Errors are matched by shape, not class: Next bundles drizzle-orm once per route bundle.
  */
-export type SafeError = { type: string; message: string; sqlState?: string; digest?: string; stack?: string; cause?: SafeError };
+export type SafeError = {
+  type: string;
+  message: string;
+  sqlState?: string;
+  digest?: string;
+  stack?: string;
+  cause?: SafeError;
+};
 
 const paramsLine = /\nparams: [\s\S]*$/;
 const quotedValue = /: "[\s\S]*$/;
@@ -19,7 +26,8 @@ function sqlStateOf(error: Error): string | undefined {
 }
 
 function safeMessage(error: Error): string {
-  if (typeof (error as { query?: unknown }).query === "string" && error.message.startsWith("Failed query:")) return error.message.replace(paramsLine, "");
+  if (typeof (error as { query?: unknown }).query === "string" && error.message.startsWith("Failed query:"))
+    return error.message.replace(paramsLine, "");
   return sqlStateOf(error) ? error.message.replace(quotedValue, ": [value]") : error.message;
 }
 

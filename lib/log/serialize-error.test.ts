@@ -35,7 +35,10 @@ describe.each(testDrivers)("a failed Drizzle query on %s", (driver) => {
   let failure: Error;
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    failure = await database.db.execute(sql`select ${secret}::integer`).then(() => new Error("the query succeeded"), (error: Error) => error);
+    failure = await database.db.execute(sql`select ${secret}::integer`).then(
+      () => new Error("the query succeeded"),
+      (error: Error) => error,
+    );
   });
   afterAll(() => database.close());
 

@@ -16,7 +16,11 @@ function bearer(headers: Headers): string | undefined {
 }
 
 /** The configured metrics token (for Prometheus), or an admin: signed in, or an API token with admin scope. */
-export async function metricsAccess(headers: Headers, metricsToken: string | undefined, getActor: (headers: Headers) => Promise<Actor | null>): Promise<MetricsAccess> {
+export async function metricsAccess(
+  headers: Headers,
+  metricsToken: string | undefined,
+  getActor: (headers: Headers) => Promise<Actor | null>,
+): Promise<MetricsAccess> {
   const token = bearer(headers);
   if (metricsToken && token && sameSecret(token, metricsToken)) return "allowed";
   const actor = await getActor(headers);

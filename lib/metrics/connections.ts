@@ -3,8 +3,14 @@ import { connectionManager } from "@/lib/telegram/connection/manager";
 import { metric } from "./registry";
 
 const liveConnections = () =>
-  metric("tsc_telegram_connections", (registry) =>
-    new Gauge({ name: "tsc_telegram_connections", help: "Telegram connections this process holds open", registers: [registry] }),
+  metric(
+    "tsc_telegram_connections",
+    (registry) =>
+      new Gauge({
+        name: "tsc_telegram_connections",
+        help: "Telegram connections this process holds open",
+        registers: [registry],
+      }),
   );
 
 export function refreshConnectionGauge(): void {

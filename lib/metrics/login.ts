@@ -4,8 +4,15 @@ import { classifyTelegramError } from "@/lib/telegram/errors";
 import { metric } from "./registry";
 
 const loginAttempts = () =>
-  metric("tsc_login_attempts_total", (registry) =>
-    new Counter({ name: "tsc_login_attempts_total", help: "Login steps by outcome", labelNames: ["outcome"], registers: [registry] }),
+  metric(
+    "tsc_login_attempts_total",
+    (registry) =>
+      new Counter({
+        name: "tsc_login_attempts_total",
+        help: "Login steps by outcome",
+        labelNames: ["outcome"],
+        registers: [registry],
+      }),
   );
 
 /**

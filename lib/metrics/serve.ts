@@ -15,11 +15,14 @@ export function serveMetrics(db: DbOrTx, port: number, metricsToken: string): Se
     void (async () => {
       const headers = new Headers({ authorization: request.headers.authorization ?? "" });
       if (request.url !== "/metrics" || request.method !== "GET") return response.writeHead(404).end();
-      if ((await metricsAccess(headers, metricsToken, async () => null)) !== "allowed") return response.writeHead(401).end();
+      if ((await metricsAccess(headers, metricsToken, async () => null)) !== "allowed")
+        return response.writeHead(401).end();
       await refreshSessionGauge(db);
       refreshConnectionGauge();
       const registry = metricsRegistry();
-      response.writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }).end(await registry.metrics());
+      response
+        .writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" })
+        .end(await registry.metrics());
     })().catch((error: unknown) => {
       log.error({ err: error }, "worker metrics scrape failed");
       if (!response.headersSent) response.writeHead(500);

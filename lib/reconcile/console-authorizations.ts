@@ -10,7 +10,12 @@ export const liveStatuses: SessionStatus[] = ["active", "degraded", "revoke_pend
 // A session row is stored within moments of Telegram creating its authorization.
 const createdSlackSeconds = 120;
 
-export type ConsoleSession = { id: string; status: SessionStatus; createdAt: Date; identity: { hash: bigint | null; dateCreated: number; apiId: number; deviceModel: string } | null };
+export type ConsoleSession = {
+  id: string;
+  status: SessionStatus;
+  createdAt: Date;
+  identity: { hash: bigint | null; dateCreated: number; apiId: number; deviceModel: string } | null;
+};
 
 /** The account's live console sessions, each with what is known of its Telegram authorization. */
 export async function consoleSessionsOf(db: DbOrTx, accountId: string): Promise<ConsoleSession[]> {
@@ -18,7 +23,9 @@ export async function consoleSessionsOf(db: DbOrTx, accountId: string): Promise<
     where: and(eq(telegramSessions.accountId, accountId), inArray(telegramSessions.status, liveStatuses)),
     columns: { id: true, status: true, createdAt: true },
   });
-  const identities = await db.query.sessionAuthorizations.findMany({ where: eq(sessionAuthorizations.accountId, accountId) });
+  const identities = await db.query.sessionAuthorizations.findMany({
+    where: eq(sessionAuthorizations.accountId, accountId),
+  });
   const byId = new Map(identities.map((row) => [row.sessionId, row]));
   return rows.map((row) => ({ ...row, identity: byId.get(row.id) ?? null }));
 }
@@ -31,14 +38,33 @@ export async function consoleSessionsOf(db: DbOrTx, accountId: string): Promise<
 export function isSessionsAuthorization(session: ConsoleSession, a: Api.Authorization, apiId: number): boolean {
   const { identity } = session;
   if (identity?.hash != null) return identity.hash === BigInt(a.hash.toString());
-  if (identity) return identity.dateCreated === a.dateCreated && identity.apiId === a.apiId && identity.deviceModel === a.deviceModel;
+  if (identity)
+    return (
+      identity.dateCreated === a.dateCreated && identity.apiId === a.apiId && identity.deviceModel === a.deviceModel
+    );
   const storedAt = Math.floor(session.createdAt.getTime() / 1000);
-  return a.apiId === apiId && a.deviceModel === env().TELEGRAM_DEVICE_MODEL && Math.abs(a.dateCreated - storedAt) <= createdSlackSeconds;
+  return (
+    a.apiId === apiId &&
+    a.deviceModel === env().TELEGRAM_DEVICE_MODEL &&
+    Math.abs(a.dateCreated - storedAt) <= createdSlackSeconds
+  );
 }
 
 /** Records (or refreshes) what Telegram shows of a session's own authorization, and its hash once known. */
-export async function recordIdentity(db: DbOrTx, sessionId: string, accountId: string, a: Api.Authorization, hash: bigint | null): Promise<void> {
-  const values = { dateCreated: a.dateCreated, apiId: a.apiId, deviceModel: a.deviceModel, seenAt: new Date(), ...(hash === null ? {} : { hash }) };
+export async function recordIdentity(
+  db: DbOrTx,
+  sessionId: string,
+  accountId: string,
+  a: Api.Authorization,
+  hash: bigint | null,
+): Promise<void> {
+  const values = {
+    dateCreated: a.dateCreated,
+    apiId: a.apiId,
+    deviceModel: a.deviceModel,
+    seenAt: new Date(),
+    ...(hash === null ? {} : { hash }),
+  };
   await db
     .insert(sessionAuthorizations)
     .values({ sessionId, accountId, ...values })

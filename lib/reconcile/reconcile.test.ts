@@ -29,11 +29,14 @@ describe.each(testDrivers)("reconcile with Telegram's device list on %s", (drive
   afterAll(() => database.close());
 
   const ownership = async (id: string) => {
-    const list = await withSessionClient(database.db, id, (client) => client.invoke(new Api.account.GetAuthorizations()));
+    const list = await withSessionClient(database.db, id, (client) =>
+      client.invoke(new Api.account.GetAuthorizations()),
+    );
     const owner = await reconcileAuthorizations(database.db, id, list);
     return list.authorizations.map((a) => ({ hash: a.hash.toString(), device: a.deviceModel, ...owner(a) }));
   };
-  const status = async (id: string) => (await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id) }))?.status;
+  const status = async (id: string) =>
+    (await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id) }))?.status;
 
   it("flags foreign devices, terminates one, refuses a console session, and invalidates a session Telegram no longer lists", async () => {
     const phone = nextPhone();
@@ -41,16 +44,24 @@ describe.each(testDrivers)("reconcile with Telegram's device list on %s", (drive
     const b = await loggedInSession(admin, phone);
     await loginForeignDevice(sandbox, phone);
     const seen = await ownership(a);
-    expect(seen.map(({ device, foreign, consoleSessionId }) => ({ device, foreign, consoleSessionId })).sort((x, y) => x.device.localeCompare(y.device))).toEqual([
+    expect(
+      seen
+        .map(({ device, foreign, consoleSessionId }) => ({ device, foreign, consoleSessionId }))
+        .sort((x, y) => x.device.localeCompare(y.device)),
+    ).toEqual([
       { device: "Pixel 8", foreign: true, consoleSessionId: null },
       { device: "Telegram Session Console", foreign: false, consoleSessionId: expect.any(String) },
       { device: "Telegram Session Console", foreign: false, consoleSessionId: expect.any(String) },
     ]);
     const foreign = seen.find((s) => s.foreign)?.hash ?? "";
     const ofB = seen.find((s) => s.consoleSessionId === b)?.hash ?? "";
-    const del = (hash: string, token = admin) => callRoute(terminateOne.DELETE, "DELETE", { token, params: { id: a, hash } });
+    const del = (hash: string, token = admin) =>
+      callRoute(terminateOne.DELETE, "DELETE", { token, params: { id: a, hash } });
 
-    expect(await del(foreign)).toMatchObject({ status: 422, body: { error: { message: expect.stringMatching(/24 hours/) } } });
+    expect(await del(foreign)).toMatchObject({
+      status: 422,
+      body: { error: { message: expect.stringMatching(/24 hours/) } },
+    });
     await sleep(2100);
     expect((await del(foreign, viewer)).status).toBe(403);
     expect(await del(ofB)).toMatchObject({ status: 409 });
@@ -77,12 +88,17 @@ describe.each(testDrivers)("reconcile with Telegram's device list on %s", (drive
     expect(await status(c)).toBe("invalid");
     expect(await status(a)).toBe("active");
 
-    const setTtl = (days: unknown, token = admin) => callRoute(ttl.POST, "POST", { token, params: { id: a }, body: { days } });
+    const setTtl = (days: unknown, token = admin) =>
+      callRoute(ttl.POST, "POST", { token, params: { id: a }, body: { days } });
     expect((await setTtl(30, viewer)).status).toBe(403);
     expect((await setTtl(0)).status).toBe(400);
     expect(await setTtl(30)).toMatchObject({ status: 200, body: { ttlDays: 30 } });
-    const list = await withSessionClient(database.db, a, (client) => client.invoke(new Api.account.GetAuthorizations()));
+    const list = await withSessionClient(database.db, a, (client) =>
+      client.invoke(new Api.account.GetAuthorizations()),
+    );
     expect(list.authorizationTtlDays).toBe(30);
-    expect((await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, a) }))?.authorizationTtlDays).toBe(30);
+    expect(
+      (await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, a) }))?.authorizationTtlDays,
+    ).toBe(30);
   }, 60_000);
 });

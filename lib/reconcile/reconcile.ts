@@ -3,7 +3,12 @@ import type { Api } from "telegram";
 import type { DbOrTx } from "@/db";
 import { recordCheckOutcome } from "@/db/queries/session-health";
 import { telegramSessions } from "@/db/schema";
-import { consoleSessionsOf, isSessionsAuthorization, recordIdentity, type ConsoleSession } from "./console-authorizations";
+import {
+  consoleSessionsOf,
+  isSessionsAuthorization,
+  recordIdentity,
+  type ConsoleSession,
+} from "./console-authorizations";
 
 export type Ownership = { foreign: boolean; consoleSessionId: string | null };
 
@@ -15,8 +20,15 @@ export const notListedCode = "NOT_LISTED_BY_TELEGRAM";
  * longer lists invalid (with that evidence). Returns who owns each listed authorization: `foreign` is one
  * the console did not create.
  */
-export async function reconcileAuthorizations(db: DbOrTx, sessionId: string, list: Api.account.Authorizations): Promise<(a: Api.Authorization) => Ownership> {
-  const self = await db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, sessionId), columns: { accountId: true } });
+export async function reconcileAuthorizations(
+  db: DbOrTx,
+  sessionId: string,
+  list: Api.account.Authorizations,
+): Promise<(a: Api.Authorization) => Ownership> {
+  const self = await db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { accountId: true },
+  });
   if (!self) return () => ({ foreign: true, consoleSessionId: null });
   const current = list.authorizations.find((a) => a.current);
   if (current) await recordIdentity(db, sessionId, self.accountId, current, null);
@@ -31,8 +43,12 @@ export async function reconcileAuthorizations(db: DbOrTx, sessionId: string, lis
   }
   const listed = new Set(owners.values());
   // Only a session whose authorization was seen before counts as missing: a guess must never call one dead.
-  for (const missing of siblings.filter((s) => s.identity && !listed.has(s.id) && s.status !== "revoke_pending")) await markNotListed(db, missing, sessionId);
-  return (a) => (a.current ? { foreign: false, consoleSessionId: sessionId } : { foreign: !owners.has(a), consoleSessionId: owners.get(a) ?? null });
+  for (const missing of siblings.filter((s) => s.identity && !listed.has(s.id) && s.status !== "revoke_pending"))
+    await markNotListed(db, missing, sessionId);
+  return (a) =>
+    a.current
+      ? { foreign: false, consoleSessionId: sessionId }
+      : { foreign: !owners.has(a), consoleSessionId: owners.get(a) ?? null };
 }
 
 /** Telegram's list (read through another session of the account) no longer has this session: it is dead there. */
@@ -41,10 +57,30 @@ function markNotListed(db: DbOrTx, session: ConsoleSession, seenBy: string): Pro
 }
 
 /** Makes a console session invalid with the evidence of how the console learned it is dead at Telegram. */
-export async function markEnded(db: DbOrTx, session: Pick<ConsoleSession, "id" | "status">, code: string, method: string): Promise<void> {
+export async function markEnded(
+  db: DbOrTx,
+  session: Pick<ConsoleSession, "id" | "status">,
+  code: string,
+  method: string,
+): Promise<void> {
   const now = new Date();
-  await recordCheckOutcome(db, session.id, { status: "invalid", lastError: code, lastCheckAt: now }, {
-    detail: { result: "invalid", from: session.status, to: "invalid", connectMs: null, requestMs: null, errorClass: "terminal", errorCode: code, at: now.toISOString(), method },
-    latencyMs: null,
-  });
+  await recordCheckOutcome(
+    db,
+    session.id,
+    { status: "invalid", lastError: code, lastCheckAt: now },
+    {
+      detail: {
+        result: "invalid",
+        from: session.status,
+        to: "invalid",
+        connectMs: null,
+        requestMs: null,
+        errorClass: "terminal",
+        errorCode: code,
+        at: now.toISOString(),
+        method,
+      },
+      latencyMs: null,
+    },
+  );
 }

@@ -11,15 +11,30 @@ import { markEnded, reconcileAuthorizations } from "./reconcile";
 export const terminatedCode = "TERMINATED_FROM_CONSOLE";
 
 /** Ends one foreign authorization of the account (account.resetAuthorization) through `sessionId`. */
-export async function terminateAuthorization(db: DbOrTx, sessionId: string, hash: string, manager: ConnectionManager = connectionManager()): Promise<{ terminated: string }> {
-  await manager.run(db, sessionId, async (client) => {
-    const list = await client.invoke(new Api.account.GetAuthorizations());
-    const ownership = await reconcileAuthorizations(db, sessionId, list);
-    const target = list.authorizations.find((a) => !a.current && a.hash.toString() === hash);
-    if (!target) throw notFound("That device");
-    if (!ownership(target).foreign) throw new ApiError(409, "conflict", "That device is a session of this console. Revoke it from its own page instead.");
-    await client.invoke(new Api.account.ResetAuthorization({ hash: returnBigInt(hash) }));
-  }, { method: "account.ResetAuthorization" });
+export async function terminateAuthorization(
+  db: DbOrTx,
+  sessionId: string,
+  hash: string,
+  manager: ConnectionManager = connectionManager(),
+): Promise<{ terminated: string }> {
+  await manager.run(
+    db,
+    sessionId,
+    async (client) => {
+      const list = await client.invoke(new Api.account.GetAuthorizations());
+      const ownership = await reconcileAuthorizations(db, sessionId, list);
+      const target = list.authorizations.find((a) => !a.current && a.hash.toString() === hash);
+      if (!target) throw notFound("That device");
+      if (!ownership(target).foreign)
+        throw new ApiError(
+          409,
+          "conflict",
+          "That device is a session of this console. Revoke it from its own page instead.",
+        );
+      await client.invoke(new Api.account.ResetAuthorization({ hash: returnBigInt(hash) }));
+    },
+    { method: "account.ResetAuthorization" },
+  );
   return { terminated: hash };
 }
 
@@ -27,18 +42,46 @@ export async function terminateAuthorization(db: DbOrTx, sessionId: string, hash
  * Ends every other authorization of the account (auth.resetAuthorizations). The console's other sessions
  * of the account die with them at Telegram, so they are made invalid here with that evidence.
  */
-export async function terminateOthers(db: DbOrTx, sessionId: string, manager: ConnectionManager = connectionManager()): Promise<{ consoleSessionsEnded: number }> {
-  await manager.run(db, sessionId, (client) => client.invoke(new Api.auth.ResetAuthorizations()), { method: "auth.ResetAuthorizations" });
-  const self = await db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, sessionId), columns: { accountId: true } });
-  const others = (await consoleSessionsOf(db, self?.accountId ?? sessionId)).filter((s) => s.id !== sessionId && s.status !== "revoke_pending");
+export async function terminateOthers(
+  db: DbOrTx,
+  sessionId: string,
+  manager: ConnectionManager = connectionManager(),
+): Promise<{ consoleSessionsEnded: number }> {
+  await manager.run(db, sessionId, (client) => client.invoke(new Api.auth.ResetAuthorizations()), {
+    method: "auth.ResetAuthorizations",
+  });
+  const self = await db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { accountId: true },
+  });
+  const others = (await consoleSessionsOf(db, self?.accountId ?? sessionId)).filter(
+    (s) => s.id !== sessionId && s.status !== "revoke_pending",
+  );
   for (const other of others) await markEnded(db, other, terminatedCode, `auth.ResetAuthorizations via ${sessionId}`);
   return { consoleSessionsEnded: others.length };
 }
 
 /** Sets how long Telegram keeps an inactive authorization of the account (account.setAuthorizationTTL). */
-export async function setAuthorizationTtl(db: DbOrTx, sessionId: string, days: number, manager: ConnectionManager = connectionManager()): Promise<{ ttlDays: number }> {
-  await manager.run(db, sessionId, (client) => client.invoke(new Api.account.SetAuthorizationTTL({ authorizationTtlDays: days })), { method: "account.SetAuthorizationTTL" });
-  const self = await db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, sessionId), columns: { accountId: true } });
-  if (self) await db.update(telegramSessions).set({ authorizationTtlDays: days, ttlCheckedAt: new Date() }).where(eq(telegramSessions.accountId, self.accountId));
+export async function setAuthorizationTtl(
+  db: DbOrTx,
+  sessionId: string,
+  days: number,
+  manager: ConnectionManager = connectionManager(),
+): Promise<{ ttlDays: number }> {
+  await manager.run(
+    db,
+    sessionId,
+    (client) => client.invoke(new Api.account.SetAuthorizationTTL({ authorizationTtlDays: days })),
+    { method: "account.SetAuthorizationTTL" },
+  );
+  const self = await db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { accountId: true },
+  });
+  if (self)
+    await db
+      .update(telegramSessions)
+      .set({ authorizationTtlDays: days, ttlCheckedAt: new Date() })
+      .where(eq(telegramSessions.accountId, self.accountId));
   return { ttlDays: days };
 }

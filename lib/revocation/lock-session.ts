@@ -11,7 +11,12 @@ export const closedRotationSteps: RotationStep[] = ["done", "rolled_back"];
  */
 export async function lockSession(tx: DbOrTx, sessionId: string) {
   const [session] = await tx
-    .select({ id: telegramSessions.id, status: telegramSessions.status, accountId: telegramSessions.accountId, dcId: telegramSessions.dcId })
+    .select({
+      id: telegramSessions.id,
+      status: telegramSessions.status,
+      accountId: telegramSessions.accountId,
+      dcId: telegramSessions.dcId,
+    })
     .from(telegramSessions)
     .where(eq(telegramSessions.id, sessionId))
     .for("update");

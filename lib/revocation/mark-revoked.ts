@@ -6,6 +6,13 @@ import { telegramSessions } from "@/db/schema";
 export async function markRevoked(tx: DbOrTx, sessionId: string, reason: string, by: string): Promise<void> {
   await tx
     .update(telegramSessions)
-    .set({ status: "revoked", sessionCiphertext: null, revokedAt: new Date(), revokedReason: reason, revokedBy: by, version: sql`${telegramSessions.version} + 1` })
+    .set({
+      status: "revoked",
+      sessionCiphertext: null,
+      revokedAt: new Date(),
+      revokedReason: reason,
+      revokedBy: by,
+      version: sql`${telegramSessions.version} + 1`,
+    })
     .where(eq(telegramSessions.id, sessionId));
 }

@@ -44,7 +44,12 @@ export async function retryDueRevocations(db: Db, manager: ConnectionManager, li
         action: closed.reason === "rotated" ? "session.rotate" : "session.revoke",
         target: sessionId,
         outcome: "success",
-        detail: { result: "revoked", reason: closed.reason, requestedBy: closed.actorLabel, attempts: closed.attempts + 1 },
+        detail: {
+          result: "revoked",
+          reason: closed.reason,
+          requestedBy: closed.actorLabel,
+          attempts: closed.attempts + 1,
+        },
       });
     });
   }

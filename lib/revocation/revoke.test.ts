@@ -12,11 +12,15 @@ import { retryDueRevocations } from "./retry";
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
-const nextPhone = consoleOnSandbox(sandbox, {
-  TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
-  TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
-  TELEGRAM_CONNECT_ATTEMPTS: "1",
-}, 7000);
+const nextPhone = consoleOnSandbox(
+  sandbox,
+  {
+    TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
+    TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
+    TELEGRAM_CONNECT_ATTEMPTS: "1",
+  },
+  7000,
+);
 
 describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
   let database: TestDatabase;
@@ -26,9 +30,12 @@ describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
   afterAll(() => database.close());
 
   const row = (id: string) => database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id) });
-  const pending = (id: string) => database.db.query.sessionRevocations.findFirst({ where: eq(sessionRevocations.sessionId, id) });
+  const pending = (id: string) =>
+    database.db.query.sessionRevocations.findFirst({ where: eq(sessionRevocations.sessionId, id) });
   const auditOf = async (id: string) =>
-    (await database.db.query.auditLog.findMany({ orderBy: (a, { asc }) => asc(a.id) })).filter((a) => a.target === id).map((a) => `${a.actorLabel}:${a.action}:${a.outcome}`);
+    (await database.db.query.auditLog.findMany({ orderBy: (a, { asc }) => asc(a.id) }))
+      .filter((a) => a.target === id)
+      .map((a) => `${a.actorLabel}:${a.action}:${a.outcome}`);
 
   it("logs the key out at Telegram, destroys it and records who revoked it, with its audit row", async () => {
     const phone = nextPhone();
@@ -36,7 +43,12 @@ describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
     const answer = await sessionActions(admin).revoke(id);
     expect(answer).toMatchObject({ status: 200, body: { id, status: "revoked" } });
     expect(sandbox.authorizations(phone).map((a) => a.state)).toEqual(["logged_out"]);
-    expect(await row(id)).toMatchObject({ status: "revoked", sessionCiphertext: null, revokedReason: "revoked", revokedBy: `token:admin-${driver}@example.com token` });
+    expect(await row(id)).toMatchObject({
+      status: "revoked",
+      sessionCiphertext: null,
+      revokedReason: "revoked",
+      revokedBy: `token:admin-${driver}@example.com token`,
+    });
     expect(await auditOf(id)).toEqual([`token:admin-${driver}@example.com token:session.revoke:success`]);
     expect(await sessionActions(admin).revoke(id)).toMatchObject({ status: 409 });
   }, 30_000);
@@ -47,18 +59,29 @@ describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
     const before = await row(id);
     sandbox.addTransportFault({ kind: "drop", times: 0, phone });
     const answer = await sessionActions(admin).revoke(id);
-    expect(answer).toMatchObject({ status: 200, body: { status: "revoke_pending", nextAttemptAt: expect.any(String) } });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { status: "revoke_pending", nextAttemptAt: expect.any(String) },
+    });
     expect(await row(id)).toMatchObject({ status: "revoke_pending", sessionCiphertext: before?.sessionCiphertext });
     expect(await pending(id)).toMatchObject({ attempts: 1 });
     expect(await sessionActions(admin).rotate(id)).toMatchObject({ status: 409 });
-    await expect(withSessionClient(database.db, id, async () => "used")).rejects.toBeInstanceOf(SessionUnavailableError);
+    await expect(withSessionClient(database.db, id, async () => "used")).rejects.toBeInstanceOf(
+      SessionUnavailableError,
+    );
 
-    await database.db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` }).where(eq(sessionRevocations.sessionId, id));
+    await database.db
+      .update(sessionRevocations)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(sessionRevocations.sessionId, id));
     expect(await retryDueRevocations(database.db, connectionManager())).toBe(0);
     expect(await pending(id)).toMatchObject({ attempts: 2 });
 
     sandbox.clearFaults();
-    await database.db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` }).where(eq(sessionRevocations.sessionId, id));
+    await database.db
+      .update(sessionRevocations)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(sessionRevocations.sessionId, id));
     expect(await retryDueRevocations(database.db, connectionManager())).toBe(1);
     expect(await row(id)).toMatchObject({ status: "revoked", sessionCiphertext: null, revokedReason: "revoked" });
     expect(await pending(id)).toBeUndefined();

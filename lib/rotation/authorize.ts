@@ -23,7 +23,13 @@ type Deps = { db: Db; ring: KeyRing };
  * session accepts it, the fresh key exports again and gets the authorization (or stops at the password).
  * Every step is persisted before the next one, with the fresh key, so a crash can be finished or undone.
  */
-export async function authorizeFresh(deps: Deps, rotation: SessionRotation, fresh: TelegramClient, old: TelegramClient, password?: string): Promise<void> {
+export async function authorizeFresh(
+  deps: Deps,
+  rotation: SessionRotation,
+  fresh: TelegramClient,
+  old: TelegramClient,
+  password?: string,
+): Promise<void> {
   if (rotation.step === "started") {
     const token = await exportLoginToken(fresh);
     if (!(token instanceof Api.auth.LoginToken)) throw new Error("a fresh key was already authorized");
@@ -33,10 +39,14 @@ export async function authorizeFresh(deps: Deps, rotation: SessionRotation, fres
     await updateRotation(deps.db, rotation.id, { step: "accepted" });
     crashPoint("accepted");
   }
-  if (rotation.step !== "password_needed" && (await importAuthorization(fresh))) return authorized(deps, rotation, fresh);
+  if (rotation.step !== "password_needed" && (await importAuthorization(fresh)))
+    return authorized(deps, rotation, fresh);
   if (password === undefined) {
     const hint = (await fresh.invoke(new Api.account.GetPassword())).hint ?? null;
-    await saveFreshStep(deps.db, deps.ring, rotation.id, "password_needed", fresh, { passwordHint: hint, lockedUntil: null });
+    await saveFreshStep(deps.db, deps.ring, rotation.id, "password_needed", fresh, {
+      passwordHint: hint,
+      lockedUntil: null,
+    });
     throw new PasswordRequiredError(hint);
   }
   await signInWithPassword(fresh, password);

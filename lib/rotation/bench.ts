@@ -40,11 +40,25 @@ async function firstSession(): Promise<string> {
   const { apiId, apiHash } = await telegramTarget();
   const client = await createTelegramClient("", { dcId: 2 });
   await connectClient(client);
-  const sent = (await client.invoke(new Api.auth.SendCode({ phoneNumber: phone, apiId, apiHash, settings: new Api.CodeSettings({}) }))) as Api.auth.SentCode;
-  const auth = (await client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: "22222" }))) as Api.auth.Authorization;
+  const sent = (await client.invoke(
+    new Api.auth.SendCode({ phoneNumber: phone, apiId, apiHash, settings: new Api.CodeSettings({}) }),
+  )) as Api.auth.SentCode;
+  const auth = (await client.invoke(
+    new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: "22222" }),
+  )) as Api.auth.Authorization;
   const user = auth.user as Api.User;
   const accountId = crypto.randomUUID();
-  await upsertAccount(db, { id: accountId, telegramUserId: BigInt(user.id.toString()), firstName: user.firstName ?? "", phoneMasked: "+99966•••01", dcId: 2 }, false);
+  await upsertAccount(
+    db,
+    {
+      id: accountId,
+      telegramUserId: BigInt(user.id.toString()),
+      firstName: user.firstName ?? "",
+      phoneMasked: "+99966•••01",
+      dcId: 2,
+    },
+    false,
+  );
   const id = await storeSession(db, ring, saveSession(client), { accountId, dcId: 2, createdById: null });
   await client.destroy();
   return id;
@@ -54,16 +68,24 @@ let sessionId = await firstSession();
 const times: number[] = [];
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  const result = await rotateSession({ db, ring, manager: connectionManager(), requester: systemRequester, commit: (work) => db.transaction(work) }, sessionId);
+  const result = await rotateSession(
+    { db, ring, manager: connectionManager(), requester: systemRequester, commit: (work) => db.transaction(work) },
+    sessionId,
+  );
   times.push(performance.now() - started);
-  if (result.oldSessionStatus !== "revoked") throw new Error(`rotation ${i + 1} left the old session ${result.oldSessionStatus}`);
+  if (result.oldSessionStatus !== "revoked")
+    throw new Error(`rotation ${i + 1} left the old session ${result.oldSessionStatus}`);
   sessionId = result.newSessionId;
 }
 times.sort((a, b) => a - b);
 const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
 const median = ((times[Math.floor((runs - 1) / 2)] ?? 0) + (times[Math.ceil((runs - 1) / 2)] ?? 0)) / 2;
-console.log(`rotations: ${runs}, median ${median.toFixed(1)} ms, min ${at(0).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`);
-console.log(`sandbox authorizations: ${sandbox.authorizations("9996620001").filter((a) => a.state === "active").length} active, ${sandbox.authorizations("9996620001").filter((a) => a.state === "logged_out").length} logged out`);
+console.log(
+  `rotations: ${runs}, median ${median.toFixed(1)} ms, min ${at(0).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
+);
+console.log(
+  `sandbox authorizations: ${sandbox.authorizations("9996620001").filter((a) => a.state === "active").length} active, ${sandbox.authorizations("9996620001").filter((a) => a.state === "logged_out").length} logged out`,
+);
 await connectionManager().closeAll();
 await handle.close();
 await sandbox.close();

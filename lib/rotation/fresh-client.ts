@@ -15,7 +15,8 @@ export async function openFreshClient(saved: string, dcId: number): Promise<Tele
   client._reconnectRetries = -1;
   const invoke = client.invoke.bind(client);
   const timeoutMs = env().TELEGRAM_REQUEST_TIMEOUT_MS;
-  client.invoke = ((request, dc) => withDeadline(invoke(request, dc), timeoutMs).catch(asTelegramFailure)) as TelegramClient["invoke"];
+  client.invoke = ((request, dc) =>
+    withDeadline(invoke(request, dc), timeoutMs).catch(asTelegramFailure)) as TelegramClient["invoke"];
   try {
     await connectClient(client);
   } catch (error) {

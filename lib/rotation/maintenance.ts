@@ -9,7 +9,13 @@ import { loadKeyRing } from "@/lib/vault";
 import { applyRotationPolicy } from "./policy-job";
 import { recoverRotations } from "./recover";
 
-export type MaintenanceStats = { loginsClosed: number; rotationsClosed: number; revoked: number; rotatedByPolicy: number; eventsPruned: number };
+export type MaintenanceStats = {
+  loginsClosed: number;
+  rotationsClosed: number;
+  revoked: number;
+  rotatedByPolicy: number;
+  eventsPruned: number;
+};
 
 /** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy, old events. */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {

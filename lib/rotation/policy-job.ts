@@ -20,17 +20,29 @@ const retryAfterHours = 24;
  * Applies the rotation policy: active sessions older than maxAgeDays, never one in a flood wait or held by
  * another process, are rotated, at most maxConcurrent at a time over all processes. Returns how many rotated.
  */
-export async function applyRotationPolicy(deps: { db: Db; ring: KeyRing; manager: ConnectionManager }): Promise<number> {
+export async function applyRotationPolicy(deps: {
+  db: Db;
+  ring: KeyRing;
+  manager: ConnectionManager;
+}): Promise<number> {
   const { db } = deps;
   const policy = await readRotationPolicy(db);
   if (!policy.enabled) return 0;
-  const [open] = await db.select({ n: count() }).from(sessionRotations).where(and(eq(sessionRotations.trigger, "policy"), notInArray(sessionRotations.step, closedRotationSteps)));
+  const [open] = await db
+    .select({ n: count() })
+    .from(sessionRotations)
+    .where(and(eq(sessionRotations.trigger, "policy"), notInArray(sessionRotations.step, closedRotationSteps)));
   const slots = policy.maxConcurrent - (open?.n ?? 0);
   if (slots <= 0) return 0;
   const recentlyTried = db
     .select({ id: sessionRotations.id })
     .from(sessionRotations)
-    .where(and(eq(sessionRotations.sessionId, telegramSessions.id), gt(sessionRotations.createdAt, sql`now() - make_interval(hours => ${retryAfterHours})`)));
+    .where(
+      and(
+        eq(sessionRotations.sessionId, telegramSessions.id),
+        gt(sessionRotations.createdAt, sql`now() - make_interval(hours => ${retryAfterHours})`),
+      ),
+    );
   const due = await db
     .select({ id: telegramSessions.id })
     .from(telegramSessions)
@@ -49,11 +61,21 @@ export async function applyRotationPolicy(deps: { db: Db; ring: KeyRing; manager
   return results.filter(Boolean).length;
 }
 
-async function rotateByPolicy(deps: { db: Db; ring: KeyRing; manager: ConnectionManager }, sessionId: string): Promise<boolean> {
+async function rotateByPolicy(
+  deps: { db: Db; ring: KeyRing; manager: ConnectionManager },
+  sessionId: string,
+): Promise<boolean> {
   const commit: Commit = (work) =>
     deps.db.transaction(async (tx) => {
       const result = await work(tx);
-      await insertAuditEntry(tx, { actorId: null, actorLabel: "system", action: "session.rotate", target: sessionId, outcome: "success", detail: { result: "rotated", trigger: "policy" } });
+      await insertAuditEntry(tx, {
+        actorId: null,
+        actorLabel: "system",
+        action: "session.rotate",
+        target: sessionId,
+        outcome: "success",
+        detail: { result: "rotated", trigger: "policy" },
+      });
       return result;
     });
   try {
@@ -62,7 +84,10 @@ async function rotateByPolicy(deps: { db: Db; ring: KeyRing; manager: Connection
   } catch (error) {
     // Nobody is there to type a 2FA password: the automatic rotation gives up on this session for now.
     if (error instanceof PasswordRequiredError) await giveUp(deps.db, sessionId);
-    log.warn({ sessionId, err: error instanceof Error ? error.name : String(error) }, "automatic rotation did not complete");
+    log.warn(
+      { sessionId, err: error instanceof Error ? error.name : String(error) },
+      "automatic rotation did not complete",
+    );
     return false;
   }
 }

@@ -5,7 +5,11 @@ import { consoleSettings } from "@/db/schema";
 
 export const rotationPolicySchema = z.object({
   enabled: z.boolean("Enabled is true or false."),
-  maxAgeDays: z.number("Send a number of days.").int("Whole days only.").min(1, "At least 1 day.").max(3650, "At most 3650 days."),
+  maxAgeDays: z
+    .number("Send a number of days.")
+    .int("Whole days only.")
+    .min(1, "At least 1 day.")
+    .max(3650, "At most 3650 days."),
   maxConcurrent: z.number("Send a number.").int("A whole number.").min(1, "At least 1.").max(50, "At most 50."),
 });
 
@@ -22,8 +26,15 @@ export async function readRotationPolicy(db: DbOrTx): Promise<RotationPolicy> {
   return stored.success ? stored.data : defaultRotationPolicy;
 }
 
-export async function writeRotationPolicy(db: DbOrTx, policy: RotationPolicy, updatedBy: string): Promise<RotationPolicy> {
+export async function writeRotationPolicy(
+  db: DbOrTx,
+  policy: RotationPolicy,
+  updatedBy: string,
+): Promise<RotationPolicy> {
   const values = { value: policy, updatedBy, updatedAt: new Date() };
-  await db.insert(consoleSettings).values({ key, ...values }).onConflictDoUpdate({ target: consoleSettings.key, set: values });
+  await db
+    .insert(consoleSettings)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: consoleSettings.key, set: values });
   return policy;
 }

@@ -18,7 +18,11 @@ import { discardFresh } from "./discard";
 export type RecoveryDeps = { db: Db; ring: KeyRing; manager: ConnectionManager; passwordWaitMinutes?: number };
 
 /** Takes one open rotation nobody works on (its holder crashed), or a password wait that was abandoned. */
-async function claimStale(db: Db, holdSeconds: number, passwordWaitMinutes: number): Promise<SessionRotation | undefined> {
+async function claimStale(
+  db: Db,
+  holdSeconds: number,
+  passwordWaitMinutes: number,
+): Promise<SessionRotation | undefined> {
   const stale = db
     .select({ id: sessionRotations.id })
     .from(sessionRotations)
@@ -26,7 +30,10 @@ async function claimStale(db: Db, holdSeconds: number, passwordWaitMinutes: numb
       and(
         notInArray(sessionRotations.step, closedRotationSteps),
         or(isNull(sessionRotations.lockedUntil), lt(sessionRotations.lockedUntil, sql`now()`)),
-        or(ne(sessionRotations.step, "password_needed"), lt(sessionRotations.updatedAt, sql`now() - make_interval(mins => ${passwordWaitMinutes})`)),
+        or(
+          ne(sessionRotations.step, "password_needed"),
+          lt(sessionRotations.updatedAt, sql`now() - make_interval(mins => ${passwordWaitMinutes})`),
+        ),
       ),
     )
     .limit(1)
@@ -50,7 +57,9 @@ export async function recoverRotations(deps: RecoveryDeps, limit = 5): Promise<n
     if (!rotation) break;
     try {
       if (!(await closeWithoutTelegram(deps, rotation))) {
-        await deps.manager.run(deps.db, rotation.sessionId, (old) => recoverUnderLease(deps, rotation.id, old), { keepAlive: false });
+        await deps.manager.run(deps.db, rotation.sessionId, (old) => recoverUnderLease(deps, rotation.id, old), {
+          keepAlive: false,
+        });
       }
       closed++;
     } catch (error) {
@@ -65,7 +74,8 @@ export async function recoverRotations(deps: RecoveryDeps, limit = 5): Promise<n
 async function closeWithoutTelegram(deps: RecoveryDeps, rotation: SessionRotation): Promise<boolean> {
   // After the swap the revocation retry job owns the old key's logout.
   if (rotation.step === "swapped") await updateRotation(deps.db, rotation.id, { step: "done", lockedUntil: null });
-  else if (rotation.step === "started" || rotation.step === "password_needed" || !rotation.freshCiphertext) await rollBack(deps.db, rotation.id, "RECOVERED");
+  else if (rotation.step === "started" || rotation.step === "password_needed" || !rotation.freshCiphertext)
+    await rollBack(deps.db, rotation.id, "RECOVERED");
   else return false;
   return true;
 }
@@ -75,13 +85,22 @@ async function recoverUnderLease(deps: RecoveryDeps, rotationId: string, old: Te
   if (!rotation || closedRotationSteps.includes(rotation.step)) return;
   const saved = readFreshKey(deps.ring, rotation);
   if (!saved || rotation.step === "password_needed") return rollBack(deps.db, rotation.id, "RECOVERED");
-  const session = await deps.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, rotation.sessionId), columns: { id: true, accountId: true, dcId: true } });
+  const session = await deps.db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, rotation.sessionId),
+    columns: { id: true, accountId: true, dcId: true },
+  });
   if (!session) return rollBack(deps.db, rotation.id, "SESSION_GONE");
   const fresh = await openFreshClient(saved, session.dcId);
   try {
-    if (!(await freshIsAuthorized(fresh, rotation.step !== "authorized"))) return rollBack(deps.db, rotation.id, "RECOVERED");
+    if (!(await freshIsAuthorized(fresh, rotation.step !== "authorized")))
+      return rollBack(deps.db, rotation.id, "RECOVERED");
     if (rotation.step !== "authorized") await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh);
-    await swapIn({ ...deps, commit: systemCommit(deps.db, rotation), holdSeconds: deps.manager.config.leaseSeconds }, rotation, session, fresh).catch((error: unknown) =>
+    await swapIn(
+      { ...deps, commit: systemCommit(deps.db, rotation), holdSeconds: deps.manager.config.leaseSeconds },
+      rotation,
+      session,
+      fresh,
+    ).catch((error: unknown) =>
       error instanceof RotationMismatchError ? discardFresh(deps, rotation.id, fresh, error) : Promise.reject(error),
     );
     await retireOld(deps.db, rotation.id, session.id, old);

@@ -10,7 +10,12 @@ import { updateRotation } from "./store";
  * hit FRESH_RESET_AUTHORISATION_FORBIDDEN), then its key is destroyed. If Telegram cannot be reached the
  * old session stays revoke_pending and the revocation retry job finishes it. Returns its final status.
  */
-export async function retireOld(db: Db, rotationId: string, oldSessionId: string, old: TelegramClient): Promise<"revoked" | "revoke_pending"> {
+export async function retireOld(
+  db: Db,
+  rotationId: string,
+  oldSessionId: string,
+  old: TelegramClient,
+): Promise<"revoked" | "revoke_pending"> {
   let failure: string | undefined;
   try {
     await old.invoke(new Api.auth.LogOut());

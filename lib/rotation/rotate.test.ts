@@ -10,11 +10,15 @@ import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
-const nextPhone = consoleOnSandbox(sandbox, {
-  TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
-  TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
-  TELEGRAM_CONNECT_ATTEMPTS: "1",
-}, 6000);
+const nextPhone = consoleOnSandbox(
+  sandbox,
+  {
+    TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
+    TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
+    TELEGRAM_CONNECT_ATTEMPTS: "1",
+  },
+  6000,
+);
 
 describe.each(testDrivers)("rotation against the sandbox on %s", (driver) => {
   let database: TestDatabase;
@@ -24,8 +28,13 @@ describe.each(testDrivers)("rotation against the sandbox on %s", (driver) => {
   beforeAll(async () => ({ database, admin, viewer } = await routeTestDatabase(driver)));
   afterAll(() => database.close());
 
-  const row = (id: string) => database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id), with: { account: true } });
-  const states = (phone: string) => sandbox.authorizations(phone).map((a) => a.state).sort();
+  const row = (id: string) =>
+    database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id), with: { account: true } });
+  const states = (phone: string) =>
+    sandbox
+      .authorizations(phone)
+      .map((a) => a.state)
+      .sort();
 
   it("rotates: a new authorized key with the same Telegram user, the old key logged out and destroyed", async () => {
     const phone = nextPhone();
@@ -51,7 +60,10 @@ describe.each(testDrivers)("rotation against the sandbox on %s", (driver) => {
     const oldId = await loggedInSession(admin, phone, "rotate-me");
     const api = sessionActions(admin);
     const asked = await api.rotate(oldId);
-    expect(asked).toMatchObject({ status: 422, body: { error: { code: "password_required", fields: { hint: "the usual" } } } });
+    expect(asked).toMatchObject({
+      status: 422,
+      body: { error: { code: "password_required", fields: { hint: "the usual" } } },
+    });
     const wrong = await api.rotate(oldId, { password: "nope" });
     expect(wrong).toMatchObject({ status: 422, body: { error: { code: "telegram_refused" } } });
     const done = await api.rotate(oldId, { password: "rotate-me" });
@@ -76,6 +88,8 @@ describe.each(testDrivers)("rotation against the sandbox on %s", (driver) => {
       expect(answer).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
     }
     expect((await row(oldId))?.status).toBe("active");
-    expect(await database.db.query.sessionRevocations.findFirst({ where: eq(sessionRevocations.sessionId, oldId) })).toBeUndefined();
+    expect(
+      await database.db.query.sessionRevocations.findFirst({ where: eq(sessionRevocations.sessionId, oldId) }),
+    ).toBeUndefined();
   }, 30_000);
 });

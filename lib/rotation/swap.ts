@@ -32,15 +32,24 @@ async function recordOwnIdentity(db: Db, sessionId: string, accountId: string, f
 /** Probes the fresh key (it must be logged in as the same Telegram user) before it may replace the old one. */
 async function probeSameUser(db: Db, fresh: TelegramClient, accountId: string): Promise<void> {
   const [self] = await fresh.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
-  const account = await db.query.telegramAccounts.findFirst({ where: eq(telegramAccounts.id, accountId), columns: { telegramUserId: true } });
-  if (!(self instanceof Api.User) || !account || BigInt(self.id.toString()) !== account.telegramUserId) throw new RotationMismatchError();
+  const account = await db.query.telegramAccounts.findFirst({
+    where: eq(telegramAccounts.id, accountId),
+    columns: { telegramUserId: true },
+  });
+  if (!(self instanceof Api.User) || !account || BigInt(self.id.toString()) !== account.telegramUserId)
+    throw new RotationMismatchError();
 }
 
 /**
  * In one transaction (with the caller's audit row): the new session row (rotatedFromId = old), the old one
  * revoke_pending with its logout owed, and the rotation marked swapped. The caller holds the old lease.
  */
-export async function swapIn(deps: SwapDeps, rotation: SessionRotation, session: RotationTarget, fresh: TelegramClient): Promise<string> {
+export async function swapIn(
+  deps: SwapDeps,
+  rotation: SessionRotation,
+  session: RotationTarget,
+  fresh: TelegramClient,
+): Promise<string> {
   await probeSameUser(deps.db, fresh, session.accountId);
   const requester: Requester = { actorId: rotation.actorId, actorLabel: rotation.actorLabel };
   const newSessionId = await deps.commit(async (tx) => {
@@ -50,12 +59,25 @@ export async function swapIn(deps: SwapDeps, rotation: SessionRotation, session:
       createdById: rotation.actorId,
       rotatedFromId: session.id,
     });
-    await tx.update(telegramSessions).set({ status: "revoke_pending", version: sql`${telegramSessions.version} + 1` }).where(eq(telegramSessions.id, session.id));
+    await tx
+      .update(telegramSessions)
+      .set({ status: "revoke_pending", version: sql`${telegramSessions.version} + 1` })
+      .where(eq(telegramSessions.id, session.id));
     await tx
       .insert(sessionRevocations)
-      .values({ sessionId: session.id, reason: "rotated", ...requester, nextAttemptAt: sql`now() + make_interval(secs => ${deps.holdSeconds})` })
+      .values({
+        sessionId: session.id,
+        reason: "rotated",
+        ...requester,
+        nextAttemptAt: sql`now() + make_interval(secs => ${deps.holdSeconds})`,
+      })
       .onConflictDoNothing();
-    await updateRotation(tx, rotation.id, { step: "swapped", newSessionId: id, freshCiphertext: null, passwordHint: null });
+    await updateRotation(tx, rotation.id, {
+      step: "swapped",
+      newSessionId: id,
+      freshCiphertext: null,
+      passwordHint: null,
+    });
     return id;
   });
   crashPoint("swapped");

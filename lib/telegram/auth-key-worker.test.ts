@@ -70,16 +70,22 @@ describe("createAuthKey", () => {
     }
   });
 
-  it.each(["404", "drop"] as const)("survives one %s during the exchange by redialling, as GramJS does", async (kind) => {
-    sandbox.addTransportFault({ kind, times: 1 });
-    const made = await createAuthKey(dc2Target);
-    expect(made.key).toHaveLength(256);
-  });
+  it.each(["404", "drop"] as const)(
+    "survives one %s during the exchange by redialling, as GramJS does",
+    async (kind) => {
+      sandbox.addTransportFault({ kind, times: 1 });
+      const made = await createAuthKey(dc2Target);
+      expect(made.key).toHaveLength(256);
+    },
+  );
 
-  it.each(["404", "drop"] as const)("a %s on every attempt fails as a transient NETWORK failure, never a raw error", async (kind) => {
-    sandbox.addTransportFault({ kind, times: dc2Target.retries });
-    await expect(createAuthKey(dc2Target)).rejects.toEqual(new TelegramFailure("transient", "NETWORK"));
-  });
+  it.each(["404", "drop"] as const)(
+    "a %s on every attempt fails as a transient NETWORK failure, never a raw error",
+    async (kind) => {
+      sandbox.addTransportFault({ kind, times: dc2Target.retries });
+      await expect(createAuthKey(dc2Target)).rejects.toEqual(new TelegramFailure("transient", "NETWORK"));
+    },
+  );
 
   it("connectClient under a stalled exchange fails with the connect deadline's transient TIMEOUT, and the next login works", async () => {
     sandbox.addTransportFault({ kind: "stall", times: 1 });

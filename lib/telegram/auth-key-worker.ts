@@ -70,7 +70,10 @@ export type MadeAuthKey = { key: Buffer; timeOffset?: number };
 
 // The worker's messages name GramJS's failure (a closed socket, a security check); what reaches callers is the
 // console's own transient failure, the same one a connect that never completes gives.
-const keyWorker = new MessageWorker<{ target: AuthKeyTarget }, { key: Uint8Array; timeOffset?: number }>(workerSource, () => new TelegramFailure("transient", "NETWORK"));
+const keyWorker = new MessageWorker<{ target: AuthKeyTarget }, { key: Uint8Array; timeOffset?: number }>(
+  workerSource,
+  () => new TelegramFailure("transient", "NETWORK"),
+);
 
 /**
  * A new auth key for `target`'s DC, made by GramJS's key exchange off the event loop. `signal` abandons it

@@ -4,7 +4,8 @@ import { classifyTelegramError } from "./errors";
 import { describeTelegramFailure } from "./messages";
 
 const request = new Api.updates.GetState();
-const rpc = (message: string, code: number) => errors.RPCMessageToError(new Api.RpcError({ errorCode: code, errorMessage: message }), request);
+const rpc = (message: string, code: number) =>
+  errors.RPCMessageToError(new Api.RpcError({ errorCode: code, errorMessage: message }), request);
 
 describe("classifyTelegramError", () => {
   it("reads flood waits from the error class with their seconds", () => {
@@ -14,9 +15,12 @@ describe("classifyTelegramError", () => {
     expect(classifyTelegramError(rpc("FLOOD_PREMIUM_WAIT_7", 420))).toMatchObject({ kind: "flood", seconds: 7 });
   });
 
-  it.each(["AUTH_KEY_UNREGISTERED", "SESSION_REVOKED", "USER_DEACTIVATED_BAN", "AUTH_KEY_DUPLICATED"])("%s is terminal", (name) => {
-    expect(classifyTelegramError(rpc(name, 401))).toMatchObject({ kind: "terminal", code: name });
-  });
+  it.each(["AUTH_KEY_UNREGISTERED", "SESSION_REVOKED", "USER_DEACTIVATED_BAN", "AUTH_KEY_DUPLICATED"])(
+    "%s is terminal",
+    (name) => {
+      expect(classifyTelegramError(rpc(name, 401))).toMatchObject({ kind: "terminal", code: name });
+    },
+  );
 
   it("keeps network failures, server errors and AUTH_RESTART transient", () => {
     expect(classifyTelegramError(new Error("socket hang up"))).toMatchObject({ kind: "transient", code: "NETWORK" });

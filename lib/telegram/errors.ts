@@ -9,8 +9,14 @@ import { shareAcrossBundles } from "@/lib/errors/shared-class";
 export type TelegramFailureKind = "terminal" | "flood" | "transient" | "refused";
 
 export const terminalCodes = new Set([
-  "AUTH_KEY_UNREGISTERED", "AUTH_KEY_INVALID", "SESSION_REVOKED", "SESSION_EXPIRED", "USER_DEACTIVATED",
-  "USER_DEACTIVATED_BAN", "AUTH_KEY_DUPLICATED", "AUTH_KEY_PERM_EMPTY",
+  "AUTH_KEY_UNREGISTERED",
+  "AUTH_KEY_INVALID",
+  "SESSION_REVOKED",
+  "SESSION_EXPIRED",
+  "USER_DEACTIVATED",
+  "USER_DEACTIVATED_BAN",
+  "AUTH_KEY_DUPLICATED",
+  "AUTH_KEY_PERM_EMPTY",
 ]);
 
 const transientCodes = new Set(["AUTH_RESTART", "RPC_CALL_FAIL", "RPC_MCGET_FAIL", "TIMEOUT", "NEED_MEMBER_INVALID"]);

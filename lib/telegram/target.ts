@@ -10,7 +10,9 @@ export type TelegramTarget =
 
 export class TelegramNotConfiguredError extends Error {
   constructor() {
-    super("Telegram is not configured: set TELEGRAM_API_ID and TELEGRAM_API_HASH, or TELEGRAM_SANDBOX_URL for the sandbox DC.");
+    super(
+      "Telegram is not configured: set TELEGRAM_API_ID and TELEGRAM_API_HASH, or TELEGRAM_SANDBOX_URL for the sandbox DC.",
+    );
   }
 }
 
@@ -30,9 +32,15 @@ export function telegramTarget(): Promise<TelegramTarget> {
 
 async function resolveTarget(): Promise<TelegramTarget> {
   const { TELEGRAM_API_ID, TELEGRAM_API_HASH, TELEGRAM_SANDBOX_URL } = env();
-  if (TELEGRAM_API_ID && TELEGRAM_API_HASH) return { kind: "production", apiId: TELEGRAM_API_ID, apiHash: TELEGRAM_API_HASH };
+  if (TELEGRAM_API_ID && TELEGRAM_API_HASH)
+    return { kind: "production", apiId: TELEGRAM_API_ID, apiHash: TELEGRAM_API_HASH };
   if (TELEGRAM_SANDBOX_URL) {
-    return { kind: "sandbox", apiId: sandboxApiId, apiHash: sandboxApiHash, info: await fetchSandboxInfo(TELEGRAM_SANDBOX_URL) };
+    return {
+      kind: "sandbox",
+      apiId: sandboxApiId,
+      apiHash: sandboxApiHash,
+      info: await fetchSandboxInfo(TELEGRAM_SANDBOX_URL),
+    };
   }
   throw new TelegramNotConfiguredError();
 }

@@ -13,7 +13,11 @@ const ringOf = (...entries: [string, Buffer][]) =>
 const oldRing = ringOf(["k1", keys.k1]);
 const ring = ringOf(["k2", keys.k2], ["k1", keys.k1]);
 const session = "1BVtsOK8Bu2tN7gA-fake-session-string-" + randomBytes(200).toString("base64url");
-const row: SecretBinding = { table: "telegram_sessions", rowId: "3f1c2a9e-0000-4000-8000-000000000001", column: "session" };
+const row: SecretBinding = {
+  table: "telegram_sessions",
+  rowId: "3f1c2a9e-0000-4000-8000-000000000001",
+  column: "session",
+};
 
 function decryptFailure(run: () => unknown): VaultDecryptError {
   try {
@@ -79,16 +83,33 @@ describe("tampering", () => {
   const envelope = encrypt(ring, "secret code 22222", row);
 
   it("fails on a changed version", () => {
-    for (const version of ["v2", "V1", "v0", ""]) expectRejected(withPart(envelope, 0, () => version), row, "malformed");
+    for (const version of ["v2", "V1", "v0", ""])
+      expectRejected(
+        withPart(envelope, 0, () => version),
+        row,
+        "malformed",
+      );
   });
 
   it("fails on a key id switched to another configured key", () => {
-    expectRejected(withPart(envelope, 1, () => "k1"), row, "authentication-failed");
+    expectRejected(
+      withPart(envelope, 1, () => "k1"),
+      row,
+      "authentication-failed",
+    );
   });
 
   it("fails on a key id switched to an unknown or invalid one", () => {
-    expectRejected(withPart(envelope, 1, () => "k3"), row, "unknown-key");
-    expectRejected(withPart(envelope, 1, () => "k 2"), row, "malformed");
+    expectRejected(
+      withPart(envelope, 1, () => "k3"),
+      row,
+      "unknown-key",
+    );
+    expectRejected(
+      withPart(envelope, 1, () => "k 2"),
+      row,
+      "malformed",
+    );
   });
 
   it("fails on every character of the nonce and ciphertext replaced by every other one", () => {
@@ -109,11 +130,18 @@ describe("tampering", () => {
   it("fails on every single-bit flip of the nonce, ciphertext and tag", () => {
     const parsed = parseEnvelope(envelope);
     if (!parsed) throw new Error("unparsable test envelope");
-    for (const [part, bytes] of [[2, parsed.nonce], [3, parsed.sealed]] as const) {
+    for (const [part, bytes] of [
+      [2, parsed.nonce],
+      [3, parsed.sealed],
+    ] as const) {
       for (let bit = 0; bit < bytes.length * 8; bit++) {
         const flipped = Buffer.from(bytes);
         flipped[bit >> 3]! ^= 1 << (bit & 7);
-        expectRejected(withPart(envelope, part, () => flipped.toString("base64url")), row, "authentication-failed");
+        expectRejected(
+          withPart(envelope, part, () => flipped.toString("base64url")),
+          row,
+          "authentication-failed",
+        );
       }
     }
   });
@@ -125,8 +153,19 @@ describe("tampering", () => {
     expectRejected(sealed(parsed.sealed.subarray(1)), row, "authentication-failed");
     expectRejected(sealed(Buffer.concat([parsed.sealed, Buffer.from([0])])), row, "authentication-failed");
     expectRejected(sealed(parsed.sealed.subarray(0, 15)), row, "malformed");
-    expectRejected(withPart(envelope, 2, () => parsed.nonce.subarray(0, 11).toString("base64url")), row, "malformed");
-    for (const reshaped of [envelope + ".", envelope + "=", envelope.replace(/\.[^.]*$/, ""), "", "plaintext", ` ${envelope}`]) {
+    expectRejected(
+      withPart(envelope, 2, () => parsed.nonce.subarray(0, 11).toString("base64url")),
+      row,
+      "malformed",
+    );
+    for (const reshaped of [
+      envelope + ".",
+      envelope + "=",
+      envelope.replace(/\.[^.]*$/, ""),
+      "",
+      "plaintext",
+      ` ${envelope}`,
+    ]) {
       expectRejected(reshaped, row, "malformed");
     }
   });
@@ -141,7 +180,10 @@ describe("binding to the row", () => {
     ["another column", { ...row, column: "phone" }],
     ["no column", { table: row.table, rowId: row.rowId }],
     ["an empty column", { ...row, column: "" }],
-    ["a shifted split of the same text", { table: "telegram_sessions.3f1c2a9e", rowId: row.rowId.slice(9), column: row.column }],
+    [
+      "a shifted split of the same text",
+      { table: "telegram_sessions.3f1c2a9e", rowId: row.rowId.slice(9), column: row.column },
+    ],
   ])("does not decrypt in %s", (_name, binding) => {
     expectRejected(envelope, binding, "authentication-failed");
   });
@@ -157,7 +199,7 @@ describe("binding to the row", () => {
   it("names the table, column and row but not the secret in the error", () => {
     const error = decryptFailure(() => decrypt(ring, envelope, { ...row, rowId: "row-9" }));
     expect(error.message).toBe(
-      'Cannot decrypt telegram_sessions.session of row row-9: it was altered, belongs to another row or column, ' +
+      "Cannot decrypt telegram_sessions.session of row row-9: it was altered, belongs to another row or column, " +
         'or was sealed with a different key (key id "k2")',
     );
     expect(error.binding).toEqual({ ...row, rowId: "row-9" });
@@ -196,7 +238,9 @@ describe("key ring", () => {
 
   it("refuses to re-encrypt what it cannot decrypt", () => {
     const moved = encrypt(oldRing, session, row);
-    expect(decryptFailure(() => reencrypt(ring, moved, { ...row, rowId: "elsewhere" })).reason).toBe("authentication-failed");
+    expect(decryptFailure(() => reencrypt(ring, moved, { ...row, rowId: "elsewhere" })).reason).toBe(
+      "authentication-failed",
+    );
     expect(decryptFailure(() => needsReencryption(ring, "garbage")).reason).toBe("malformed");
   });
 });

@@ -63,7 +63,11 @@ describe("parseKeyRing", () => {
     ["an id of 33 characters", `${"k".repeat(33)}:${a}`, /entry 1 has an invalid id/],
     ["a duplicate id", `k1:${a},k1:${keyB.toString("base64")}`, /key id "k1" is listed twice/],
     ["an empty key", "k1:", /key "k1" is 0 bytes/],
-    ["a short key (16 bytes)", `k1:${randomBytes(16).toString("base64")}`, /key "k1" is 16 bytes; keys must be exactly 32 bytes/],
+    [
+      "a short key (16 bytes)",
+      `k1:${randomBytes(16).toString("base64")}`,
+      /key "k1" is 16 bytes; keys must be exactly 32 bytes/,
+    ],
     ["a long key (48 bytes)", `k1:${randomBytes(48).toString("base64")}`, /key "k1" is 48 bytes/],
     ["a hex key", `k1:${keyA.toString("hex")}`, /key "k1" is 48 bytes/],
     ["characters outside base64", `k1:${a.slice(0, 20)}!${a.slice(21)}`, /key "k1" is not valid base64/],

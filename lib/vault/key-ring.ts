@@ -69,6 +69,9 @@ function parseEntry(entry: string, where: string): VaultKey {
 }
 
 function decodeKey(text: string): Buffer | undefined {
-  const unpadded = text.replace(/={1,2}$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const unpadded = text
+    .replace(/={1,2}$/, "")
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
   return decodeBase64Url(unpadded);
 }

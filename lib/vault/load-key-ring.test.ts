@@ -85,7 +85,10 @@ describe("loadKeyRing with DATABASE_URL", () => {
   });
 
   it("loads a configured ring", async () => {
-    vi.stubEnv("SESSION_ENCRYPTION_KEYS", `new:${Buffer.alloc(32, 1).toString("base64url")},old:${Buffer.alloc(32, 2).toString("base64")}`);
+    vi.stubEnv(
+      "SESSION_ENCRYPTION_KEYS",
+      `new:${Buffer.alloc(32, 1).toString("base64url")},old:${Buffer.alloc(32, 2).toString("base64")}`,
+    );
     const { vault } = await freshModules();
     const ring = vault.loadKeyRing();
     expect(ring.current.id).toBe("new");

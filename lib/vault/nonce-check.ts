@@ -31,7 +31,9 @@ for (let i = 0; i < count; i++) {
   else nonces.add(nonce);
 }
 const uniquenessMs = performance.now() - started;
-console.log(`nonces: ${count.toLocaleString("en-US")} encryptions, ${duplicates} duplicate nonces (${(uniquenessMs / 1000).toFixed(1)} s)`);
+console.log(
+  `nonces: ${count.toLocaleString("en-US")} encryptions, ${duplicates} duplicate nonces (${(uniquenessMs / 1000).toFixed(1)} s)`,
+);
 
 const sample = Math.min(count, THROUGHPUT_SAMPLE);
 const envelopes: string[] = [];

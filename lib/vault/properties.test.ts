@@ -32,19 +32,32 @@ function flipBit(envelope: string, part: 2 | 3, bit: number): string {
 describe("vault properties", () => {
   it("round-trips any text and any bytes for any row", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), fc.uint8Array({ maxLength: 512 }), bindingArb, (text, bytes, binding) => {
-        expect(decrypt(ring, encrypt(ring, text, binding), binding)).toBe(text);
-        expect(decryptBytes(ring, encrypt(ring, Buffer.from(bytes), binding), binding).equals(Buffer.from(bytes))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 400 }),
+        fc.uint8Array({ maxLength: 512 }),
+        bindingArb,
+        (text, bytes, binding) => {
+          expect(decrypt(ring, encrypt(ring, text, binding), binding)).toBe(text);
+          expect(
+            decryptBytes(ring, encrypt(ring, Buffer.from(bytes), binding), binding).equals(Buffer.from(bytes)),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("refuses every single bit flip of the nonce, the ciphertext and the tag", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }), bindingArb, fc.constantFrom(2 as const, 3 as const), fc.nat(), (text, binding, part, bit) => {
-        refused(() => decrypt(ring, flipBit(encrypt(ring, text, binding), part, bit), binding));
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }),
+        bindingArb,
+        fc.constantFrom(2 as const, 3 as const),
+        fc.nat(),
+        (text, binding, part, bit) => {
+          refused(() => decrypt(ring, flipBit(encrypt(ring, text, binding), part, bit), binding));
+        },
+      ),
       { numRuns: 1_000 },
     );
   });
@@ -61,13 +74,18 @@ describe("vault properties", () => {
 
   it("refuses a wrong or unknown key id, and a ring without the key", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 100 }), bindingArb, fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/), (text, binding, keyId) => {
-        const envelope = encrypt(ring, text, binding);
-        const [version, usedKey, ...rest] = envelope.split(".");
-        fc.pre(keyId !== usedKey);
-        refused(() => decrypt(ring, [version, keyId, ...rest].join("."), binding));
-        refused(() => decrypt(strangerRing, envelope, binding));
-      }),
+      fc.property(
+        fc.string({ maxLength: 100 }),
+        bindingArb,
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/),
+        (text, binding, keyId) => {
+          const envelope = encrypt(ring, text, binding);
+          const [version, usedKey, ...rest] = envelope.split(".");
+          fc.pre(keyId !== usedKey);
+          refused(() => decrypt(ring, [version, keyId, ...rest].join("."), binding));
+          refused(() => decrypt(strangerRing, envelope, binding));
+        },
+      ),
       { numRuns: 500 },
     );
   });

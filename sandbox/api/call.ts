@@ -14,7 +14,10 @@ export interface Call {
 export type Handler = (call: Call, request: never) => unknown;
 
 /** Registers a handler under the GramJS class name of its request type. */
-export function method<T>(cls: { className: string; prototype: T }, fn: (call: Call, request: T) => unknown): [string, Handler] {
+export function method<T>(
+  cls: { className: string; prototype: T },
+  fn: (call: Call, request: T) => unknown,
+): [string, Handler] {
   return [cls.className, fn as Handler];
 }
 

@@ -42,9 +42,17 @@ function found<T>(value: T | undefined, what: string): T {
 function routes(control: SandboxControl & { info: unknown }): [string, RegExp, Route][] {
   return [
     ["GET", /^\/info$/, () => ({ body: control.info })],
-    ["POST", /^\/accounts$/, async (_p, _q, body) => ({ status: 201, body: control.createAccount(await parse(accountBody, body)) })],
+    [
+      "POST",
+      /^\/accounts$/,
+      async (_p, _q, body) => ({ status: 201, body: control.createAccount(await parse(accountBody, body)) }),
+    ],
     ["GET", /^\/accounts\/([^/]+)$/, ([phone]) => ({ body: found(control.getAccount(phone!), "such account") })],
-    ["GET", /^\/accounts\/([^/]+)\/code$/, ([phone]) => ({ body: found(control.lastCode(phone!), "code sent to this number") })],
+    [
+      "GET",
+      /^\/accounts\/([^/]+)\/code$/,
+      ([phone]) => ({ body: found(control.lastCode(phone!), "code sent to this number") }),
+    ],
     [
       "POST",
       /^\/accounts\/([^/]+)\/accept-login-token$/,
@@ -56,13 +64,23 @@ function routes(control: SandboxControl & { info: unknown }): [string, RegExp, R
     [
       "POST",
       /^\/accounts\/([^/]+)\/authorizations$/,
-      async ([phone], _q, body) => ({ status: 201, body: control.mintAuthorizations(phone!, (await parse(mintBody, body)).count) }),
+      async ([phone], _q, body) => ({
+        status: 201,
+        body: control.mintAuthorizations(phone!, (await parse(mintBody, body)).count),
+      }),
     ],
-    ["POST", /^\/faults$/, async (_p, _q, body) => (control.addFault(await parse(faultBody, body)), { status: 201, body: { ok: true } })],
+    [
+      "POST",
+      /^\/faults$/,
+      async (_p, _q, body) => (control.addFault(await parse(faultBody, body)), { status: 201, body: { ok: true } }),
+    ],
     [
       "POST",
       /^\/transport-faults$/,
-      async (_p, _q, body) => (control.addTransportFault(await parse(transportFaultBody, body)), { status: 201, body: { ok: true } }),
+      async (_p, _q, body) => (
+        control.addTransportFault(await parse(transportFaultBody, body)),
+        { status: 201, body: { ok: true } }
+      ),
     ],
     ["DELETE", /^\/faults$/, () => (control.clearFaults(), { body: { ok: true } })],
     ["GET", /^\/authorizations$/, (_p, q) => ({ body: control.authorizations(q.get("phone") ?? undefined) })],
@@ -78,7 +96,9 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The control API's request handler: JSON over HTTP, meant for loopback only. */
-export function controlRequestHandler(control: SandboxControl & { info: unknown }): (req: IncomingMessage, res: ServerResponse) => void {
+export function controlRequestHandler(
+  control: SandboxControl & { info: unknown },
+): (req: IncomingMessage, res: ServerResponse) => void {
   const table = routes(control);
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox");
@@ -95,7 +115,9 @@ export function controlRequestHandler(control: SandboxControl & { info: unknown 
       send(res, reply.status ?? 200, reply.body);
     } catch (error) {
       const status = error instanceof ControlError ? error.status : 500;
-      send(res, status, { error: { code: status === 500 ? "internal" : "invalid_request", message: (error as Error).message } });
+      send(res, status, {
+        error: { code: status === 500 ? "internal" : "invalid_request", message: (error as Error).message },
+      });
     }
   };
 }

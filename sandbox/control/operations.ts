@@ -5,7 +5,14 @@ import type { RpcFault, TransportFault, TransportFaultKind } from "../server/fau
 import { acceptLoginToken } from "../server/login-tokens";
 import type { LogEntry } from "../server/request-log";
 import type { AccountRecord, ClientInfo } from "../store/types";
-import { accountView, authorizationView, mintedView, type AccountView, type AuthorizationView, type MintedAuthorization } from "./views";
+import {
+  accountView,
+  authorizationView,
+  mintedView,
+  type AccountView,
+  type AuthorizationView,
+  type MintedAuthorization,
+} from "./views";
 
 export class ControlError extends Error {
   constructor(
@@ -63,13 +70,15 @@ export class SandboxControl {
   }
 
   addFault(fault: Partial<RpcFault>): void {
-    if (!fault.error || !/^[A-Z0-9_]+$/.test(fault.error)) throw new ControlError(400, "error must be like FLOOD_WAIT_30");
+    if (!fault.error || !/^[A-Z0-9_]+$/.test(fault.error))
+      throw new ControlError(400, "error must be like FLOOD_WAIT_30");
     if (!Number.isInteger(fault.code)) throw new ControlError(400, "code must be an integer (e.g. 420)");
     this.ctx.faults.addRpc({ ...fault, error: fault.error, code: fault.code!, times: fault.times ?? 1 });
   }
 
   addTransportFault(fault: Partial<TransportFault>): void {
-    if (!fault.kind || !TRANSPORT_KINDS.includes(fault.kind)) throw new ControlError(400, `kind must be one of ${TRANSPORT_KINDS.join(", ")}`);
+    if (!fault.kind || !TRANSPORT_KINDS.includes(fault.kind))
+      throw new ControlError(400, `kind must be one of ${TRANSPORT_KINDS.join(", ")}`);
     this.ctx.faults.addTransport({ ...fault, kind: fault.kind, ms: fault.ms ?? 1000, times: fault.times ?? 1 });
   }
 
@@ -98,7 +107,11 @@ export class SandboxControl {
   private accountForLogin(phone: string): AccountRecord {
     const number = normalisePhone(phone);
     const known = this.ctx.store.account(number);
-    const account = known ?? (testNumberDc(number) === undefined ? undefined : upsertAccount(this.ctx.store, { phone: number }, this.defaultDc));
+    const account =
+      known ??
+      (testNumberDc(number) === undefined
+        ? undefined
+        : upsertAccount(this.ctx.store, { phone: number }, this.defaultDc));
     if (!account) throw new ControlError(404, "no such account");
     return account;
   }
@@ -115,7 +128,9 @@ export class SandboxControl {
     const dc = this.ctx.dcs.find((d) => d.id === account.homeDc);
     if (!dc) throw new ControlError(400, `the account's home DC ${account.homeDc} is not served by this sandbox`);
     const now = Date.now();
-    return Array.from({ length: count }, () => mintedView(mintAuthorizedKey(this.ctx, account, MINTED_CLIENT, now), account, dc));
+    return Array.from({ length: count }, () =>
+      mintedView(mintAuthorizedKey(this.ctx, account, MINTED_CLIENT, now), account, dc),
+    );
   }
 
   /** The owner's phone scans a QR login token. */

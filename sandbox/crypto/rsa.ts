@@ -42,7 +42,9 @@ export function rsaKeyFromPem(privatePem: string): RsaKey {
 
 /** Telegram's key fingerprint: the lower 64 bits of SHA1(rsa_public_key n:bytes e:bytes), signed. */
 export function rsaFingerprint(n: Buffer, e: Buffer): string {
-  const sha = createHash("sha1").update(Buffer.concat([tlBytes(n), tlBytes(e)])).digest();
+  const sha = createHash("sha1")
+    .update(Buffer.concat([tlBytes(n), tlBytes(e)]))
+    .digest();
   return sha.subarray(12, 20).readBigInt64LE(0).toString();
 }
 

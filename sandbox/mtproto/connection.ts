@@ -19,7 +19,11 @@ export class MtprotoConnection {
     private readonly dcId: number,
     socket: Socket,
   ) {
-    this.stream = new PacketStream(socket, (packet) => this.enqueue(packet), () => this.session?.detach());
+    this.stream = new PacketStream(
+      socket,
+      (packet) => this.enqueue(packet),
+      () => this.session?.detach(),
+    );
     this.handshake = new Handshake(ctx.rsa, (authKey) => this.registerKey(authKey));
   }
 

@@ -103,7 +103,10 @@ export class EncryptedSession implements LiveConnection {
     } catch {
       return rpcErrorBytes(400, "INPUT_METHOD_INVALID");
     }
-    return dispatch({ ctx: this.ctx, dcId: this.dcId, authKey: this.record, ip: this.stream.remoteAddress, now: Date.now() }, request);
+    return dispatch(
+      { ctx: this.ctx, dcId: this.dcId, authKey: this.record, ip: this.stream.remoteAddress, now: Date.now() },
+      request,
+    );
   }
 
   private markDuplicated(): void {
@@ -122,7 +125,11 @@ export class EncryptedSession implements LiveConnection {
 
   private flush(out: Outgoing[]): void {
     if (out.length === 0) return;
-    const messages = out.map((o) => ({ msgId: serverMsgId(true), seqNo: this.nextSeq(o.contentRelated), body: o.body }));
+    const messages = out.map((o) => ({
+      msgId: serverMsgId(true),
+      seqNo: this.nextSeq(o.contentRelated),
+      body: o.body,
+    }));
     const [only] = messages;
     if (messages.length === 1 && only) return this.send(only);
     this.send({ msgId: serverMsgId(true), seqNo: this.nextSeq(false), body: service.container(messages) });

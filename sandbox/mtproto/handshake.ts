@@ -56,8 +56,10 @@ export class Handshake {
     const pq = this.pq!;
     const p = bufferToBigInt(req.p);
     const q = bufferToBigInt(req.q);
-    if (!(inner instanceof Api.PQInnerData || inner instanceof Api.PQInnerDataDc)) throw new HandshakeError("bad p_q_inner_data");
-    if (p !== pq.p || q !== pq.q || bufferToBigInt(inner.pq) !== bufferToBigInt(pq.pq)) throw new HandshakeError("bad p, q");
+    if (!(inner instanceof Api.PQInnerData || inner instanceof Api.PQInnerDataDc))
+      throw new HandshakeError("bad p_q_inner_data");
+    if (p !== pq.p || q !== pq.q || bufferToBigInt(inner.pq) !== bufferToBigInt(pq.pq))
+      throw new HandshakeError("bad p, q");
     this.checkNonces(inner.nonce, inner.serverNonce);
     this.newNonce = inner.newNonce;
     this.aes = await generateKeyDataFromNonce(this.serverNonce!, this.newNonce);
@@ -92,7 +94,8 @@ export class Handshake {
     const tempKey = Buffer.from(plain.subarray(0, 32).map((b, i) => b ^ mask[i]!));
     const dataWithHash = igeDecrypt(aesEncrypted, tempKey, Buffer.alloc(32));
     const dataWithPadding = Buffer.from(dataWithHash.subarray(0, 192)).reverse();
-    if (!sha256(tempKey, dataWithPadding).equals(dataWithHash.subarray(192))) throw new HandshakeError("RSA_PAD hash mismatch");
+    if (!sha256(tempKey, dataWithPadding).equals(dataWithHash.subarray(192)))
+      throw new HandshakeError("RSA_PAD hash mismatch");
     return new BinaryReader(dataWithPadding).tgReadObject();
   }
 
@@ -102,7 +105,8 @@ export class Handshake {
     const plain = igeDecrypt(req.encryptedData, this.aes.key, this.aes.iv);
     const inner = new BinaryReader(plain.subarray(20)).tgReadObject();
     if (!(inner instanceof Api.ClientDHInnerData)) throw new HandshakeError("bad client_DH_inner_data");
-    if (!sha1(inner.getBytes()).equals(plain.subarray(0, 20))) throw new HandshakeError("client_DH_inner_data hash mismatch");
+    if (!sha1(inner.getBytes()).equals(plain.subarray(0, 20)))
+      throw new HandshakeError("client_DH_inner_data hash mismatch");
     this.checkNonces(inner.nonce, inner.serverNonce);
     const authKeyBytes = computeAuthKey(this.dhKey, inner.gB);
     const authKey = new AuthKey();

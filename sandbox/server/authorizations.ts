@@ -14,7 +14,12 @@ const UNKNOWN_CLIENT = {
 };
 
 /** Signs an auth key in as the account: a new authorization the owner can see and end. */
-export function authorizeKey(ctx: ServerContext, key: AuthKeyRecord, account: AccountRecord, now: number): AuthorizationRecord {
+export function authorizeKey(
+  ctx: ServerContext,
+  key: AuthKeyRecord,
+  account: AccountRecord,
+  now: number,
+): AuthorizationRecord {
   const authorization: AuthorizationRecord = {
     hash: randomBytes(8).readBigInt64LE(0).toString(),
     userId: account.userId,
@@ -37,7 +42,12 @@ export function authorizeKey(ctx: ServerContext, key: AuthKeyRecord, account: Ac
  * A test fixture with no Telegram equivalent: the server side of a finished login without the key exchange and
  * the code — a fresh random 2048-bit auth key registered on the account's home DC and authorized for it.
  */
-export function mintAuthorizedKey(ctx: ServerContext, account: AccountRecord, client: ClientInfo, now: number): AuthKeyRecord {
+export function mintAuthorizedKey(
+  ctx: ServerContext,
+  account: AccountRecord,
+  client: ClientInfo,
+  now: number,
+): AuthKeyRecord {
   const authKey = randomBytes(256);
   const key: AuthKeyRecord = {
     id: authKeyIdOf(authKey).toString("hex"),
@@ -53,7 +63,11 @@ export function mintAuthorizedKey(ctx: ServerContext, account: AccountRecord, cl
 }
 
 /** Ends an authorization: "logged_out" (auth.logOut) or "revoked" (terminated by the owner). */
-export function endAuthorization(ctx: ServerContext, authorization: AuthorizationRecord, state: AuthorizationState): void {
+export function endAuthorization(
+  ctx: ServerContext,
+  authorization: AuthorizationRecord,
+  state: AuthorizationState,
+): void {
   if (authorization.state !== "active") return;
   authorization.state = state;
   ctx.store.changed();

@@ -7,7 +7,12 @@ import type { AccountRecord, LoginTokenRecord } from "../store/types";
  * The owner's phone scans a QR login token: the token is bound to the account and the
  * exporting client is told with updateLoginToken, as Telegram does.
  */
-export function acceptLoginToken(ctx: ServerContext, tokenHex: string, account: AccountRecord, now: number): LoginTokenRecord {
+export function acceptLoginToken(
+  ctx: ServerContext,
+  tokenHex: string,
+  account: AccountRecord,
+  now: number,
+): LoginTokenRecord {
   const token = ctx.store.state.loginTokens[tokenHex];
   if (!token) throw badRequest("AUTH_TOKEN_INVALID");
   if (token.acceptedByUserId) throw badRequest("AUTH_TOKEN_ALREADY_ACCEPTED");

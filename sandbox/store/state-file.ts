@@ -9,7 +9,10 @@ export class StateFile {
   private readonly path: string;
   private pending: NodeJS.Timeout | undefined;
 
-  constructor(dataDir: string, private readonly flushDelayMs = 20) {
+  constructor(
+    dataDir: string,
+    private readonly flushDelayMs = 20,
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.path = join(dataDir, STATE_FILE);
   }

@@ -1,5 +1,11 @@
 import { StateFile } from "./state-file";
-import { emptyState, type AccountRecord, type AuthKeyRecord, type AuthorizationRecord, type SandboxState } from "./types";
+import {
+  emptyState,
+  type AccountRecord,
+  type AuthKeyRecord,
+  type AuthorizationRecord,
+  type SandboxState,
+} from "./types";
 
 /** The sandbox's persistent state plus lookups; every mutation calls `changed()`. */
 export class Store {

@@ -27,9 +27,20 @@ describe("control API over HTTP", () => {
   });
 
   it("creates and reads accounts without ever returning the password", async () => {
-    const created = await call("POST", "/accounts", { phone: "+999 662 5001", firstName: "Http", password: "pw", hint: "h" });
+    const created = await call("POST", "/accounts", {
+      phone: "+999 662 5001",
+      firstName: "Http",
+      password: "pw",
+      hint: "h",
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ phone: "9996625001", firstName: "Http", hasPassword: true, hint: "h", homeDc: 2 });
+    expect(created.json).toMatchObject({
+      phone: "9996625001",
+      firstName: "Http",
+      hasPassword: true,
+      hint: "h",
+      homeDc: 2,
+    });
     expect(JSON.stringify(created.json)).not.toContain('"pw"');
     expect((await call("GET", "/accounts/9996625001")).json.firstName).toBe("Http");
     expect((await call("GET", "/accounts/123456")).status).toBe(404);
@@ -57,7 +68,9 @@ describe("control API over HTTP", () => {
   });
 
   it("adds and clears faults, lists and revokes authorizations, resets", async () => {
-    expect((await call("POST", "/faults", { method: "users.GetUsers", error: "FLOOD_WAIT_5", code: 420 })).status).toBe(201);
+    expect((await call("POST", "/faults", { method: "users.GetUsers", error: "FLOOD_WAIT_5", code: 420 })).status).toBe(
+      201,
+    );
     expect((await call("POST", "/transport-faults", { kind: "delay", ms: 10 })).status).toBe(201);
     expect((await call("DELETE", "/faults")).status).toBe(200);
     expect((await call("GET", "/authorizations?phone=9996625001")).json).toEqual([]);
@@ -74,7 +87,10 @@ describe("npm run sandbox -- --json", () => {
       stdio: ["ignore", "pipe", "ignore"],
     });
     try {
-      const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+      const [line] = await createInterface({ input: child.stdout })
+        [Symbol.asyncIterator]()
+        .next()
+        .then((r) => [r.value as string]);
       const ready = JSON.parse(line!);
       expect(ready.dcs.map((dc: { id: number }) => dc.id)).toEqual([1, 2, 3]);
       expect(ready.dcs.every((dc: { port: number }) => dc.port < 32768)).toBe(true);

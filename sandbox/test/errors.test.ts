@@ -17,7 +17,11 @@ const errorOf = (promise: Promise<unknown>): Promise<{ errorMessage?: string; co
     (error: { errorMessage?: string; code?: number }) => error,
   );
 
-async function signedIn(phone: string, deviceModel?: string, sb: Sandbox = sandbox): Promise<{ client: TelegramClient; saved: string }> {
+async function signedIn(
+  phone: string,
+  deviceModel?: string,
+  sb: Sandbox = sandbox,
+): Promise<{ client: TelegramClient; saved: string }> {
   const client = newClient(sb, "", Number(phone[5]), deviceModel);
   await client.connect();
   return { client, saved: await login(client, sb, phone) };
@@ -76,7 +80,9 @@ describe("Telegram's errors, as the GramJS client sees them", () => {
   it("forbids a fresh session to terminate others: FRESH_RESET_AUTHORISATION_FORBIDDEN", async () => {
     const first = await signedIn("9996621005");
     const second = await signedIn("9996621005");
-    const other = (await second.client.invoke(new Api.account.GetAuthorizations())).authorizations.find((a) => !a.current)!;
+    const other = (await second.client.invoke(new Api.account.GetAuthorizations())).authorizations.find(
+      (a) => !a.current,
+    )!;
     const reset = second.client.invoke(new Api.account.ResetAuthorization({ hash: other.hash }));
     expect((await errorOf(reset)).errorMessage).toBe("FRESH_RESET_AUTHORISATION_FORBIDDEN");
     await destroy(first.client, second.client);
@@ -93,7 +99,14 @@ describe("Telegram's errors, as the GramJS client sees them", () => {
     const dc = sandbox.info.dcs[1]!;
     const log = new Logger(LogLevel.NONE);
     const Socket = sandboxSocketClass(sandbox.info);
-    const connection = new ConnectionTCPFull({ ip: dc.address, port: 80, dcId: dc.id, loggers: log, socket: Socket, testServers: false });
+    const connection = new ConnectionTCPFull({
+      ip: dc.address,
+      port: 80,
+      dcId: dc.id,
+      loggers: log,
+      socket: Socket,
+      testServers: false,
+    });
     await connection.connect();
     await connection.send(randomBytes(24 + 64));
     const reply = await connection.recv();
@@ -118,7 +131,9 @@ describe("a seasoned session", () => {
       const a = await signedIn("9996621008", "device A", seasoned);
       const b = await signedIn("9996621008", "device B", seasoned);
       const c = await signedIn("9996621008", "device C", seasoned);
-      const others = (await c.client.invoke(new Api.account.GetAuthorizations())).authorizations.filter((x) => !x.current);
+      const others = (await c.client.invoke(new Api.account.GetAuthorizations())).authorizations.filter(
+        (x) => !x.current,
+      );
       const target = others.find((x) => x.deviceModel === "device A")!;
       expect(await c.client.invoke(new Api.account.ResetAuthorization({ hash: target.hash }))).toBe(true);
       expect((await errorOf(getSelf(a.client))).errorMessage).toBe("SESSION_REVOKED");

@@ -81,7 +81,12 @@ export async function checkPassword(client: TelegramClient, password: string): P
 }
 
 /** phone → code → (password) on a connected client; returns the saved StringSession. */
-export async function login(client: TelegramClient, sandbox: Sandbox, phone: string, password?: string): Promise<string> {
+export async function login(
+  client: TelegramClient,
+  sandbox: Sandbox,
+  phone: string,
+  password?: string,
+): Promise<string> {
   const phoneCodeHash = await sendCode(client, phone);
   const code = sandbox.lastCode(phone)!.code;
   try {

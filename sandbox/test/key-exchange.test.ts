@@ -23,7 +23,14 @@ describe("auth key exchange", () => {
     registerSandboxKey(sandbox.info);
     const keys = new Set<string>();
     for (let i = 0; i < 200; i++) {
-      const connection = new ConnectionTCPFull({ ip: dc.address, port: 80, dcId: dc.id, loggers: log, socket, testServers: false });
+      const connection = new ConnectionTCPFull({
+        ip: dc.address,
+        port: 80,
+        dcId: dc.id,
+        loggers: log,
+        socket,
+        testServers: false,
+      });
       await connection.connect();
       const { authKey } = await doAuthentication(new MTProtoPlainSender(connection, log), log);
       await connection.disconnect();

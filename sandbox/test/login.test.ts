@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Api } from "telegram";
 import { FloodWaitError } from "telegram/errors";
-import { API_HASH, API_ID, checkPassword, destroy, login, newClient, sendCode, type TestSandbox, withTestSandbox } from "./helpers";
+import {
+  API_HASH,
+  API_ID,
+  checkPassword,
+  destroy,
+  login,
+  newClient,
+  sendCode,
+  type TestSandbox,
+  withTestSandbox,
+} from "./helpers";
 
 let sandbox: TestSandbox;
 withTestSandbox((started) => (sandbox = started), { limits: { sendCodePerHour: 3 } });
@@ -105,7 +115,8 @@ describe("login against the sandbox DC", () => {
     const client = newClient(sandbox);
     await client.connect();
     const phoneCodeHash = await sendCode(client, phone);
-    const attempt = (phoneCode: string) => errorOf(client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode })));
+    const attempt = (phoneCode: string) =>
+      errorOf(client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode })));
     expect((await attempt("12345")).errorMessage).toBe("PHONE_CODE_INVALID");
     expect((await attempt("")).errorMessage).toBe("PHONE_CODE_EMPTY");
     await destroy(client);
@@ -130,7 +141,9 @@ describe("login against the sandbox DC", () => {
     const code = sandbox.lastCode(phone)!.code;
     const result = await client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode: code }));
     expect(result).toBeInstanceOf(Api.auth.AuthorizationSignUpRequired);
-    await client.invoke(new Api.auth.SignUp({ phoneNumber: phone, phoneCodeHash, firstName: "New", lastName: "Person" }));
+    await client.invoke(
+      new Api.auth.SignUp({ phoneNumber: phone, phoneCodeHash, firstName: "New", lastName: "Person" }),
+    );
     expect((await client.getMe()).firstName).toBe("New");
     await destroy(client);
   });
@@ -151,7 +164,12 @@ describe("login against the sandbox DC", () => {
     const client = newClient(sandbox);
     await client.connect();
     const sent = client.invoke(
-      new Api.auth.SendCode({ phoneNumber: "12", apiId: API_ID, apiHash: API_HASH, settings: new Api.CodeSettings({}) }),
+      new Api.auth.SendCode({
+        phoneNumber: "12",
+        apiId: API_ID,
+        apiHash: API_HASH,
+        settings: new Api.CodeSettings({}),
+      }),
     );
     expect((await errorOf(sent)).errorMessage).toBe("PHONE_NUMBER_INVALID");
     await destroy(client);

@@ -58,7 +58,8 @@ describe("account and help methods", () => {
     await client.connect();
     const phoneCodeHash = await sendCode(client, phone);
     await errorOf(client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode: "22222" })));
-    for (let i = 0; i < 2; i++) expect((await errorOf(checkPassword(client, "wrong")))?.errorMessage).toBe("PASSWORD_HASH_INVALID");
+    for (let i = 0; i < 2; i++)
+      expect((await errorOf(checkPassword(client, "wrong")))?.errorMessage).toBe("PASSWORD_HASH_INVALID");
     expect(await errorOf(checkPassword(client, "wrong"))).toBeInstanceOf(FloodWaitError);
     await destroy(client);
   });

@@ -7,7 +7,10 @@ import { destroy, newClient, type TestSandbox, withTestSandbox } from "./helpers
 let sandbox: TestSandbox;
 withTestSandbox((started) => (sandbox = started));
 
-async function mintOverHttp(phone: string, body?: unknown): Promise<{ status: number; json: MintedAuthorization[] & { error?: { message: string } } }> {
+async function mintOverHttp(
+  phone: string,
+  body?: unknown,
+): Promise<{ status: number; json: MintedAuthorization[] & { error?: { message: string } } }> {
   const response = await fetch(new URL(`/accounts/${phone}/authorizations`, sandbox.info.control), {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -27,7 +30,12 @@ describe("minted authorizations (a finished login without the login)", () => {
     expect((self as Api.User).id.toString()).toBe(minted!.userId);
     await destroy(client);
     const [authorization] = sandbox.authorizations("9996637001");
-    expect(authorization).toMatchObject({ id: minted!.id, dcId: 3, state: "active", device: { model: "minted device" } });
+    expect(authorization).toMatchObject({
+      id: minted!.id,
+      dcId: 3,
+      state: "active",
+      device: { model: "minted device" },
+    });
   });
 
   it("mints on the account's home DC, a fresh key each, and revocation ends one like a real login", async () => {
@@ -40,13 +48,20 @@ describe("minted authorizations (a finished login without the login)", () => {
       expect(minted.authKey).toMatch(/^[0-9a-f]{512}$/);
     }
     expect(new Set(created.json.map((m) => m.authKey)).size).toBe(3);
-    expect(sandbox.authorizations("9996617002").map((a) => a.id).sort()).toEqual(created.json.map((m) => m.id).sort());
+    expect(
+      sandbox
+        .authorizations("9996617002")
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(created.json.map((m) => m.id).sort());
 
     const [revoked] = created.json;
     sandbox.revokeAuthorization(revoked!.id);
     const client = newClient(sandbox, mintedSessionString(revoked!), 1);
     await client.connect();
-    const refused = await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] })).catch((error: { errorMessage?: string }) => error);
+    const refused = await client
+      .invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }))
+      .catch((error: { errorMessage?: string }) => error);
     expect((refused as { errorMessage?: string }).errorMessage).toBe("SESSION_REVOKED");
     await destroy(client);
   });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { Api, type TelegramClient } from "telegram";
-import { API_HASH, API_ID, destroy, login, newClient, removeDir, startTestSandbox, type TestSandbox, withTestSandbox } from "./helpers";
+import {
+  API_HASH,
+  API_ID,
+  destroy,
+  login,
+  newClient,
+  removeDir,
+  startTestSandbox,
+  type TestSandbox,
+  withTestSandbox,
+} from "./helpers";
 
 let sandbox: TestSandbox;
 withTestSandbox((started) => (sandbox = started));
@@ -51,7 +61,12 @@ describe("QR login", () => {
     const scanned = authorizations.find((a) => a.deviceModel === "scanned desktop")!;
     expect(current.deviceModel).toBe("owner's phone");
     expect(current.hash.toString()).toBe("0");
-    expect(scanned).toMatchObject({ apiId: API_ID, appVersion: "1.2.3", systemVersion: "Linux 6.1 (vitest)", ip: "127.0.0.1" });
+    expect(scanned).toMatchObject({
+      apiId: API_ID,
+      appVersion: "1.2.3",
+      systemVersion: "Linux 6.1 (vitest)",
+      ip: "127.0.0.1",
+    });
     expect(scanned.dateCreated).toBeGreaterThan(0);
 
     const listed = sandbox.authorizations(phone).filter((a) => a.state === "active");
@@ -82,7 +97,9 @@ describe("QR login", () => {
     const { client, token } = await qrClient("qr errors");
     sandbox.acceptLoginToken(phone, token.toString("hex"));
     expect(() => sandbox.acceptLoginToken(phone, token.toString("hex"))).toThrow("AUTH_TOKEN_ALREADY_ACCEPTED");
-    expect(await errorOf(client.invoke(new Api.auth.ImportLoginToken({ token: Buffer.alloc(32, 1) })))).toBe("AUTH_TOKEN_INVALID");
+    expect(await errorOf(client.invoke(new Api.auth.ImportLoginToken({ token: Buffer.alloc(32, 1) })))).toBe(
+      "AUTH_TOKEN_INVALID",
+    );
     await destroy(client);
 
     const short = await startTestSandbox({ limits: { loginTokenTtlSeconds: -1 } });
@@ -91,7 +108,9 @@ describe("QR login", () => {
       await expiring.connect();
       const exported = (await exportToken(expiring)) as Api.auth.LoginToken;
       expect(() => short.acceptLoginToken(phone, exported.token.toString("hex"))).toThrow("AUTH_TOKEN_EXPIRED");
-      expect(await errorOf(expiring.invoke(new Api.auth.ImportLoginToken({ token: exported.token })))).toBe("AUTH_TOKEN_EXPIRED");
+      expect(await errorOf(expiring.invoke(new Api.auth.ImportLoginToken({ token: exported.token })))).toBe(
+        "AUTH_TOKEN_EXPIRED",
+      );
       await destroy(expiring);
     } finally {
       await short.close();

@@ -1,7 +1,11 @@
 import { spawn } from "node:child_process";
 
 /** Runs a TypeScript entry point through tsx; resolves with its stdout (and stderr, unless `passStderr` shows it live). */
-export function runTsx(args: string[], env: Record<string, string | undefined> = {}, passStderr = false): Promise<string> {
+export function runTsx(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  passStderr = false,
+): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", passStderr ? "inherit" : "pipe"],

@@ -5,10 +5,13 @@ import type { Results } from "./results-file";
 /** Rewrites docs/benchmarks.md with the latest table and the machine it ran on. */
 export function writeDocsPage({ figures, errors, runs }: Results, shortfalls: string): void {
   const byRun = new Map<string, string[]>();
-  for (const [part, machine] of Object.entries(runs)) byRun.set(machineLine(machine), [...(byRun.get(machineLine(machine)) ?? []), part]);
+  for (const [part, machine] of Object.entries(runs))
+    byRun.set(machineLine(machine), [...(byRun.get(machineLine(machine)) ?? []), part]);
   const runLines = [...byRun].map(([line, parts]) => `- ${parts.join(", ")}: ${line}`).join("\n");
   const failed = errors.length ? `\n## Parts that did not finish\n\n${errors.map((e) => `- ${e}`).join("\n")}\n` : "";
-  writeFileSync("docs/benchmarks.md", `# Benchmarks
+  writeFileSync(
+    "docs/benchmarks.md",
+    `# Benchmarks
 
 \`npm run bench\` seeds what it needs, runs each part and rewrites this page (\`npm run bench -- --only api,vault\`
 reruns some parts; the raw figures go to \`bench-results/latest.json\`). Medians over repeated runs; every ratio is
@@ -48,5 +51,6 @@ ${shortfalls}
   thread during their step.
 - **vault / rotation**: \`lib/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
   \`lib/rotation/bench.ts\`.
-`);
+`,
+  );
 }

@@ -1,5 +1,12 @@
 /** One row of the benchmark table. `pass` is null for figures reported without a target. */
-export type Figure = { part: string; name: string; target: string; measured: string; pass: boolean | null; note?: string };
+export type Figure = {
+  part: string;
+  name: string;
+  target: string;
+  measured: string;
+  pass: boolean | null;
+  note?: string;
+};
 
 export type Part = { name: string; run(): Promise<Figure[]> };
 
@@ -14,4 +21,5 @@ export function percentile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-export const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -25,7 +25,10 @@ if (unknown.length) {
   process.exit(2);
 }
 // api and page share one process: one seeded database and one production server.
-const groups = selected.includes("api") && selected.includes("page") ? ["api,page", ...selected.filter((p) => p !== "api" && p !== "page")] : selected;
+const groups =
+  selected.includes("api") && selected.includes("page")
+    ? ["api,page", ...selected.filter((p) => p !== "api" && p !== "page")]
+    : selected;
 
 const machine = describeMachine();
 const figures: Figure[] = [];

@@ -1,7 +1,14 @@
 import os from "node:os";
 import type { Figure } from "./figure";
 
-export type Machine = { date: string; nproc: number; memoryGiB: number; node: string; loadAverageAtStart: number[]; cpu: string };
+export type Machine = {
+  date: string;
+  nproc: number;
+  memoryGiB: number;
+  node: string;
+  loadAverageAtStart: number[];
+  cpu: string;
+};
 
 export function describeMachine(): Machine {
   return {
@@ -18,8 +25,13 @@ const verdict = (pass: boolean | null) => (pass === null ? "—" : pass ? "pass"
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 export function markdownTable(figures: Figure[]): string {
-  const rows = figures.map((f) => `| ${f.part} | ${cell(f.name)} | ${cell(f.target)} | ${cell(f.measured)} | ${verdict(f.pass)} | ${cell(f.note ?? "")} |`);
-  return ["| Part | Figure | Target | Measured | Pass/short | Notes |", "|---|---|---|---|---|---|", ...rows].join("\n");
+  const rows = figures.map(
+    (f) =>
+      `| ${f.part} | ${cell(f.name)} | ${cell(f.target)} | ${cell(f.measured)} | ${verdict(f.pass)} | ${cell(f.note ?? "")} |`,
+  );
+  return ["| Part | Figure | Target | Measured | Pass/short | Notes |", "|---|---|---|---|---|---|", ...rows].join(
+    "\n",
+  );
 }
 
 export function machineLine(machine: Machine): string {

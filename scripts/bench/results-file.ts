@@ -14,7 +14,14 @@ export function readResults(): Results {
 }
 
 /** Replaces the rerun parts' figures and errors, keeps the rest, in the parts' order. */
-export function mergeResults(previous: Results, parts: string[], order: string[], machine: Machine, figures: Figure[], errors: string[]): Results {
+export function mergeResults(
+  previous: Results,
+  parts: string[],
+  order: string[],
+  machine: Machine,
+  figures: Figure[],
+  errors: string[],
+): Results {
   const rerun = new Set(parts);
   const kept = previous.figures.filter((f) => !rerun.has(f.part));
   const keptErrors = previous.errors.filter((e) => !rerun.has(e.split(":")[0] ?? ""));

@@ -13,8 +13,14 @@ import { rotationBench } from "./parts/rotation";
 import { sweepBench } from "./parts/sweep";
 import { vaultBench } from "./parts/vault";
 
-
-const parts: Record<string, () => Promise<Figure[]>> = { api: apiBench, page: pageBench, sweep: sweepBench, login: loginBench, vault: vaultBench, rotation: rotationBench };
+const parts: Record<string, () => Promise<Figure[]>> = {
+  api: apiBench,
+  page: pageBench,
+  sweep: sweepBench,
+  login: loginBench,
+  vault: vaultBench,
+  rotation: rotationBench,
+};
 
 const figures: Figure[] = [];
 const errors: string[] = [];

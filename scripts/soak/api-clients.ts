@@ -16,19 +16,28 @@ export class KnownSessions {
     return pick(this.ids);
   }
   learn(page: Page | undefined): void {
-    for (const item of page?.items ?? []) if (this.ids.length < 5000 && !this.ids.includes(item.id)) this.ids.push(item.id);
+    for (const item of page?.items ?? [])
+      if (this.ids.length < 5000 && !this.ids.includes(item.id)) this.ids.push(item.id);
   }
 }
 
 /** The list with a random filter, search, sort and page size, followed through up to three cursors. */
 async function browseList(baseUrl: string, token: string, tally: Tally, known: KnownSessions): Promise<void> {
-  const query = new URLSearchParams({ sort: pick(sessionSorts), order: pick(["asc", "desc"]), limit: String(pick([20, 50, 100])) });
+  const query = new URLSearchParams({
+    sort: pick(sessionSorts),
+    order: pick(["asc", "desc"]),
+    limit: String(pick([20, 50, 100])),
+  });
   const status = pick(statusFilters);
   const q = pick(searches);
   if (status) query.set("status", status);
   if (q) query.set("q", q);
   for (let pageNo = 0; pageNo < 3; pageNo++) {
-    const page = await call<Page>(baseUrl, token, tally, { method: "GET", path: `/api/v1/sessions?${query}`, route: "/api/v1/sessions" });
+    const page = await call<Page>(baseUrl, token, tally, {
+      method: "GET",
+      path: `/api/v1/sessions?${query}`,
+      route: "/api/v1/sessions",
+    });
     known.learn(page);
     if (!page?.nextCursor) return;
     query.set("cursor", page.nextCursor);
@@ -38,14 +47,38 @@ async function browseList(baseUrl: string, token: string, tally: Tally, known: K
 const actions: ((baseUrl: string, token: string, tally: Tally, known: KnownSessions) => Promise<unknown>)[] = [
   browseList,
   browseList,
-  (baseUrl, token, tally, known) => call(baseUrl, token, tally, { method: "GET", path: `/api/v1/sessions/${known.any()}`, route: "/api/v1/sessions/{id}" }),
-  (baseUrl, token, tally, known) => call(baseUrl, token, tally, { method: "GET", path: `/api/v1/sessions/${known.any()}`, route: "/api/v1/sessions/{id}" }),
-  (baseUrl, token, tally, known) => call(baseUrl, token, tally, { method: "GET", path: `/api/v1/sessions/${known.any()}/events?limit=50`, route: "/api/v1/sessions/{id}/events" }),
-  (baseUrl, token, tally) => call(baseUrl, token, tally, { method: "GET", path: "/api/v1/overview", route: "/api/v1/overview" }),
+  (baseUrl, token, tally, known) =>
+    call(baseUrl, token, tally, {
+      method: "GET",
+      path: `/api/v1/sessions/${known.any()}`,
+      route: "/api/v1/sessions/{id}",
+    }),
+  (baseUrl, token, tally, known) =>
+    call(baseUrl, token, tally, {
+      method: "GET",
+      path: `/api/v1/sessions/${known.any()}`,
+      route: "/api/v1/sessions/{id}",
+    }),
+  (baseUrl, token, tally, known) =>
+    call(baseUrl, token, tally, {
+      method: "GET",
+      path: `/api/v1/sessions/${known.any()}/events?limit=50`,
+      route: "/api/v1/sessions/{id}/events",
+    }),
+  (baseUrl, token, tally) =>
+    call(baseUrl, token, tally, { method: "GET", path: "/api/v1/overview", route: "/api/v1/overview" }),
 ];
 
 /** `clients` concurrent API clients with a read token, each doing one random action, pausing `thinkMs`, until `running()` is false. */
-export async function runApiClients(baseUrl: string, token: string, clients: number, thinkMs: number, known: KnownSessions, tally: Tally, running: () => boolean): Promise<void> {
+export async function runApiClients(
+  baseUrl: string,
+  token: string,
+  clients: number,
+  thinkMs: number,
+  known: KnownSessions,
+  tally: Tally,
+  running: () => boolean,
+): Promise<void> {
   const client = async () => {
     while (running()) {
       await pick(actions)(baseUrl, token, tally, known);

@@ -11,7 +11,10 @@ export async function call<T>(baseUrl: string, token: string, tally: Tally, requ
   try {
     const response = await fetch(`${baseUrl}${request.path}`, {
       method: request.method,
-      headers: { authorization: `Bearer ${token}`, ...(request.body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: AbortSignal.timeout(60_000),
     });

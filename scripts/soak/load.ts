@@ -20,7 +20,8 @@ import { soakFigures } from "./verdict";
 const resultsFile = "bench-results/soak-load.json";
 const machine = describeMachine();
 const stage = await startSoakStage(soakConfig);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stage.stop().then(() => process.exit(1)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => void stage.stop().then(() => process.exit(1)));
 
 let exitCode = 1;
 try {
@@ -35,19 +36,40 @@ try {
   const runnerLoop = watchOwnLoopDelay();
   const progress = setInterval(() => {
     const last = samples.at(-1);
-    console.error(`soak: ${Math.round((performance.now() - since) / 1000)} s, ${api.summary().requests} requests, ${api.errors} errors, RSS ${Math.round((last?.rssBytes ?? 0) / 2 ** 20)} MiB, stall ${Math.round(last?.lagMaxMs ?? 0)} ms`);
+    console.error(
+      `soak: ${Math.round((performance.now() - since) / 1000)} s, ${api.summary().requests} requests, ${api.errors} errors, RSS ${Math.round((last?.rssBytes ?? 0) / 2 ** 20)} MiB, stall ${Math.round(last?.lagMaxMs ?? 0)} ms`,
+    );
   }, 30_000);
   const [, , logins] = await Promise.all([
     sample(server.url, metricsToken, soakConfig.sampleEveryMs, api, since, running, samples),
-    runApiClients(server.url, stage.readToken, soakConfig.clients, soakConfig.thinkMs, new KnownSessions([...stage.seededIds]), api, running),
+    runApiClients(
+      server.url,
+      stage.readToken,
+      soakConfig.clients,
+      soakConfig.thinkMs,
+      new KnownSessions([...stage.seededIds]),
+      api,
+      running,
+    ),
     runLogins(server.url, stage.adminToken, stage.sandbox, soakConfig.loginEveryMs, api, running),
   ]);
   clearInterval(progress);
   const outcome = await sessionOutcome(stage.database.db, stage.seededIds, loadStartedAt);
-  const figures = soakFigures({ config: soakConfig, samples, api, logins, outcome, sessionsSeeded: stage.seededIds.length, runnerLoop: { maxMs: runnerLoop.maxMs(), p99Ms: runnerLoop.p99Ms() } });
+  const figures = soakFigures({
+    config: soakConfig,
+    samples,
+    api,
+    logins,
+    outcome,
+    sessionsSeeded: stage.seededIds.length,
+    runnerLoop: { maxMs: runnerLoop.maxMs(), p99Ms: runnerLoop.p99Ms() },
+  });
   console.log(`\n${machineLine(machine)}\n\n${markdownTable(figures)}\n`);
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify({ machine, config: soakConfig, figures, requests: api.summary(), logins, outcome, samples }, null, 2)}\n`);
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ machine, config: soakConfig, figures, requests: api.summary(), logins, outcome, samples }, null, 2)}\n`,
+  );
   exitCode = figures.every((figure) => figure.pass !== false) ? 0 : 1;
   console.log(exitCode === 0 ? "soak: pass" : "soak: FAILED (see the table)");
 } catch (error) {

@@ -13,24 +13,52 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loginPhone = (n: number) => sandboxPhone(1 + (n % 3), 6000 + Math.floor(n / 3));
 
 /** One phone → code → 2FA password login through the console's HTTP API; true when it ended in a session. */
-async function oneLogin(baseUrl: string, adminToken: string, sandbox: SandboxProcess, n: number, tally: Tally): Promise<boolean> {
+async function oneLogin(
+  baseUrl: string,
+  adminToken: string,
+  sandbox: SandboxProcess,
+  n: number,
+  tally: Tally,
+): Promise<boolean> {
   const phone = loginPhone(n);
   const password = randomBytes(12).toString("base64url");
   await sandbox.control("POST", "/accounts", { phone, password });
   const route = "/api/v1/telegram/logins";
-  const started = await call<LoginView>(baseUrl, adminToken, tally, { method: "POST", path: route, route, body: { phone } });
+  const started = await call<LoginView>(baseUrl, adminToken, tally, {
+    method: "POST",
+    path: route,
+    route,
+    body: { phone },
+  });
   if (started?.step !== "code") return false;
   const code = phone[5]?.repeat(5);
-  const afterCode = await call<LoginView>(baseUrl, adminToken, tally, { method: "POST", path: `${route}/${started.id}/code`, route: `${route}/{id}/code`, body: { code } });
+  const afterCode = await call<LoginView>(baseUrl, adminToken, tally, {
+    method: "POST",
+    path: `${route}/${started.id}/code`,
+    route: `${route}/{id}/code`,
+    body: { code },
+  });
   if (afterCode?.step !== "password") return false;
-  const done = await call<LoginView>(baseUrl, adminToken, tally, { method: "POST", path: `${route}/${started.id}/password`, route: `${route}/{id}/password`, body: { password } });
+  const done = await call<LoginView>(baseUrl, adminToken, tally, {
+    method: "POST",
+    path: `${route}/${started.id}/password`,
+    route: `${route}/{id}/password`,
+    body: { password },
+  });
   return done?.step === "done" && typeof done.sessionId === "string";
 }
 
 export type LoginFigures = { started: number; finished: number; failed: number; p50Ms: number; p99Ms: number };
 
 /** Starts a login every `everyMs` (at most four at once) until `running()` is false; their HTTP calls count in `tally`. */
-export async function runLogins(baseUrl: string, adminToken: string, sandbox: SandboxProcess, everyMs: number, tally: Tally, running: () => boolean): Promise<LoginFigures> {
+export async function runLogins(
+  baseUrl: string,
+  adminToken: string,
+  sandbox: SandboxProcess,
+  everyMs: number,
+  tally: Tally,
+  running: () => boolean,
+): Promise<LoginFigures> {
   const durations = new Tally();
   const inFlight = new Set<Promise<void>>();
   let started = 0;

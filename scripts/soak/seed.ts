@@ -11,9 +11,13 @@ const seedBudgetSeconds = 600;
  */
 export async function seedMonitoredSessions(db: Db, count: number, intervalSeconds: number): Promise<string[]> {
   const { phones, seconds } = await seedWithinBudget(db, count, seedBudgetSeconds);
-  if (phones.length < count) throw new Error(`only ${phones.length} of ${count} sessions seeded in ${seedBudgetSeconds} s`);
+  if (phones.length < count)
+    throw new Error(`only ${phones.length} of ${count} sessions seeded in ${seedBudgetSeconds} s`);
   console.error(`soak: seeded ${phones.length} sessions in ${Math.round(seconds)} s`);
-  await db.update(telegramSessions).set({ nextCheckAt: sql`now() + random() * make_interval(secs => ${intervalSeconds})` }).where(sql`true`);
+  await db
+    .update(telegramSessions)
+    .set({ nextCheckAt: sql`now() + random() * make_interval(secs => ${intervalSeconds})` })
+    .where(sql`true`);
   const rows = await db.select({ id: telegramSessions.id }).from(telegramSessions);
   return rows.map((row) => row.id);
 }

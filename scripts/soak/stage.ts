@@ -25,7 +25,8 @@ export type SoakStage = {
 export async function startSoakStage(config: SoakConfig): Promise<SoakStage> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("soak: cleanup failed:", error));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => console.error("soak: cleanup failed:", error));
   };
   try {
     process.env.SESSION_ENCRYPTION_KEYS ??= `soak:${randomBytes(32).toString("base64")}`;
@@ -49,7 +50,16 @@ export async function startSoakStage(config: SoakConfig): Promise<SoakStage> {
       METRICS_TOKEN: metricsToken,
     });
     cleanups.push(() => server.stop());
-    return { database, sandbox, server, seededIds, readToken: reader.token, adminToken: admin.token, metricsToken, stop };
+    return {
+      database,
+      sandbox,
+      server,
+      seededIds,
+      readToken: reader.token,
+      adminToken: admin.token,
+      metricsToken,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

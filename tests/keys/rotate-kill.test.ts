@@ -15,11 +15,18 @@ beforeAll(async () => {
   database = await createTestDatabase("postgres");
   const ring = parseKeyRing(oldKey);
   const accountId = randomUUID();
-  await database.db.insert(telegramAccounts).values({ id: accountId, telegramUserId: 7n, phoneMasked: "+99966•••01", dcId: 2 });
+  await database.db
+    .insert(telegramAccounts)
+    .values({ id: accountId, telegramUserId: 7n, phoneMasked: "+99966•••01", dcId: 2 });
   for (let start = 0; start < rows; start += 2_000) {
     const batch = Array.from({ length: 2_000 }, (_, i) => {
       const id = randomUUID();
-      return { id, accountId, dcId: 2, sessionCiphertext: encrypt(ring, `session-${start + i}`, secrets.sessionString.binding(id)) };
+      return {
+        id,
+        accountId,
+        dcId: 2,
+        sessionCiphertext: encrypt(ring, `session-${start + i}`, secrets.sessionString.binding(id)),
+      };
     });
     await database.db.insert(telegramSessions).values(batch);
   }
@@ -32,7 +39,12 @@ afterAll(() => database.close());
  */
 function rotate(killAfterBatches?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   const child = spawn("npx", ["tsx", "scripts/keys.ts", "rotate", "--batch-size", "250"], {
-    env: { ...process.env, DATABASE_URL: database.url, SESSION_ENCRYPTION_KEYS: `${newKey},${oldKey}`, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      SESSION_ENCRYPTION_KEYS: `${newKey},${oldKey}`,
+      LOG_LEVEL: "warn",
+    },
     detached: true,
   });
   let stderr = "";
@@ -62,7 +74,9 @@ it("survives kill -9 at random points: the next run finishes and every row reads
   const newOnly = parseKeyRing(newKey);
   const stored = await database.db.query.telegramSessions.findMany({ columns: { id: true, sessionCiphertext: true } });
   expect(stored).toHaveLength(rows);
-  const readable = stored.filter((row) => /^session-\d+$/.test(decrypt(newOnly, row.sessionCiphertext ?? "", secrets.sessionString.binding(row.id))));
+  const readable = stored.filter((row) =>
+    /^session-\d+$/.test(decrypt(newOnly, row.sessionCiphertext ?? "", secrets.sessionString.binding(row.id))),
+  );
   expect(readable).toHaveLength(rows);
   expect((await rotate()).stderr).toMatch(/: 0 secrets re-encrypted/);
 }, 180_000);

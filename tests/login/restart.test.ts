@@ -29,7 +29,15 @@ it("completes a 2FA login in a fresh process after the console stopped between t
   sandbox.createAccount({ phone, password: "after restart", hint: "restart" });
   const { token } = await memberWithToken(database.db, "admin@example.com", "admin");
   const { stdout } = await run("npx", ["tsx", "tests/support/login-until-password.ts"], {
-    env: { ...process.env, DATABASE_URL: database.url, API_TOKEN: token, PHONE: phone, CODE: "22222", LOG_LEVEL: "error", AUTH_SECRET: randomBytes(32).toString("base64url") },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      API_TOKEN: token,
+      PHONE: phone,
+      CODE: "22222",
+      LOG_LEVEL: "error",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+    },
   });
   const flow = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { id: string; step: string };
   expect(flow.step).toBe("password");

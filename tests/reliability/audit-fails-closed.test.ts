@@ -33,27 +33,42 @@ describe.each(testDrivers)("a mutation whose audit row cannot be written is roll
   });
   afterAll(() => database.close());
 
-  const asAdmin = (options: CallOptions): CallOptions => ({ ...options, headers: { cookie, origin: "http://console.test" } });
+  const asAdmin = (options: CallOptions): CallOptions => ({
+    ...options,
+    headers: { cookie, origin: "http://console.test" },
+  });
   const mutations: [string, () => ReturnType<typeof callRoute>][] = [
-    ["team member create", () => callRoute(members.POST, "POST", asAdmin({ body: { email: "new@example.com", role: "viewer" } }))],
-    ["team member update", () => callRoute(member.PATCH, "PATCH", asAdmin({ params: { id: target.member.id }, body: { role: "admin" } }))],
+    [
+      "team member create",
+      () => callRoute(members.POST, "POST", asAdmin({ body: { email: "new@example.com", role: "viewer" } })),
+    ],
+    [
+      "team member update",
+      () => callRoute(member.PATCH, "PATCH", asAdmin({ params: { id: target.member.id }, body: { role: "admin" } })),
+    ],
     ["token create", () => callRoute(tokens.POST, "POST", asAdmin({ body: { name: "ci", scope: "read" } }))],
     ["token revoke", () => callRoute(token.DELETE, "DELETE", asAdmin({ params: { id: target.tokenId } }))],
     ["team member delete", () => callRoute(member.DELETE, "DELETE", asAdmin({ params: { id: target.member.id } }))],
     ["telegram login start", () => callRoute(logins.POST, "POST", asAdmin({ body: { phone: "9996627777" } }))],
   ];
 
-  it.each(mutations)("%s: 5xx with a clear message, nothing kept; the same request succeeds once the audit log works", async (_name, send) => {
-    const before = await snapshotDatabase(database.db);
-    const audit = await breakAuditLog(database.db);
-    const refused = await send().finally(() => audit.restore());
-    // The wrapper's answer to a failed statement, not a Telegram or input error that happened to come first.
-    expect(refused).toMatchObject({ status: 500, body: { error: { code: "internal_error", message: expect.stringMatching(/\w{3,}/) } } });
-    expect(await snapshotDatabase(database.db)).toEqual(before);
+  it.each(mutations)(
+    "%s: 5xx with a clear message, nothing kept; the same request succeeds once the audit log works",
+    async (_name, send) => {
+      const before = await snapshotDatabase(database.db);
+      const audit = await breakAuditLog(database.db);
+      const refused = await send().finally(() => audit.restore());
+      // The wrapper's answer to a failed statement, not a Telegram or input error that happened to come first.
+      expect(refused).toMatchObject({
+        status: 500,
+        body: { error: { code: "internal_error", message: expect.stringMatching(/\w{3,}/) } },
+      });
+      expect(await snapshotDatabase(database.db)).toEqual(before);
 
-    const accepted = await send();
-    expect(accepted.status).toBeLessThan(300);
-    const after = await snapshotDatabase(database.db);
-    expect(after.audit_log?.rows).toBe((before.audit_log?.rows ?? 0) + 1);
-  });
+      const accepted = await send();
+      expect(accepted.status).toBeLessThan(300);
+      const after = await snapshotDatabase(database.db);
+      expect(after.audit_log?.rows).toBe((before.audit_log?.rows ?? 0) + 1);
+    },
+  );
 });

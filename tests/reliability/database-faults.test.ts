@@ -26,7 +26,13 @@ describe("database faults in the middle of mutations (Postgres through the Neon 
   let proxy: FaultProxy;
   let consoleDb: DbHandle;
   let cookie: string;
-  const figures = { faults: 0, byKind: {} as Record<string, number>, statuses: {} as Record<string, number>, partialWrites: 0, recoveryMsMax: 0 };
+  const figures = {
+    faults: 0,
+    byKind: {} as Record<string, number>,
+    statuses: {} as Record<string, number>,
+    partialWrites: 0,
+    recoveryMsMax: 0,
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
@@ -34,7 +40,11 @@ describe("database faults in the middle of mutations (Postgres through the Neon 
     proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const viaProxy = new URL(database.url!);
     Object.assign(viaProxy, { hostname: "127.0.0.1", port: String(proxy.port) });
-    consoleDb = await connectNeon(viaProxy.toString(), { relay: true, migrationsFolder: path.resolve("db/migrations"), max: 4 });
+    consoleDb = await connectNeon(viaProxy.toString(), {
+      relay: true,
+      migrationsFolder: path.resolve("db/migrations"),
+      max: 4,
+    });
     useTestDb(consoleDb.db);
     cookie = (await memberWithCookie(database.db, secret, "admin@example.com", "admin")).cookie;
   });
@@ -46,7 +56,10 @@ describe("database faults in the middle of mutations (Postgres through the Neon 
     await database.close();
   });
 
-  const asAdmin = (options: CallOptions): CallOptions => ({ ...options, headers: { cookie, origin: "http://console.test" } });
+  const asAdmin = (options: CallOptions): CallOptions => ({
+    ...options,
+    headers: { cookie, origin: "http://console.test" },
+  });
   const tally = (result: CallResult) => {
     const key = `${result.status}${result.body?.error ? ` ${result.body.error.code}` : ""}`;
     figures.statuses[key] = (figures.statuses[key] ?? 0) + 1;
@@ -69,13 +82,21 @@ describe("database faults in the middle of mutations (Postgres through the Neon 
     await sleep(Math.random() * 15);
     if (kind === "proxy drops connections") return proxy.dropAll();
     const ports = proxy.upstreamPorts();
-    if (ports.length) await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any(${`{${ports.join(",")}}`}::int[])`);
+    if (ports.length)
+      await database.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any(${`{${ports.join(",")}}`}::int[])`,
+      );
   }
 
   it(`${faultCount} faults in the middle of each kind of mutation: the change and its audit row together or neither, 503 not 500, recovery within ${recoveryBudgetMs} ms`, async () => {
     for (let n = 0; n < faultCount; n++) {
       const kind = faultKinds[n % faultKinds.length]!;
-      const mutation = await prepareMutation(database.db, mutationKinds[Math.floor(n / faultKinds.length) % mutationKinds.length]!, n, asAdmin);
+      const mutation = await prepareMutation(
+        database.db,
+        mutationKinds[Math.floor(n / faultKinds.length) % mutationKinds.length]!,
+        n,
+        asAdmin,
+      );
       const [result] = await Promise.all([mutation.send(), inject(kind)]);
       proxy.setDelay(0);
       figures.faults++;
@@ -87,19 +108,34 @@ describe("database faults in the middle of mutations (Postgres through the Neon 
 
       const [happened, audited] = [await mutation.happened(), await mutation.auditRows()];
       if (happened !== (audited === 1) || audited > 1) figures.partialWrites++;
-      expect({ n, kind: mutation.kind, fault: kind, happened, audited }).toEqual({ n, kind: mutation.kind, fault: kind, happened, audited: happened ? 1 : 0 });
+      expect({ n, kind: mutation.kind, fault: kind, happened, audited }).toEqual({
+        n,
+        kind: mutation.kind,
+        fault: kind,
+        happened,
+        audited: happened ? 1 : 0,
+      });
       if (result.status < 300) expect(happened, `${mutation.kind} answered ${result.status}`).toBe(true);
-      else expect(result, mutation.kind).toMatchObject({ status: 503, body: { error: { code: "database_unavailable" } } });
+      else
+        expect(result, mutation.kind).toMatchObject({ status: 503, body: { error: { code: "database_unavailable" } } });
     }
   }, 600_000);
 
   it(`${outages} outages: every mutation answers 503 database_unavailable and changes nothing; reads recover within ${recoveryBudgetMs} ms of the database's return`, async () => {
     for (let n = 0; n < outages; n++) {
-      const mutation = await prepareMutation(database.db, mutationKinds[n % mutationKinds.length]!, faultCount + n, asAdmin);
+      const mutation = await prepareMutation(
+        database.db,
+        mutationKinds[n % mutationKinds.length]!,
+        faultCount + n,
+        asAdmin,
+      );
       proxy.setDown(true);
       const result = await mutation.send();
       tally(result);
-      expect(result, mutation.kind).toMatchObject({ status: 503, body: { error: { code: "database_unavailable", message: expect.stringMatching(/database/i) } } });
+      expect(result, mutation.kind).toMatchObject({
+        status: 503,
+        body: { error: { code: "database_unavailable", message: expect.stringMatching(/database/i) } },
+      });
       expect([await mutation.happened(), await mutation.auditRows()]).toEqual([false, 0]);
       await sleep(100 + Math.random() * 400);
       proxy.setDown(false);

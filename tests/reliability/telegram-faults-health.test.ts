@@ -7,7 +7,12 @@ import { sessionRow } from "@/lib/health/testing/fixtures";
 import { seedSandboxSessions } from "@/lib/health/testing/seed-sessions";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { healthFaultPoints, healthRpcFaultPoints } from "@/tests/support/health-fault-points";
-import { describeFaultMatrix, freshPhone, startFaultSandbox, type FaultDatabase } from "@/tests/support/telegram-fault-setup";
+import {
+  describeFaultMatrix,
+  freshPhone,
+  startFaultSandbox,
+  type FaultDatabase,
+} from "@/tests/support/telegram-fault-setup";
 import { expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
@@ -19,7 +24,11 @@ const sandbox = await startFaultSandbox();
 const operations = {
   "health check": async (db: Db, id: string) => (await checkSession(db, id)).result,
   "monitor sweep": async (db: Db) => {
-    const monitor = new HealthMonitor(db, new ConnectionManager({ idleMs: 0 }), healthConfig({ concurrency: 4, pollSeconds: 1 }));
+    const monitor = new HealthMonitor(
+      db,
+      new ConnectionManager({ idleMs: 0 }),
+      healthConfig({ concurrency: 4, pollSeconds: 1 }),
+    );
     const stats = await monitor.sweepOnce();
     expect(stats).toMatchObject({ checked: 1, errors: 0 });
     return Object.keys(stats.results).join(",");
@@ -52,7 +61,8 @@ for (const operation of Object.keys(operations) as Operation[]) {
   describeFaultMatrix(
     `${operation} under Telegram faults`,
     cases,
-    (fault) => operation === "health check" && fault.source === "transport" && fault.point.name === "probe users.getUsers",
+    (fault) =>
+      operation === "health check" && fault.source === "transport" && fault.point.name === "probe users.getUsers",
     (setup, fault) => runCase(setup, operation, fault),
   );
 }

@@ -1,8 +1,23 @@
 import { expect, vi } from "vitest";
 import { loginClient } from "@/tests/support/login-routes";
-import { finishFlow, loginFaultPoints, loginRpcFaultPoints, stepScripts, type LoginStepName } from "@/tests/support/login-fault-steps";
-import { describeFaultMatrix, freshPhone, startFaultSandbox, type FaultDatabase } from "@/tests/support/telegram-fault-setup";
-import { expectNoClaimedFlow, expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
+import {
+  finishFlow,
+  loginFaultPoints,
+  loginRpcFaultPoints,
+  stepScripts,
+  type LoginStepName,
+} from "@/tests/support/login-fault-steps";
+import {
+  describeFaultMatrix,
+  freshPhone,
+  startFaultSandbox,
+  type FaultDatabase,
+} from "@/tests/support/telegram-fault-setup";
+import {
+  expectNoClaimedFlow,
+  expectNoInvalidSession,
+  expectOneWorkingSession,
+} from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);

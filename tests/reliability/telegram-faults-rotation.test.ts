@@ -6,8 +6,17 @@ import { maintenancePass } from "@/lib/rotation/maintenance";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { sessionActions } from "@/tests/rotation/session-routes";
 import { rotationFaultPoints, rotationRpcFaultPoints } from "@/tests/support/rotation-fault-points";
-import { describeFaultMatrix, freshPhone, startFaultSandbox, type FaultDatabase } from "@/tests/support/telegram-fault-setup";
-import { expectNoInvalidSession, expectNoOpenRotation, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
+import {
+  describeFaultMatrix,
+  freshPhone,
+  startFaultSandbox,
+  type FaultDatabase,
+} from "@/tests/support/telegram-fault-setup";
+import {
+  expectNoInvalidSession,
+  expectNoOpenRotation,
+  expectOneWorkingSession,
+} from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
@@ -29,7 +38,10 @@ async function runCase(setup: FaultDatabase, fault: FaultCase<{ name: string }>)
   if (fault.survives) expect(reply).toMatchObject({ status: 200, body: { status: "rotated" } });
   else expect(reply).toMatchObject({ status: 503, body: { error: { code: "telegram_unavailable" } } });
 
-  await db.update(sessionRevocations).set({ nextAttemptAt: sql`now()` }).where(eq(sessionRevocations.sessionId, oldId));
+  await db
+    .update(sessionRevocations)
+    .set({ nextAttemptAt: sql`now()` })
+    .where(eq(sessionRevocations.sessionId, oldId));
   await maintenancePass(db, connectionManager());
   await expectNoOpenRotation(db);
   await expectOneWorkingSession(db, sandbox, phone, oldId);

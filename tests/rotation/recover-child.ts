@@ -17,7 +17,10 @@ for (;;) {
   totals.rotationsClosed += stats.rotationsClosed;
   totals.revoked += stats.revoked;
   totals.passes++;
-  const [open] = await db.select({ n: count() }).from(sessionRotations).where(notInArray(sessionRotations.step, closedRotationSteps));
+  const [open] = await db
+    .select({ n: count() })
+    .from(sessionRotations)
+    .where(notInArray(sessionRotations.step, closedRotationSteps));
   const [owed] = await db.select({ n: count() }).from(sessionRevocations);
   if ((open?.n ?? 0) + (owed?.n ?? 0) === 0 || Date.now() > deadline) break;
   await sleep(500);

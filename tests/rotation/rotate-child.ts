@@ -9,7 +9,13 @@ import { loadKeyRing } from "@/lib/vault";
 const handle = await openDatabase();
 const { db } = handle;
 const result = await rotateSession(
-  { db, ring: loadKeyRing(), manager: connectionManager(), requester: systemRequester, commit: (work) => db.transaction(work) },
+  {
+    db,
+    ring: loadKeyRing(),
+    manager: connectionManager(),
+    requester: systemRequester,
+    commit: (work) => db.transaction(work),
+  },
   process.env.SESSION_ID ?? "",
 );
 console.log(JSON.stringify(result));

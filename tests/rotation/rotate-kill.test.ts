@@ -60,15 +60,28 @@ it("leaves exactly one usable session after kill -9 at each rotation step and a 
     const active = sandbox.authorizations(phone).filter((a) => a.state === "active");
     expect(active, `${step}: authorizations active at Telegram`).toHaveLength(1);
     const oldRow = await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, oldId) });
-    const rows = await database.db.query.telegramSessions.findMany({ where: eq(telegramSessions.accountId, oldRow?.accountId ?? "") });
+    const rows = await database.db.query.telegramSessions.findMany({
+      where: eq(telegramSessions.accountId, oldRow?.accountId ?? ""),
+    });
     const usable = rows.filter((row) => row.status === "active" && row.sessionCiphertext);
     expect(usable, `${step}: usable sessions in the console`).toHaveLength(1);
-    expect(rows.filter((row) => row.status !== "active").every((row) => row.status === "revoked" && row.sessionCiphertext === null)).toBe(true);
+    expect(
+      rows
+        .filter((row) => row.status !== "active")
+        .every((row) => row.status === "revoked" && row.sessionCiphertext === null),
+    ).toBe(true);
     const survivor = usable[0]?.id ?? "";
     expect((await checkSession(database.db, survivor)).result).toBe("ok");
-    const rotation = await database.db.query.sessionRotations.findFirst({ where: eq(sessionRotations.sessionId, oldId) });
+    const rotation = await database.db.query.sessionRotations.findFirst({
+      where: eq(sessionRotations.sessionId, oldId),
+    });
     expect(["done", "rolled_back"]).toContain(rotation?.step);
-    results.push({ killedAfter: step, rotation: rotation?.step, survivor: survivor === oldId ? "old session" : "new session", recovery: recovered.stdout.trim() });
+    results.push({
+      killedAfter: step,
+      rotation: rotation?.step,
+      survivor: survivor === oldId ? "old session" : "new session",
+      recovery: recovered.stdout.trim(),
+    });
   }
   console.table(results);
 }, 300_000);

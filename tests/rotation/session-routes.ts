@@ -7,7 +7,8 @@ import { loginClient } from "@/tests/support/login-routes";
 /** The rotate / revoke / forget API as a client calls it, through the real route handlers. */
 export function sessionActions(token: string) {
   return {
-    rotate: (id: string, body: Record<string, unknown> = {}) => callRoute(rotate.POST, "POST", { token, params: { id }, body }),
+    rotate: (id: string, body: Record<string, unknown> = {}) =>
+      callRoute(rotate.POST, "POST", { token, params: { id }, body }),
     revoke: (id: string) => callRoute(revoke.POST, "POST", { token, params: { id } }),
     forget: (id: string) => callRoute(forget.POST, "POST", { token, params: { id } }),
   };

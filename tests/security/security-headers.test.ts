@@ -2,11 +2,17 @@ import { describe, expect, it } from "vitest";
 import { securityHeaders } from "@/lib/http/security-headers";
 import nextConfig from "@/next.config";
 
-const asMap = (headers: { key: string; value: string }[]) => new Map(headers.map(({ key, value }) => [key.toLowerCase(), value]));
+const asMap = (headers: { key: string; value: string }[]) =>
+  new Map(headers.map(({ key, value }) => [key.toLowerCase(), value]));
 
 describe.each([true, false])("security headers (production: %s)", (production) => {
   const headers = asMap(securityHeaders(production));
-  const csp = new Map((headers.get("content-security-policy") ?? "").split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const csp = new Map(
+    (headers.get("content-security-policy") ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
   it("forbid framing, sniffing, plugins and foreign scripts", () => {
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
@@ -20,8 +26,12 @@ describe.each([true, false])("security headers (production: %s)", (production) =
 
   it("pin HTTPS for two years and keep the address out of other sites' referrers", () => {
     expect(headers.get("strict-transport-security")).toMatch(/^max-age=(\d+); includeSubDomains/);
-    expect(Number(/max-age=(\d+)/.exec(headers.get("strict-transport-security") ?? "")?.[1])).toBeGreaterThanOrEqual(31_536_000);
-    expect(headers.get("referrer-policy")).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+    expect(Number(/max-age=(\d+)/.exec(headers.get("strict-transport-security") ?? "")?.[1])).toBeGreaterThanOrEqual(
+      31_536_000,
+    );
+    expect(headers.get("referrer-policy")).toMatch(
+      /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+    );
   });
 
   it("production drops 'unsafe-eval'", () => {

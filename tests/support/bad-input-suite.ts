@@ -32,7 +32,10 @@ export async function describeBadInput(shard: number, shards: number) {
     ["pglite", runs],
     ["postgres", Math.max(20, Math.round(runs / 20))],
   ];
-  describe.each(plans)(`route handlers (shard ${shard + 1} of ${shards}) under bad input on %s, %i cases each`, (driver, numRuns) => describeOn(driver, numRuns, routes, secret));
+  describe.each(plans)(
+    `route handlers (shard ${shard + 1} of ${shards}) under bad input on %s, %i cases each`,
+    (driver, numRuns) => describeOn(driver, numRuns, routes, secret),
+  );
 }
 
 function describeOn(driver: TestDriver, numRuns: number, routes: DiscoveredRoute[], secret: string) {
@@ -49,7 +52,12 @@ function describeOn(driver: TestDriver, numRuns: number, routes: DiscoveredRoute
     await installChangeJournal(database.db);
   });
   afterAll(async () => {
-    console.info(`bad input on ${driver}, ${routes.length} handlers: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ")}`);
+    console.info(
+      `bad input on ${driver}, ${routes.length} handlers: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}`,
+    );
     await database.close();
   });
 
@@ -63,16 +71,26 @@ function describeOn(driver: TestDriver, numRuns: number, routes: DiscoveredRoute
 
     expect(response.status, "a 5xx").toBeLessThan(500);
     const accepted = response.status >= 200 && response.status < 300;
-    if (!accepted) expect(unexpectedChanges(changes, credential, response.status), "changes from a refused request").toEqual([]);
+    if (!accepted)
+      expect(unexpectedChanges(changes, credential, response.status), "changes from a refused request").toEqual([]);
     if (!accepted || isPublicRoute(route.pattern)) return;
     expect(credential.role, "a 2xx without valid credentials").toBeDefined();
-    if (credential.role === "viewer") expect(viewerMayCall(route.pattern, route.method), "a viewer's 2xx on an admin route").toBe(true);
-    if (credential.cookie) expect(passesOriginCheck(generated, route.method), "a cross-site cookie mutation's 2xx").toBe(true);
+    if (credential.role === "viewer")
+      expect(viewerMayCall(route.pattern, route.method), "a viewer's 2xx on an admin route").toBe(true);
+    if (credential.cookie)
+      expect(passesOriginCheck(generated, route.method), "a cross-site cookie mutation's 2xx").toBe(true);
   }
 
-  it.each(routes.map((route) => [`${route.method} ${route.pattern}`, route] as const))("%s", async (_name, route) => {
-    const paramCount = route.segments.filter((segment) => segment.kind !== "literal").length;
-    const cases = generatedRequest(paramCount, knownIds);
-    await fc.assert(fc.asyncProperty(cases, (generated) => check(route, generated)), { numRuns });
-  }, 600_000);
+  it.each(routes.map((route) => [`${route.method} ${route.pattern}`, route] as const))(
+    "%s",
+    async (_name, route) => {
+      const paramCount = route.segments.filter((segment) => segment.kind !== "literal").length;
+      const cases = generatedRequest(paramCount, knownIds);
+      await fc.assert(
+        fc.asyncProperty(cases, (generated) => check(route, generated)),
+        { numRuns },
+      );
+    },
+    600_000,
+  );
 }

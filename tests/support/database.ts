@@ -20,7 +20,10 @@ export type TestDatabase = { db: Db; driver: TestDriver; url?: string; close(): 
  * A fresh, migrated database: PGlite in memory, or a new Postgres database reached
  * through the Neon driver and the relay, exactly as production reaches it. Dropped on close.
  */
-export async function createTestDatabase(driver: TestDriver, name = `tsc_test_${randomBytes(6).toString("hex")}`): Promise<TestDatabase> {
+export async function createTestDatabase(
+  driver: TestDriver,
+  name = `tsc_test_${randomBytes(6).toString("hex")}`,
+): Promise<TestDatabase> {
   if (driver === "pglite") {
     const handle = connectPglite(undefined, migrationsFolder);
     await handle.migrate();

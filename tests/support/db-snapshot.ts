@@ -10,7 +10,9 @@ export async function snapshotDatabase(db: Db): Promise<DbSnapshot> {
   for (const { name, quoted } of await publicTables(db)) {
     const [row] = await sqlRows<{ rows: number; md5: string | null }>(
       db,
-      sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${quoted} t`),
+      sql.raw(
+        `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${quoted} t`,
+      ),
     );
     snapshot[name] = { rows: Number(row?.rows ?? 0), md5: row?.md5 ?? "" };
   }

@@ -14,22 +14,50 @@ import { generateApiToken } from "@/lib/auth/tokens";
  * through the real route handler, `happened` and `auditRows` look (on a direct connection) for its change
  * and for its success audit row.
  */
-export type FaultMutation = { kind: string; send(): Promise<CallResult>; happened(): Promise<boolean>; auditRows(): Promise<number> };
+export type FaultMutation = {
+  kind: string;
+  send(): Promise<CallResult>;
+  happened(): Promise<boolean>;
+  auditRows(): Promise<number>;
+};
 
-export const mutationKinds = ["team member create", "team member update", "team member delete", "token create", "token revoke"] as const;
+export const mutationKinds = [
+  "team member create",
+  "team member update",
+  "team member delete",
+  "token create",
+  "token revoke",
+] as const;
 
-export async function prepareMutation(direct: Db, kind: (typeof mutationKinds)[number], n: number, as: (o: CallOptions) => CallOptions): Promise<FaultMutation> {
+export async function prepareMutation(
+  direct: Db,
+  kind: (typeof mutationKinds)[number],
+  n: number,
+  as: (o: CallOptions) => CallOptions,
+): Promise<FaultMutation> {
   const auditRows = (action: string, target: string) => async () => {
-    const [row] = await direct.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.target, target), eq(auditLog.outcome, "success")));
+    const [row] = await direct
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.target, target), eq(auditLog.outcome, "success")));
     return row?.n ?? 0;
   };
   const memberNamed = (email: string) => direct.query.users.findFirst({ where: eq(users.email, email) });
   const email = `fault-${n}@example.com`;
   // Inserted directly (no password hashing): these members only need to exist, never to sign in.
   const viewerWithToken = async () => {
-    const [created] = await direct.insert(users).values({ email, role: "viewer", passwordHash: "unused" }).returning({ id: users.id });
+    const [created] = await direct
+      .insert(users)
+      .values({ email, role: "viewer", passwordHash: "unused" })
+      .returning({ id: users.id });
     const { hash, prefix } = generateApiToken();
-    const { id: tokenId } = await insertApiToken(direct, { name: `${email} token`, scope: "read", tokenHash: hash, prefix, createdById: created!.id });
+    const { id: tokenId } = await insertApiToken(direct, {
+      name: `${email} token`,
+      scope: "read",
+      tokenHash: hash,
+      prefix,
+      createdById: created!.id,
+    });
     return { member: created!, tokenId };
   };
   switch (kind) {
@@ -63,7 +91,8 @@ export async function prepareMutation(direct: Db, kind: (typeof mutationKinds)[n
       return {
         kind,
         send: () => callRoute(tokens.POST, "POST", as({ body: { name, scope: "read" } })),
-        happened: async () => (await direct.query.apiTokens.findFirst({ where: eq(apiTokens.name, name) })) !== undefined,
+        happened: async () =>
+          (await direct.query.apiTokens.findFirst({ where: eq(apiTokens.name, name) })) !== undefined,
         auditRows: auditRows("api_token.create", name),
       };
     }
@@ -72,7 +101,8 @@ export async function prepareMutation(direct: Db, kind: (typeof mutationKinds)[n
       return {
         kind,
         send: () => callRoute(token.DELETE, "DELETE", as({ params: { id: tokenId } })),
-        happened: async () => Boolean((await direct.query.apiTokens.findFirst({ where: eq(apiTokens.id, tokenId) }))?.revokedAt),
+        happened: async () =>
+          Boolean((await direct.query.apiTokens.findFirst({ where: eq(apiTokens.id, tokenId) }))?.revokedAt),
         auditRows: auditRows("api_token.revoke", `${email} token`),
       };
     }

@@ -7,7 +7,11 @@ import type { DiscoveredRoute } from "./route-discovery";
 export type BuiltRequest = { request: NextRequest; params: Record<string, string | string[]> };
 
 /** The Request Next would hand the route for a generated case, and the params it would decode from the URL. */
-export function buildRequest(route: DiscoveredRoute, generated: GeneratedRequest, credential: ResolvedCredential): BuiltRequest {
+export function buildRequest(
+  route: DiscoveredRoute,
+  generated: GeneratedRequest,
+  credential: ResolvedCredential,
+): BuiltRequest {
   const params: Record<string, string | string[]> = {};
   const values = [...generated.params];
   const path = route.segments

@@ -8,7 +8,14 @@ import type { FaultPoint, RpcFaultPoint } from "./telegram-fault-points";
 export const healthFaultPoints: FaultPoint[] = [
   { name: "connect", skip: 0, scoped: true, before: [], hit: "help.GetConfig" },
   { name: "probe users.getUsers", skip: 2, scoped: true, before: ["help.GetConfig"], hit: "users.GetUsers" },
-  { name: "forecast account.getAuthorizations", skip: 3, scoped: true, before: ["help.GetConfig", "users.GetUsers"], hit: "account.GetAuthorizations", survives: ["drop", "stall", "404"] },
+  {
+    name: "forecast account.getAuthorizations",
+    skip: 3,
+    scoped: true,
+    before: ["help.GetConfig", "users.GetUsers"],
+    hit: "account.GetAuthorizations",
+    survives: ["drop", "stall", "404"],
+  },
 ];
 
 /** The probe answered with a transient RPC error; the forecast's failure only delays the forecast. */

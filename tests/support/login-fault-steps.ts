@@ -20,7 +20,11 @@ const qrToken = (reply: CallResult) => new URL(reply.body.qr.url as string).sear
 
 export const stepScripts: Record<LoginStepName, StepScript> = {
   phone: { prepare: async () => undefined, act: (api, phone) => api.start(phone), next: "code" },
-  code: { prepare: async (api, _sandbox, phone) => (await api.start(phone)).body.id, act: (api, _phone, id) => api.code(id ?? "", "22222"), next: "done" },
+  code: {
+    prepare: async (api, _sandbox, phone) => (await api.start(phone)).body.id,
+    act: (api, _phone, id) => api.code(id ?? "", "22222"),
+    next: "done",
+  },
   "code (2FA account)": {
     prepare: async (api, sandbox, phone) => {
       sandbox.createAccount({ phone, password: loginPassword, hint: "faults" });
@@ -53,7 +57,12 @@ export const stepScripts: Record<LoginStepName, StepScript> = {
 };
 
 /** Drives a flow from where `reply` left it to "done" (no faults armed); the new session's id. */
-export async function finishFlow(api: LoginApi, sandbox: TestSandbox, phone: string, reply: CallResult): Promise<string> {
+export async function finishFlow(
+  api: LoginApi,
+  sandbox: TestSandbox,
+  phone: string,
+  reply: CallResult,
+): Promise<string> {
   let answer = reply;
   for (let round = 0; round < 4 && answer.body.step !== "done"; round++) {
     const id: string = answer.body.id;
@@ -78,15 +87,65 @@ export type LoginFaultPoint = FaultPoint & { step: LoginStepName };
  * phone-scoped; the password step's key is (it stopped at SESSION_PASSWORD_NEEDED).
  */
 export const loginFaultPoints: LoginFaultPoint[] = [
-  { step: "phone", name: "phone: key exchange", skip: 0, scoped: false, before: [], hit: null, survives: ["drop", "404"] },
-  { step: "phone", name: "phone: auth.sendCode", skip: 5, scoped: false, before: ["help.GetConfig"], hit: "auth.SendCode" },
+  {
+    step: "phone",
+    name: "phone: key exchange",
+    skip: 0,
+    scoped: false,
+    before: [],
+    hit: null,
+    survives: ["drop", "404"],
+  },
+  {
+    step: "phone",
+    name: "phone: auth.sendCode",
+    skip: 5,
+    scoped: false,
+    before: ["help.GetConfig"],
+    hit: "auth.SendCode",
+  },
   { step: "code", name: "code: reconnect", skip: 0, scoped: false, before: [], hit: "help.GetConfig" },
   { step: "code", name: "code: auth.signIn", skip: 2, scoped: false, before: ["help.GetConfig"], hit: "auth.SignIn" },
-  { step: "code (2FA account)", name: "code: account.getPassword (2FA)", skip: 3, scoped: false, before: ["help.GetConfig", "auth.SignIn:SESSION_PASSWORD_NEEDED"], hit: "account.GetPassword" },
-  { step: "password", name: "password: account.getPassword", skip: 2, scoped: true, before: ["help.GetConfig"], hit: "account.GetPassword" },
-  { step: "password", name: "password: auth.checkPassword", skip: 3, scoped: true, before: ["help.GetConfig", "account.GetPassword"], hit: "auth.CheckPassword" },
-  { step: "qr start", name: "qr start: auth.exportLoginToken", skip: 5, scoped: false, before: ["help.GetConfig"], hit: "auth.ExportLoginToken" },
-  { step: "qr scanned", name: "qr scanned: auth.exportLoginToken", skip: 2, scoped: false, before: ["help.GetConfig"], hit: "auth.ExportLoginToken" },
+  {
+    step: "code (2FA account)",
+    name: "code: account.getPassword (2FA)",
+    skip: 3,
+    scoped: false,
+    before: ["help.GetConfig", "auth.SignIn:SESSION_PASSWORD_NEEDED"],
+    hit: "account.GetPassword",
+  },
+  {
+    step: "password",
+    name: "password: account.getPassword",
+    skip: 2,
+    scoped: true,
+    before: ["help.GetConfig"],
+    hit: "account.GetPassword",
+  },
+  {
+    step: "password",
+    name: "password: auth.checkPassword",
+    skip: 3,
+    scoped: true,
+    before: ["help.GetConfig", "account.GetPassword"],
+    hit: "auth.CheckPassword",
+  },
+  {
+    step: "qr start",
+    name: "qr start: auth.exportLoginToken",
+    skip: 5,
+    scoped: false,
+    before: ["help.GetConfig"],
+    hit: "auth.ExportLoginToken",
+  },
+  {
+    step: "qr scanned",
+    name: "qr scanned: auth.exportLoginToken",
+    skip: 2,
+    scoped: false,
+    before: ["help.GetConfig"],
+    hit: "auth.ExportLoginToken",
+  },
 ];
 
 /** The login requests a transient RPC error is aimed at (the code request and sign-in carry the number). */

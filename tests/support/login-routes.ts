@@ -16,7 +16,8 @@ export function loginClient(token: string) {
     get: (id: string) => callRoute(flow.GET, "GET", as({ params: { id } })),
     cancel: (id: string) => callRoute(flow.DELETE, "DELETE", as({ params: { id } })),
     code: (id: string, value: string) => callRoute(code.POST, "POST", as({ params: { id }, body: { code: value } })),
-    password: (id: string, value: string) => callRoute(password.POST, "POST", as({ params: { id }, body: { password: value } })),
+    password: (id: string, value: string) =>
+      callRoute(password.POST, "POST", as({ params: { id }, body: { password: value } })),
     resend: (id: string) => callRoute(resend.POST, "POST", as({ params: { id } })),
     refreshQr: (id: string) => callRoute(qr.POST, "POST", as({ params: { id } })),
   };

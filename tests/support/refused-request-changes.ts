@@ -11,7 +11,8 @@ export type KnownActor = { memberId?: string; tokenId?: string };
 export function unexpectedChanges(changes: RowChange[], actor: KnownActor, status: number): RowChange[] {
   const attempted = attemptStatuses.includes(status);
   return netChanges(changes).filter(
-    (change) => !isFailureAuditRow(change, actor) && !isTokenTouch(change, actor) && !(attempted && isRolledBackRotation(change)),
+    (change) =>
+      !isFailureAuditRow(change, actor) && !isTokenTouch(change, actor) && !(attempted && isRolledBackRotation(change)),
   );
 }
 
@@ -39,7 +40,9 @@ function netChanges(changes: RowChange[]): RowChange[] {
     const first = byRow.get(key);
     byRow.set(key, first ? { ...change, op: first.op === "INSERT" ? "INSERT" : change.op, old: first.old } : change);
   });
-  return [...byRow.values()].filter((change) => change.op === "TRUNCATE" || JSON.stringify(change.old) !== JSON.stringify(change.new));
+  return [...byRow.values()].filter(
+    (change) => change.op === "TRUNCATE" || JSON.stringify(change.old) !== JSON.stringify(change.new),
+  );
 }
 
 function isFailureAuditRow(change: RowChange, actor: KnownActor): boolean {

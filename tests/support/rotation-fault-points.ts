@@ -16,11 +16,37 @@ export const rotationFaultPoints: FaultPoint[] = [
   { name: "old session connect", skip: 0, scoped: true, before: [], hit: "help.GetConfig" },
   { name: "fresh key exchange", skip: 2, scoped: false, before: oldConnect, hit: null, survives: ["drop", "404"] },
   { name: "fresh auth.exportLoginToken", skip: 7, scoped: false, before: freshConnect, hit: "auth.ExportLoginToken" },
-  { name: "old auth.acceptLoginToken", skip: 2, scoped: true, before: [...freshConnect, "auth.ExportLoginToken"], hit: "auth.AcceptLoginToken" },
+  {
+    name: "old auth.acceptLoginToken",
+    skip: 2,
+    scoped: true,
+    before: [...freshConnect, "auth.ExportLoginToken"],
+    hit: "auth.AcceptLoginToken",
+  },
   { name: "fresh login-token import", skip: 9, scoped: false, before: accepted, hit: "auth.ExportLoginToken" },
-  { name: "fresh users.getUsers", skip: 3, scoped: true, before: [...accepted, "auth.ExportLoginToken"], hit: "users.GetUsers" },
-  { name: "fresh account.getAuthorizations", skip: 4, scoped: true, before: probed, hit: "account.GetAuthorizations", survives: ["drop", "stall", "404"] },
-  { name: "old auth.logOut", skip: 5, scoped: true, before: [...probed, "account.GetAuthorizations"], hit: "auth.LogOut", survives: ["drop", "stall", "404"] },
+  {
+    name: "fresh users.getUsers",
+    skip: 3,
+    scoped: true,
+    before: [...accepted, "auth.ExportLoginToken"],
+    hit: "users.GetUsers",
+  },
+  {
+    name: "fresh account.getAuthorizations",
+    skip: 4,
+    scoped: true,
+    before: probed,
+    hit: "account.GetAuthorizations",
+    survives: ["drop", "stall", "404"],
+  },
+  {
+    name: "old auth.logOut",
+    skip: 5,
+    scoped: true,
+    before: [...probed, "account.GetAuthorizations"],
+    hit: "auth.LogOut",
+    survives: ["drop", "stall", "404"],
+  },
 ];
 
 /**

@@ -4,7 +4,9 @@ import { removeDir, startTestSandbox as startSandboxInTempDir, type TestSandbox 
 import type { SandboxOptions } from "@/sandbox/sandbox";
 
 /** A real sandbox DC in a temporary folder (limits shortened if given), with a cleanup that closes it and removes the folder. */
-export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox & { cleanup(): Promise<void> }> {
+export async function startTestSandbox(
+  options: Partial<SandboxOptions> = {},
+): Promise<TestSandbox & { cleanup(): Promise<void> }> {
   const sandbox = await startSandboxInTempDir(options);
   return Object.assign(sandbox, {
     async cleanup() {
@@ -18,8 +20,16 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
  * Points the console under test at the sandbox with a fresh vault key and the given settings, closes the
  * sandbox after the file, and hands out DC-2 test numbers counting up from `first` (files keep theirs apart).
  */
-export function consoleOnSandbox(sandbox: { info: { control: string }; cleanup(): Promise<void> }, settings: Record<string, string>, first: number): () => string {
-  Object.assign(process.env, { TELEGRAM_SANDBOX_URL: sandbox.info.control, SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`, ...settings });
+export function consoleOnSandbox(
+  sandbox: { info: { control: string }; cleanup(): Promise<void> },
+  settings: Record<string, string>,
+  first: number,
+): () => string {
+  Object.assign(process.env, {
+    TELEGRAM_SANDBOX_URL: sandbox.info.control,
+    SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
+    ...settings,
+  });
   afterAll(() => sandbox.cleanup());
   let seq = 0;
   return () => `999662${String(first + ++seq).padStart(4, "0")}`;

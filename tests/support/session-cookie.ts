@@ -9,7 +9,12 @@ import { sessionCookieName, sessionMaxAgeSeconds } from "@/lib/auth/cookies";
  * console's jwt callback writes; `secret` must be the AUTH_SECRET the code under test reads.
  */
 export async function sessionCookie(secret: string, member: { id: string; sessionVersion: number }): Promise<string> {
-  const value = await encode({ token: { sub: member.id, sv: member.sessionVersion }, secret, salt: sessionCookieName, maxAge: sessionMaxAgeSeconds });
+  const value = await encode({
+    token: { sub: member.id, sv: member.sessionVersion },
+    secret,
+    salt: sessionCookieName,
+    maxAge: sessionMaxAgeSeconds,
+  });
   return `${sessionCookieName}=${value}`;
 }
 

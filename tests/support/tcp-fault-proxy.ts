@@ -57,7 +57,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   };
   return {
     port: address.port,
-    upstreamPorts: () => [...pairs].map(({ upstream }) => upstream.localPort).filter((port): port is number => port !== undefined),
+    upstreamPorts: () =>
+      [...pairs].map(({ upstream }) => upstream.localPort).filter((port): port is number => port !== undefined),
     dropAll,
     setDown(value) {
       down = value;

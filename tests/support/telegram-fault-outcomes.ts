@@ -21,7 +21,9 @@ export async function expectNoClaimedFlow(db: Db): Promise<void> {
 
 /** No rotation is left open (recovery has finished or undone every one) and none is held. */
 export async function expectNoOpenRotation(db: Db): Promise<void> {
-  const rows = await db.query.sessionRotations.findMany({ columns: { id: true, step: true, lockedUntil: true, lastError: true } });
+  const rows = await db.query.sessionRotations.findMany({
+    columns: { id: true, step: true, lockedUntil: true, lastError: true },
+  });
   expect(rows.filter((row) => row.step !== "done" && row.step !== "rolled_back")).toEqual([]);
 }
 
@@ -29,9 +31,20 @@ export async function expectNoOpenRotation(db: Db): Promise<void> {
  * The account of `sessionOfAccount` has exactly one usable session in the console, Telegram (the sandbox)
  * lists exactly one active authorization for it, and that session works: a health check answers ok.
  */
-export async function expectOneWorkingSession(db: Db, sandbox: TestSandbox, phone: string, sessionOfAccount: string): Promise<void> {
-  const known = await db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, sessionOfAccount), columns: { accountId: true } });
-  const rows = await db.query.telegramSessions.findMany({ where: eq(telegramSessions.accountId, known?.accountId ?? ""), columns: { id: true, status: true } });
+export async function expectOneWorkingSession(
+  db: Db,
+  sandbox: TestSandbox,
+  phone: string,
+  sessionOfAccount: string,
+): Promise<void> {
+  const known = await db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionOfAccount),
+    columns: { accountId: true },
+  });
+  const rows = await db.query.telegramSessions.findMany({
+    where: eq(telegramSessions.accountId, known?.accountId ?? ""),
+    columns: { id: true, status: true },
+  });
   const kept = rows.filter((row) => usable.has(row.status)).map((row) => row.id);
   expect(kept).toHaveLength(1);
   expect(sandbox.authorizations(phone).filter((a) => a.state === "active")).toHaveLength(1);

@@ -14,16 +14,29 @@ export const faultDelayMs = 300;
  * or null when it lands on the key exchange. `survives`: fault kinds after which the work still succeeds
  * (GramJS redials a failed key exchange itself); a delay always must.
  */
-export type FaultPoint = { name: string; skip: number; scoped: boolean; before: string[]; hit: string | null; survives?: TransportFaultKind[] };
+export type FaultPoint = {
+  name: string;
+  skip: number;
+  scoped: boolean;
+  before: string[];
+  hit: string | null;
+  survives?: TransportFaultKind[];
+};
 
 /** Whether the operation must succeed despite this fault (otherwise it must fail with a typed error). */
-export const survivesFault = (point: FaultPoint, kind: TransportFaultKind) => kind === "delay" || (point.survives ?? []).includes(kind);
+export const survivesFault = (point: FaultPoint, kind: TransportFaultKind) =>
+  kind === "delay" || (point.survives ?? []).includes(kind);
 
 /**
  * Arms a transport fault on the (skip+1)-th packet of the scope. Faults are taken in the order they were
  * added, so a zero-length `delay` with `times: skip` lets the first packets through untouched.
  */
-export function armTransportFault(sandbox: TestSandbox, kind: TransportFaultKind, point: FaultPoint, phone: string): void {
+export function armTransportFault(
+  sandbox: TestSandbox,
+  kind: TransportFaultKind,
+  point: FaultPoint,
+  phone: string,
+): void {
   const scope = point.scoped ? { phone } : {};
   if (point.skip > 0) sandbox.addTransportFault({ kind: "delay", ms: 0, times: point.skip, ...scope });
   sandbox.addTransportFault({ kind, ms: faultDelayMs, times: 1, ...scope });
@@ -36,7 +49,12 @@ export function armTransportFault(sandbox: TestSandbox, kind: TransportFaultKind
 export function requestLogFrom(sandbox: TestSandbox, phone: string): () => string[] {
   const start = sandbox.log().length;
   const ours = (entry: { phone?: string }) => entry.phone === undefined || entry.phone === phone;
-  return () => sandbox.log().slice(start).filter(ours).map((entry) => `${entry.method}:${entry.result}`);
+  return () =>
+    sandbox
+      .log()
+      .slice(start)
+      .filter(ours)
+      .map((entry) => `${entry.method}:${entry.result}`);
 }
 
 /**
@@ -46,7 +64,9 @@ export function requestLogFrom(sandbox: TestSandbox, phone: string): () => strin
 export function expectFaultHit(requests: string[], kind: TransportFaultKind, point: FaultPoint): void {
   const answered = point.before.map((method) => (method.includes(":") ? method : `${method}:ok`));
   if (kind === "delay") {
-    expect(requests.slice(0, answered.length + (point.hit ? 1 : 0))).toEqual(point.hit ? [...answered, `${point.hit}:ok`] : answered);
+    expect(requests.slice(0, answered.length + (point.hit ? 1 : 0))).toEqual(
+      point.hit ? [...answered, `${point.hit}:ok`] : answered,
+    );
     return;
   }
   expect(requests.slice(0, answered.length)).toEqual(answered);
@@ -105,14 +125,20 @@ export function rpcFaultCases<P extends RpcFaultPoint>(points: P[]): FaultCase<P
       source: "rpc" as const,
       point,
       survives: point.survives ?? false,
-      arm: (sandbox: TestSandbox, phone: string) => sandbox.addFault({ method: point.method, error, code, times: 0, ...(point.scoped ? { phone } : {}) }),
+      arm: (sandbox: TestSandbox, phone: string) =>
+        sandbox.addFault({ method: point.method, error, code, times: 0, ...(point.scoped ? { phone } : {}) }),
       expectHit: (requests: string[]) => expect(requests).toContain(`${point.method}:${error}`),
     })),
   );
 }
 
 /** Runs `work` with the fault armed for `phone`, clears the faults, and proves from the log that it hit. */
-export async function underFault<T>(sandbox: TestSandbox, fault: FaultCase<unknown>, phone: string, work: () => Promise<T>): Promise<T> {
+export async function underFault<T>(
+  sandbox: TestSandbox,
+  fault: FaultCase<unknown>,
+  phone: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const requests = requestLogFrom(sandbox, phone);
   fault.arm(sandbox, phone);
   let result: T;

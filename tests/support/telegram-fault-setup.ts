@@ -5,7 +5,11 @@ import { createTestDatabase, type TestDatabase, type TestDriver } from "./databa
 import { startTestSandbox } from "./sandbox";
 
 /** Deadlines short enough that a stalled request ends in about a second (a key exchange needs more on 2 busy cores). */
-export const faultDeadlines = { TELEGRAM_CONNECT_TIMEOUT_MS: "3000", TELEGRAM_REQUEST_TIMEOUT_MS: "1000", TELEGRAM_CONNECT_ATTEMPTS: "1" };
+export const faultDeadlines = {
+  TELEGRAM_CONNECT_TIMEOUT_MS: "3000",
+  TELEGRAM_REQUEST_TIMEOUT_MS: "1000",
+  TELEGRAM_CONNECT_ATTEMPTS: "1",
+};
 
 /**
  * A sandbox DC and the console's configuration aimed at it, for a Telegram-faults test file (call at the
@@ -43,8 +47,16 @@ const driverNames = { pglite: "PGlite", postgres: "Postgres through the Neon dri
  * A fault matrix as tests: every case on PGlite, and the cases `alsoOnPostgres` picks once more on a
  * Postgres database reached through the Neon driver and the relay, each driver with a database of its own.
  */
-export function describeFaultMatrix<C extends { label: string }>(title: string, cases: C[], alsoOnPostgres: (fault: C) => boolean, run: (setup: FaultDatabase, fault: C) => Promise<void>): void {
-  for (const [driver, picked] of [["pglite", cases], ["postgres", cases.filter(alsoOnPostgres)]] as const) {
+export function describeFaultMatrix<C extends { label: string }>(
+  title: string,
+  cases: C[],
+  alsoOnPostgres: (fault: C) => boolean,
+  run: (setup: FaultDatabase, fault: C) => Promise<void>,
+): void {
+  for (const [driver, picked] of [
+    ["pglite", cases],
+    ["postgres", cases.filter(alsoOnPostgres)],
+  ] as const) {
     if (picked.length === 0) continue;
     describe(`${title} (${driverNames[driver]})`, () => {
       const setup = faultDatabaseForTests(driver);

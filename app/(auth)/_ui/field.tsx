@@ -1,6 +1,11 @@
 import type { InputHTMLAttributes } from "react";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; error?: string };
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+};
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ name, label, hint, error, ...input }: FieldProps) {

@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** The form's submit button; busy and disabled while the form is being sent. */
-export function SubmitButton({ children, pendingLabel, pending }: { children: ReactNode; pendingLabel: string; pending: boolean }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  pending,
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  pending: boolean;
+}) {
   return (
     <button
       type="submit"

@@ -12,15 +12,20 @@ import { fieldErrorsOf, type FormState } from "../_ui/form-state";
 
 export type ChangePasswordField = "currentPassword" | "newPassword" | "confirmPassword";
 
-export async function changePasswordAction(_previous: FormState<ChangePasswordField>, formData: FormData): Promise<FormState<ChangePasswordField>> {
+export async function changePasswordAction(
+  _previous: FormState<ChangePasswordField>,
+  formData: FormData,
+): Promise<FormState<ChangePasswordField>> {
   const member = await requireSignedIn();
   const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf<ChangePasswordField>(parsed.error) };
+  if (!parsed.success)
+    return { message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf<ChangePasswordField>(parsed.error) };
   const outcome = await changePassword(await getDb(), member, parsed.data, requestMeta(await headers()));
   if (outcome.kind === "throttled") {
     return { message: `Too many wrong passwords. Try again in ${Math.ceil(outcome.retryAfter / 60)} minutes.` };
   }
-  if (outcome.kind === "wrong_password") return { fieldErrors: { currentPassword: "This is not your current password." } };
+  if (outcome.kind === "wrong_password")
+    return { fieldErrors: { currentPassword: "This is not your current password." } };
   // The change ended every session, this one too: sign in again with the new password.
   await clearSessionCookie();
   redirect(`${signInPath}?notice=password-changed`);

@@ -13,9 +13,31 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormAlert message={state.message} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required error={errors.newPassword} hint="At least 12 characters." />
-      <Field name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.newPassword}
+        hint="At least 12 characters."
+      />
+      <Field
+        name="confirmPassword"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <SubmitButton pending={pending} pendingLabel="Changing the password…">
         Change password
       </SubmitButton>

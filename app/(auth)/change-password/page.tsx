@@ -13,7 +13,10 @@ export default async function ChangePasswordPage() {
     ? "Your password was set by an admin. Choose your own before you continue."
     : "Changing your password signs you out everywhere.";
   return (
-    <AuthCard title={member.mustChangePassword ? "Choose a new password" : "Change your password"} description={<p>{description}</p>}>
+    <AuthCard
+      title={member.mustChangePassword ? "Choose a new password" : "Change your password"}
+      description={<p>{description}</p>}
+    >
       <ChangePasswordForm email={member.email} />
       <div className="mt-4 flex justify-center">
         <SignOutButton />

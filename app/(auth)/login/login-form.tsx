@@ -16,7 +16,11 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string; noti
     setPending(true);
     setError(null);
     try {
-      const outcome = await requestSignIn(String(form.get("email") ?? ""), String(form.get("password") ?? ""), callbackPath);
+      const outcome = await requestSignIn(
+        String(form.get("email") ?? ""),
+        String(form.get("password") ?? ""),
+        callbackPath,
+      );
       if (outcome.kind === "signed_in") {
         // A full navigation, so every server component renders with the new cookie; stays busy until then.
         window.location.assign(outcome.path);

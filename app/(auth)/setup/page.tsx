@@ -21,7 +21,8 @@ export default async function SetupPage() {
       title="Set up the console"
       description={
         <p>
-          Create the first admin. The one-time setup token is in the server log, on the line that says <q>setup token</q>.
+          Create the first admin. The one-time setup token is in the server log, on the line that says{" "}
+          <q>setup token</q>.
         </p>
       }
     >

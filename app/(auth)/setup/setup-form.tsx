@@ -11,10 +11,33 @@ export function SetupForm() {
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={state.message} />
-      <Field name="setupToken" label="Setup token" autoComplete="off" spellCheck={false} required error={errors.setupToken} hint="Printed in the server log when this page was first opened." />
+      <Field
+        name="setupToken"
+        label="Setup token"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        error={errors.setupToken}
+        hint="Printed in the server log when this page was first opened."
+      />
       <Field name="email" label="Admin email" type="email" autoComplete="username" required error={errors.email} />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 12 characters." />
-      <Field name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        hint="At least 12 characters."
+      />
+      <Field
+        name="confirmPassword"
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <SubmitButton pending={pending} pendingLabel="Creating the admin…">
         Create the first admin
       </SubmitButton>

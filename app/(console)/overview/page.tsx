@@ -9,7 +9,10 @@ export default async function OverviewPage() {
   await requirePage();
   return (
     <>
-      <PageHeader title="Overview" description="How many sessions are in each state, and the ones that need someone to look at them. Updates live." />
+      <PageHeader
+        title="Overview"
+        description="How many sessions are in each state, and the ones that need someone to look at them. Updates live."
+      />
       <Overview />
     </>
   );

@@ -25,5 +25,9 @@ export async function refreshSessionPage(search: string): Promise<SessionPageRef
   const address = readSessionListAddress(new URLSearchParams(search.slice(0, 20_000)));
   const page = await loadSessionPage(address);
   if (!page.ok) return page;
-  return { ok: true, loadedAt: page.loadedAt, view: <SessionPageView address={{ ...address, cursors: page.cursors }} page={page} canManage={canManage} /> };
+  return {
+    ok: true,
+    loadedAt: page.loadedAt,
+    view: <SessionPageView address={{ ...address, cursors: page.cursors }} page={page} canManage={canManage} />,
+  };
 }

@@ -23,7 +23,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const page = await loadSessionPage(address);
   return (
     <>
-      <PageHeader title="Sessions" description="Every Telegram session the console keeps, with its health: state, age, last use, failures and rate limits. Updates live." />
+      <PageHeader
+        title="Sessions"
+        description="Every Telegram session the console keeps, with its health: state, age, last use, failures and rate limits. Updates live."
+      />
       <SessionList address={address} page={page} canManage={member.role === "admin"} refresh={refreshSessionPage} />
     </>
   );

@@ -22,14 +22,19 @@ describe("healthz", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "ok", monitor: "off" });
     await database.db.insert(monitorHeartbeats).values({ owner: "worker-1", host: "h", pid: 1 });
     expect(await (await GET()).json()).toMatchObject({ monitor: "alive" });
-    await database.db.update(monitorHeartbeats).set({ beatAt: sql`now() - interval '10 minutes'` }).where(sql`true`);
+    await database.db
+      .update(monitorHeartbeats)
+      .set({ beatAt: sql`now() - interval '10 minutes'` })
+      .where(sql`true`);
     const stale = await GET();
     expect(stale.status).toBe(200);
     expect(await stale.json()).toMatchObject({ monitor: "stale" });
   });
 
   it("answers 503 when it does not", async () => {
-    testDbModule.getDb.mockRejectedValueOnce(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+    testDbModule.getDb.mockRejectedValueOnce(
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    );
     const response = await GET();
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });

@@ -10,7 +10,8 @@ vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModu
 const metricsToken = "prometheus-scrape-token-0123456789";
 process.env.METRICS_TOKEN = metricsToken;
 
-const scrape = (token?: string) => GET(new Request("http://console.test/api/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+const scrape = (token?: string) =>
+  GET(new Request("http://console.test/api/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }));
 
 describe("GET /api/metrics", () => {
   let database: TestDatabase;

@@ -13,7 +13,11 @@ import { metricsRegistry } from "@/lib/metrics/registry";
 export const dynamic = "force-dynamic";
 
 const refusals = {
-  unauthenticated: new ApiError(401, "unauthenticated", "Send the metrics token, an admin API token, or sign in as an admin."),
+  unauthenticated: new ApiError(
+    401,
+    "unauthenticated",
+    "Send the metrics token, an admin API token, or sign in as an admin.",
+  ),
   forbidden: new ApiError(403, "forbidden", "Only admins may read metrics."),
 };
 
@@ -25,10 +29,14 @@ export async function GET(request: Request): Promise<Response> {
     await refreshSessionGauge(await getDb());
     refreshConnectionGauge();
     const registry = metricsRegistry();
-    return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+    return new Response(await registry.metrics(), {
+      headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+    });
   } catch (error) {
     const known = apiErrorFromDatabase(error);
     if (!known) log.error({ err: rootCause(error) }, "metrics scrape failed");
-    return errorReply(known ?? new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged."));
+    return errorReply(
+      known ?? new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged."),
+    );
   }
 }

@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { AuditEntry } from "@/db/schema/audit";
 import { iso } from "./common";
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
 
 export const auditQuery = z.object({
   cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),

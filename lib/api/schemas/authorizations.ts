@@ -43,7 +43,11 @@ function authorizationItem(a: Api.Authorization, owner: (a: Api.Authorization) =
 }
 
 /** The current session first, then the most recently active. */
-export function authorizationsBody(result: Api.account.Authorizations, owner: (a: Api.Authorization) => Ownership, now: Date): AuthorizationsBody {
+export function authorizationsBody(
+  result: Api.account.Authorizations,
+  owner: (a: Api.Authorization) => Ownership,
+  now: Date,
+): AuthorizationsBody {
   const items = result.authorizations.map((a) => authorizationItem(a, owner));
   items.sort((a, b) => Number(b.current) - Number(a.current) || b.lastActiveAt.localeCompare(a.lastActiveAt));
   return { items, ttlDays: result.authorizationTtlDays, fetchedAt: now.toISOString() };

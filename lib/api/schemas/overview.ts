@@ -3,7 +3,12 @@ import type { SessionItem } from "@/lib/sessions/item";
 
 export type AttentionReason = "invalid" | "degraded" | "flood_wait" | "expiring" | "decrypt_failed";
 export type AttentionItem = SessionItem & { reasons: AttentionReason[] };
-export type OverviewBody = { counts: SessionCounts; attention: AttentionItem[]; expiringWithinDays: number; generatedAt: string };
+export type OverviewBody = {
+  counts: SessionCounts;
+  attention: AttentionItem[];
+  expiringWithinDays: number;
+  generatedAt: string;
+};
 
 export const expiringWithinDays = 7;
 
@@ -14,6 +19,7 @@ export function attentionReasons(item: SessionItem, now: Date): AttentionReason[
   if (item.decryptFailed) reasons.push("decrypt_failed");
   if (item.floodWaitUntil && new Date(item.floodWaitUntil) > now) reasons.push("flood_wait");
   const horizon = now.getTime() + expiringWithinDays * 86_400_000;
-  if (item.expiresAt && ["active", "degraded"].includes(item.status) && new Date(item.expiresAt).getTime() < horizon) reasons.push("expiring");
+  if (item.expiresAt && ["active", "degraded"].includes(item.status) && new Date(item.expiresAt).getTime() < horizon)
+    reasons.push("expiring");
   return reasons;
 }

@@ -4,8 +4,17 @@ import { iso } from "./common";
 
 const kindList = z
   .string()
-  .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z_]{1,40}$/, "Kinds are lower-case words such as check, connection or flood_wait.")).max(10));
+  .transform((text) =>
+    text
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z_]{1,40}$/, "Kinds are lower-case words such as check, connection or flood_wait."))
+      .max(10),
+  );
 
 export const sessionEventsQuery = z.object({
   cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
@@ -13,7 +22,19 @@ export const sessionEventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export type SessionEventItem = { id: number; kind: string; detail: Record<string, unknown> | null; latencyMs: number | null; at: string };
+export type SessionEventItem = {
+  id: number;
+  kind: string;
+  detail: Record<string, unknown> | null;
+  latencyMs: number | null;
+  at: string;
+};
 export type SessionEventPageBody = { items: SessionEventItem[]; nextCursor: number | null };
 
-export const sessionEventItem = ({ id, kind, detail, latencyMs, at }: SessionEvent): SessionEventItem => ({ id, kind, detail, latencyMs, at: iso(at) });
+export const sessionEventItem = ({ id, kind, detail, latencyMs, at }: SessionEvent): SessionEventItem => ({
+  id,
+  kind,
+  detail,
+  latencyMs,
+  at: iso(at),
+});

@@ -8,13 +8,25 @@ import { isoOrNull } from "./common";
 
 const statusList = z
   .string()
-  .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked.")).max(5));
+  .transform((text) =>
+    text
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked.")).max(5),
+  );
 
 export const sessionListQuery = z
   .object({
     status: statusList.optional(),
-    q: z.string().trim().max(100, "Search for at most 100 characters.").optional().transform((value) => value || undefined),
+    q: z
+      .string()
+      .trim()
+      .max(100, "Search for at most 100 characters.")
+      .optional()
+      .transform((value) => value || undefined),
     sort: z.enum(sessionSorts, `Sort by ${sessionSorts.join(", ")}.`).default("created"),
     order: z.enum(["asc", "desc"], "Order is asc or desc.").default("desc"),
     cursor: z.string().max(512).optional(),
@@ -24,7 +36,11 @@ export const sessionListQuery = z
     if (text === undefined) return { ...query, cursor: undefined };
     const cursor = decodeSessionCursor(text);
     if (!cursor || cursor.sort !== query.sort || cursor.order !== query.order) {
-      ctx.addIssue({ code: "custom", path: ["cursor"], message: "This cursor is not from this list; start again without it." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cursor"],
+        message: "This cursor is not from this list; start again without it.",
+      });
       return z.NEVER;
     }
     return { ...query, cursor };
@@ -48,6 +64,10 @@ export function toSessionDetail(row: SessionDetailRow): SessionDetail {
     revokedAt: isoOrNull(row.revokedAt),
     revokedReason: row.revokedReason,
     rotatedToId: row.rotatedToId,
-    account: { ...item.account, telegramUserId: row.account.telegramUserId.toString(), createdAt: row.account.createdAt.toISOString() },
+    account: {
+      ...item.account,
+      telegramUserId: row.account.telegramUserId.toString(),
+      createdAt: row.account.createdAt.toISOString(),
+    },
   };
 }

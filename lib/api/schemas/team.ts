@@ -29,5 +29,13 @@ export type AddedMember = { member: MemberItem; temporaryPassword: string };
 
 export function memberItem(member: Member): MemberItem {
   const { id, email, role, disabled, mustChangePassword } = member;
-  return { id, email, role, disabled, mustChangePassword, createdAt: iso(member.createdAt), lastSignInAt: isoOrNull(member.lastSignInAt) };
+  return {
+    id,
+    email,
+    role,
+    disabled,
+    mustChangePassword,
+    createdAt: iso(member.createdAt),
+    lastSignInAt: isoOrNull(member.lastSignInAt),
+  };
 }

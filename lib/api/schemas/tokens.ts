@@ -23,5 +23,13 @@ export type CreatedToken = { item: TokenItem; token: string };
 
 export function tokenItem(token: ApiTokenSummary): TokenItem {
   const { id, name, prefix, scope } = token;
-  return { id, name, prefix, scope, createdAt: iso(token.createdAt), lastUsedAt: isoOrNull(token.lastUsedAt), createdBy: token.createdBy?.email ?? null };
+  return {
+    id,
+    name,
+    prefix,
+    scope,
+    createdAt: iso(token.createdAt),
+    lastUsedAt: isoOrNull(token.lastUsedAt),
+    createdBy: token.createdBy?.email ?? null,
+  };
 }

@@ -9,7 +9,10 @@ export class FloodAudit {
   private readonly seen = new Map<string, LogEntry>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly sandbox: SandboxProcess, private readonly phones: string[]) {}
+  constructor(
+    private readonly sandbox: SandboxProcess,
+    private readonly phones: string[],
+  ) {}
 
   start(everyMs = 200): void {
     this.timer = setInterval(() => void this.collect(), everyMs);
@@ -27,13 +30,18 @@ export class FloodAudit {
     let during = 0;
     for (const flood of floods) {
       const end = flood.at + Number(flood.result.slice("FLOOD_WAIT_".length)) * 1000;
-      during += entries.filter((entry) => entry.authKeyId === flood.authKeyId && entry.at > flood.at && entry.at < end).length;
+      during += entries.filter(
+        (entry) => entry.authKeyId === flood.authKeyId && entry.at > flood.at && entry.at < end,
+      ).length;
     }
     return { floodAnswers: floods.length, requestsDuringWaits: during };
   }
 
   private async collect(): Promise<void> {
-    const lists = await Promise.all(this.phones.map((phone) => this.sandbox.control<LogEntry[]>("GET", `/log?phone=${phone}`)));
-    for (const entry of lists.flat()) this.seen.set(`${entry.at}:${entry.authKeyId}:${entry.method}:${entry.result}`, entry);
+    const lists = await Promise.all(
+      this.phones.map((phone) => this.sandbox.control<LogEntry[]>("GET", `/log?phone=${phone}`)),
+    );
+    for (const entry of lists.flat())
+      this.seen.set(`${entry.at}:${entry.authKeyId}:${entry.method}:${entry.result}`, entry);
   }
 }

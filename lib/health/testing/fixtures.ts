@@ -23,5 +23,8 @@ export async function sessionRow(db: Db, id: string) {
 }
 
 export async function sessionEventsOf(db: Db, id: string) {
-  return db.query.sessionEvents.findMany({ where: (e, { eq: is }) => is(e.sessionId, id), orderBy: (e, { asc }) => asc(e.id) });
+  return db.query.sessionEvents.findMany({
+    where: (e, { eq: is }) => is(e.sessionId, id),
+    orderBy: (e, { asc }) => asc(e.id),
+  });
 }

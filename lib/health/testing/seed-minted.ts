@@ -19,11 +19,24 @@ export async function seedMintedSessions(db: DbOrTx, phones: string[], batchSize
   const keyRing = loadKeyRing();
   const ids: string[] = [];
   for (let start = 0; start < phones.length; start += batchSize) {
-    const minted = await Promise.all(phones.slice(start, start + batchSize).map((phone) => mint(target.info.control, phone)));
-    const accounts = minted.map((m) => ({ id: randomUUID(), telegramUserId: BigInt(m.userId), firstName: m.firstName, phoneMasked: maskPhone(m.phone), dcId: m.dcId }));
+    const minted = await Promise.all(
+      phones.slice(start, start + batchSize).map((phone) => mint(target.info.control, phone)),
+    );
+    const accounts = minted.map((m) => ({
+      id: randomUUID(),
+      telegramUserId: BigInt(m.userId),
+      firstName: m.firstName,
+      phoneMasked: maskPhone(m.phone),
+      dcId: m.dcId,
+    }));
     const sessions = minted.map((m, i) => {
       const id = randomUUID();
-      return { id, accountId: accounts[i]!.id, dcId: m.dcId, sessionCiphertext: encrypt(keyRing, mintedSessionString(m), secrets.sessionString.binding(id)) };
+      return {
+        id,
+        accountId: accounts[i]!.id,
+        dcId: m.dcId,
+        sessionCiphertext: encrypt(keyRing, mintedSessionString(m), secrets.sessionString.binding(id)),
+      };
     });
     await db.transaction(async (tx) => {
       await tx.insert(telegramAccounts).values(accounts);

@@ -49,16 +49,36 @@ async function seedOne(db: DbOrTx, phone: string): Promise<string> {
   try {
     // A fresh key means a key exchange, slow under load: this deadline is not the one checks run under.
     await withDeadline(client.connect(), 30_000);
-    const sent = await client.invoke(new Api.auth.SendCode({ phoneNumber: phone, apiId: target.apiId, apiHash: target.apiHash, settings: new Api.CodeSettings({}) }));
+    const sent = await client.invoke(
+      new Api.auth.SendCode({
+        phoneNumber: phone,
+        apiId: target.apiId,
+        apiHash: target.apiHash,
+        settings: new Api.CodeSettings({}),
+      }),
+    );
     if (!(sent instanceof Api.auth.SentCode)) throw new Error(`unexpected ${sent.className}`);
-    const auth = await client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: String(dcId).repeat(5) }));
-    if (!(auth instanceof Api.auth.Authorization) || !(auth.user instanceof Api.User)) throw new Error("sandbox login did not authorize");
+    const auth = await client.invoke(
+      new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: String(dcId).repeat(5) }),
+    );
+    if (!(auth instanceof Api.auth.Authorization) || !(auth.user instanceof Api.User))
+      throw new Error("sandbox login did not authorize");
     const accountId = randomUUID();
     const sessionId = randomUUID();
     const { user } = auth;
     const sessionCiphertext = encrypt(loadKeyRing(), saveSession(client), secrets.sessionString.binding(sessionId));
     await db.transaction(async (tx) => {
-      await upsertAccount(tx, { id: accountId, telegramUserId: BigInt(user.id.toString()), firstName: user.firstName ?? "", phoneMasked: maskPhone(phone), dcId }, false);
+      await upsertAccount(
+        tx,
+        {
+          id: accountId,
+          telegramUserId: BigInt(user.id.toString()),
+          firstName: user.firstName ?? "",
+          phoneMasked: maskPhone(phone),
+          dcId,
+        },
+        false,
+      );
       await insertSession(tx, { id: sessionId, accountId, dcId, sessionCiphertext });
     });
     return sessionId;

@@ -10,7 +10,8 @@ const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());
 
 const method = "users.GetUsers";
-const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) => client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
+const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) =>
+  client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
 const config = { idleMs: 0, floodSleepSeconds: 3 };
 
 describe.each(testDrivers)("flood-wait ledger on %s", (driver) => {
@@ -36,7 +37,9 @@ describe.each(testDrivers)("flood-wait ledger on %s", (driver) => {
     const after = () => sandbox.log(phone).slice(hit + 1);
     // Another process (a fresh manager reads the ledger from the database): work that names the method
     // does not even connect; work that does not name it connects, but its request is held back.
-    await expect(new ConnectionManager(config).run(db, id, getSelf, { method: "users.getUsers" })).rejects.toBeInstanceOf(FloodWaitActiveError);
+    await expect(
+      new ConnectionManager(config).run(db, id, getSelf, { method: "users.getUsers" }),
+    ).rejects.toBeInstanceOf(FloodWaitActiveError);
     expect(after()).toEqual([]);
     await expect(new ConnectionManager(config).run(db, id, getSelf)).rejects.toBeInstanceOf(FloodWaitActiveError);
     expect(after().map((entry) => entry.method)).toEqual(["help.GetConfig"]);

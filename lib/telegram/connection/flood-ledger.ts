@@ -27,7 +27,11 @@ export class FloodLedger {
 
   /** From waits the caller read itself (the monitor's claim reads them with the session). */
   static fromWaits(sessionId: string, waits: Map<string, Date>, sleepThresholdSeconds: number): FloodLedger {
-    return new FloodLedger(sessionId, new Map([...waits].map(([method, until]) => [key(method), until])), sleepThresholdSeconds * 1000);
+    return new FloodLedger(
+      sessionId,
+      new Map([...waits].map(([method, until]) => [key(method), until])),
+      sleepThresholdSeconds * 1000,
+    );
   }
 
   /** Returns once `method` may be called: sleeps through a short wait, throws FloodWaitActiveError for a long one. */

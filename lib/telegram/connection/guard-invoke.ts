@@ -43,4 +43,3 @@ export function guardInvoke(client: TelegramClient, guard: InvokeGuard): void {
   };
   client.invoke = guarded as TelegramClient["invoke"];
 }
-

@@ -134,7 +134,8 @@ export class LiveSession {
           timeoutMs: this.config.requestTimeoutMs,
           onBroken: () => (this.broken = true),
         }),
-      record: (detail, latencyMs) => (brief && detail.state === "connected" ? Promise.resolve() : this.record(detail, latencyMs)),
+      record: (detail, latencyMs) =>
+        brief && detail.state === "connected" ? Promise.resolve() : this.record(detail, latencyMs),
     });
     this.client = client;
     this.connectedAt = Date.now();
@@ -154,7 +155,10 @@ export class LiveSession {
   private async shutdown(reason: Closing): Promise<void> {
     await this.disconnect(reason);
     if (this.leaseToCaller) this.lease.handOver();
-    else await this.lease.release(this.db).catch((error: unknown) => this.warn(error, "could not release a session lease"));
+    else
+      await this.lease
+        .release(this.db)
+        .catch((error: unknown) => this.warn(error, "could not release a session lease"));
     this.leaseToCaller = false;
     this.ledger = undefined;
     // Only the closing job left: later work starts a fresh entry in the manager.
@@ -177,7 +181,9 @@ export class LiveSession {
   }
 
   private async record(detail: ConnectionEventDetail, latencyMs?: number): Promise<void> {
-    await insertConnectionEvent(this.db, this.sessionId, detail, latencyMs).catch((error: unknown) => this.warn(error, "could not record a connection event"));
+    await insertConnectionEvent(this.db, this.sessionId, detail, latencyMs).catch((error: unknown) =>
+      this.warn(error, "could not record a connection event"),
+    );
   }
 
   private warn(error: unknown, message: string): void {

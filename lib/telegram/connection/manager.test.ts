@@ -13,7 +13,8 @@ const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());
 
 const fast = { idleMs: 0, connectAttempts: 2, connectBackoff: { baseMs: 20, maxMs: 100 } };
-const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) => client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
+const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) =>
+  client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
 
 describe.each(testDrivers)("connection manager on %s", (driver) => {
   let database: TestDatabase;
@@ -77,7 +78,10 @@ describe.each(testDrivers)("connection manager on %s", (driver) => {
     const { db } = database;
     const { id } = await seedOne(db);
     const crashed = (offset: string) =>
-      db.update(telegramSessions).set({ leaseOwner: "crashed-process", leaseUntil: sql`now() + ${sql.raw(`interval '${offset}'`)}` }).where(eq(telegramSessions.id, id));
+      db
+        .update(telegramSessions)
+        .set({ leaseOwner: "crashed-process", leaseUntil: sql`now() + ${sql.raw(`interval '${offset}'`)}` })
+        .where(eq(telegramSessions.id, id));
     await crashed("30 seconds");
     const manager = new ConnectionManager(fast);
     await expect(manager.run(db, id, getSelf)).rejects.toBeInstanceOf(SessionBusyError);
@@ -121,6 +125,8 @@ describe.each(testDrivers)("connection manager on %s", (driver) => {
 
   it("refuses a session that does not exist", async () => {
     const manager = new ConnectionManager(fast);
-    await expect(manager.run(database.db, "00000000-0000-4000-8000-000000000000", getSelf)).rejects.toBeInstanceOf(SessionUnavailableError);
+    await expect(manager.run(database.db, "00000000-0000-4000-8000-000000000000", getSelf)).rejects.toBeInstanceOf(
+      SessionUnavailableError,
+    );
   });
 });

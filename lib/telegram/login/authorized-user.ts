@@ -2,7 +2,8 @@ import { Api, type TelegramClient } from "telegram";
 
 /** The user an authorization answer names. */
 export function userOf(authorization: Api.auth.TypeAuthorization): Api.User {
-  if (authorization instanceof Api.auth.Authorization && authorization.user instanceof Api.User) return authorization.user;
+  if (authorization instanceof Api.auth.Authorization && authorization.user instanceof Api.User)
+    return authorization.user;
   throw new Error(`Telegram answered the login without a user (${authorization.className})`);
 }
 

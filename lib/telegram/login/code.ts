@@ -15,9 +15,15 @@ import { toLoginView, type LoginView } from "./view";
 export function submitCode(deps: LoginDeps, flowId: string, code: string): Promise<LoginView> {
   return runStep(deps, flowId, ["code"], async ({ flow, client, phone, phoneCodeHash }) => {
     try {
-      const authorization = await client.invoke(new Api.auth.SignIn({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash), phoneCode: code }));
+      const authorization = await client.invoke(
+        new Api.auth.SignIn({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash), phoneCode: code }),
+      );
       if (authorization instanceof Api.auth.AuthorizationSignUpRequired) {
-        throw new ApiError(422, "telegram_refused", "No Telegram account uses this phone number yet. Sign it up in a Telegram app first.");
+        throw new ApiError(
+          422,
+          "telegram_refused",
+          "No Telegram account uses this phone number yet. Sign it up in a Telegram app first.",
+        );
       }
       return { result: await finishLogin(deps, flow, client, userOf(authorization)) };
     } catch (error) {
@@ -38,9 +44,13 @@ export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginView> 
     const waitMs = (flow.resendAvailableAt?.getTime() ?? 0) - Date.now();
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
-      throw new ApiError(429, "rate_limited", `Telegram allows a new code in ${seconds} seconds.`, { "Retry-After": String(seconds) });
+      throw new ApiError(429, "rate_limited", `Telegram allows a new code in ${seconds} seconds.`, {
+        "Retry-After": String(seconds),
+      });
     }
-    const facts = sentCodeFacts(await client.invoke(new Api.auth.ResendCode({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash) })));
+    const facts = sentCodeFacts(
+      await client.invoke(new Api.auth.ResendCode({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash) })),
+    );
     const patch = {
       phoneCodeHashCiphertext: encrypt(deps.ring, facts.phoneCodeHash, secrets.loginPhoneCodeHash.binding(flow.id)),
       codeType: facts.codeType,

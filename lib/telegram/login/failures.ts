@@ -10,7 +10,11 @@ import { TelegramNotConfiguredError } from "../target";
 export function loginApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof VaultDecryptError) {
-    return new ApiError(409, "conflict", "This login's stored key cannot be read with the configured encryption keys. Start a new login.");
+    return new ApiError(
+      409,
+      "conflict",
+      "This login's stored key cannot be read with the configured encryption keys. Start a new login.",
+    );
   }
   if (error instanceof TelegramNotConfiguredError) return new ApiError(503, "telegram_unavailable", error.message);
   const failure: TelegramFailure = classifyTelegramError(error);
@@ -29,6 +33,9 @@ export function loginApiError(error: unknown): ApiError {
  */
 export function loginFailure(error: unknown): unknown {
   // A failed statement (drizzle's wrapper) or a SQLSTATE; Node's own codes (EPIPE, ...) start with E, SQLSTATEs never do.
-  const fromDatabase = causes(error).some((e) => e instanceof DrizzleQueryError || /^[0-9A-DF-Z][0-9A-Z]{4}$/.test(String((e as { code?: unknown })?.code ?? "")));
+  const fromDatabase = causes(error).some(
+    (e) =>
+      e instanceof DrizzleQueryError || /^[0-9A-DF-Z][0-9A-Z]{4}$/.test(String((e as { code?: unknown })?.code ?? "")),
+  );
   return fromDatabase ? error : loginApiError(error);
 }

@@ -16,7 +16,12 @@ import { toLoginView, type LoginView } from "./view";
  * Stores the account and its new session, and closes the flow, in one transaction with the audit row.
  * If that fails, the fresh authorization is logged out so Telegram keeps nothing the console lost.
  */
-export async function finishLogin(deps: LoginDeps, flow: LoginFlow, client: TelegramClient, user: Api.User): Promise<LoginView> {
+export async function finishLogin(
+  deps: LoginDeps,
+  flow: LoginFlow,
+  client: TelegramClient,
+  user: Api.User,
+): Promise<LoginView> {
   const sessionString = saveSession(client);
   const dcId = client.session.dcId;
   try {
@@ -24,18 +29,26 @@ export async function finishLogin(deps: LoginDeps, flow: LoginFlow, client: Tele
       const existing = await findAccountByTelegramId(tx, BigInt(user.id.toString()));
       const accountId = existing?.id ?? randomUUID();
       const phone = user.phone ?? null;
-      await upsertAccount(tx, {
-        id: accountId,
-        telegramUserId: BigInt(user.id.toString()),
-        firstName: user.firstName ?? "",
-        lastName: user.lastName ?? null,
-        username: user.username ?? null,
-        phoneCiphertext: phone ? encrypt(deps.ring, phone, secrets.accountPhone.binding(accountId)) : null,
-        phoneMasked: phone ? maskPhone(phone) : (flow.phoneMasked ?? "hidden"),
-        dcId,
-      }, Boolean(existing));
+      await upsertAccount(
+        tx,
+        {
+          id: accountId,
+          telegramUserId: BigInt(user.id.toString()),
+          firstName: user.firstName ?? "",
+          lastName: user.lastName ?? null,
+          username: user.username ?? null,
+          phoneCiphertext: phone ? encrypt(deps.ring, phone, secrets.accountPhone.binding(accountId)) : null,
+          phoneMasked: phone ? maskPhone(phone) : (flow.phoneMasked ?? "hidden"),
+          dcId,
+        },
+        Boolean(existing),
+      );
       const otherSessions = existing ? await countUsableSessions(tx, accountId) : 0;
-      const sessionId = await storeSession(tx, deps.ring, sessionString, { accountId, dcId, createdById: auditActorId(deps.actor) });
+      const sessionId = await storeSession(tx, deps.ring, sessionString, {
+        accountId,
+        dcId,
+        createdById: auditActorId(deps.actor),
+      });
       const done = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
       await releaseLoginFlow(tx, flow.id, done);
       return toLoginView({ ...flow, ...done, lockedUntil: null }, { otherSessions });

@@ -17,10 +17,17 @@ export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginVi
   return runStep(deps, flowId, ["qr"], async ({ flow, client }) => {
     try {
       const answer = await exportLoginToken(client);
-      if (answer instanceof Api.auth.LoginTokenSuccess) return { result: await finishLogin(deps, flow, client, userOf(answer.authorization)) };
+      if (answer instanceof Api.auth.LoginTokenSuccess)
+        return { result: await finishLogin(deps, flow, client, userOf(answer.authorization)) };
       const expiresAt = new Date(answer.expires * 1000);
       const patch = { qrExpiresAt: expiresAt };
-      return { patch, result: toLoginView({ ...flow, ...patch }, { qr: { url: qrLink(answer.token), expiresAt: expiresAt.toISOString() } }) };
+      return {
+        patch,
+        result: toLoginView(
+          { ...flow, ...patch },
+          { qr: { url: qrLink(answer.token), expiresAt: expiresAt.toISOString() } },
+        ),
+      };
     } catch (error) {
       if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
       throw error;

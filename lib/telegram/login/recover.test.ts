@@ -16,7 +16,10 @@ import { recoverLoginFlows } from "./recover";
 vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
-Object.assign(process.env, { TELEGRAM_SANDBOX_URL: sandbox.info.control, SESSION_ENCRYPTION_KEYS: `recover:${randomBytes(32).toString("base64")}` });
+Object.assign(process.env, {
+  TELEGRAM_SANDBOX_URL: sandbox.info.control,
+  SESSION_ENCRYPTION_KEYS: `recover:${randomBytes(32).toString("base64")}`,
+});
 afterAll(() => sandbox.cleanup());
 const password = "recover-2fa";
 let phoneSeq = 0;
@@ -33,7 +36,8 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
   afterAll(() => database.close());
 
   const recover = () => recoverLoginFlows({ db: database.db, ring: loadKeyRing() });
-  const flowRow = async (id: string) => (await database.db.query.loginFlows.findFirst({ where: eq(loginFlows.id, id) }))!;
+  const flowRow = async (id: string) =>
+    (await database.db.query.loginFlows.findFirst({ where: eq(loginFlows.id, id) }))!;
   const liveAuthorizations = (phone: string) => sandbox.authorizations(phone).filter((a) => a.state === "active");
 
   /** A 2FA login at its password step, on a number of its own. */
@@ -51,7 +55,9 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
    */
   async function crashAfterTelegramAnswered(id: string, options: { expired?: boolean } = {}): Promise<void> {
     const flow = await flowRow(id);
-    const client = await createTelegramClient(decrypt(loadKeyRing(), flow.sessionCiphertext!, secrets.loginSession.binding(id)));
+    const client = await createTelegramClient(
+      decrypt(loadKeyRing(), flow.sessionCiphertext!, secrets.loginSession.binding(id)),
+    );
     try {
       await connectClient(client);
       await signInWithPassword(client, password);
@@ -64,7 +70,10 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
   const abandon = (id: string, { expired = false }: { expired?: boolean }) =>
     database.db
       .update(loginFlows)
-      .set({ lockedUntil: sql`now() - interval '1 second'`, ...(expired ? { expiresAt: sql`now() - interval '1 second'` } : {}) })
+      .set({
+        lockedUntil: sql`now() - interval '1 second'`,
+        ...(expired ? { expiresAt: sql`now() - interval '1 second'` } : {}),
+      })
       .where(eq(loginFlows.id, id));
 
   it("stores the session of a key Telegram logged in before the console died, with a system audit row", async () => {
@@ -75,10 +84,14 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
     expect(await recover()).toBe(1);
     const flow = await flowRow(id);
     expect(flow).toMatchObject({ step: "done", sessionCiphertext: null, lockedUntil: null });
-    const session = await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, flow.resultSessionId!) });
+    const session = await database.db.query.telegramSessions.findFirst({
+      where: eq(telegramSessions.id, flow.resultSessionId!),
+    });
     expect(session?.status).toBe("active");
     expect(liveAuthorizations(phone)).toHaveLength(1);
-    const audit = await database.db.query.auditLog.findFirst({ where: and(eq(auditLog.target, id), eq(auditLog.action, "telegram_login.recover")) });
+    const audit = await database.db.query.auditLog.findFirst({
+      where: and(eq(auditLog.target, id), eq(auditLog.action, "telegram_login.recover")),
+    });
     expect(audit).toMatchObject({ actorLabel: "system", outcome: "success" });
   });
 
@@ -107,11 +120,15 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
     const started = await api.start(phone);
     const id = started.body.id as string;
     const flow = await flowRow(id);
-    const client = await createTelegramClient(decrypt(loadKeyRing(), flow.sessionCiphertext!, secrets.loginSession.binding(id)));
+    const client = await createTelegramClient(
+      decrypt(loadKeyRing(), flow.sessionCiphertext!, secrets.loginSession.binding(id)),
+    );
     const codeHash = decrypt(loadKeyRing(), flow.phoneCodeHashCiphertext!, secrets.loginPhoneCodeHash.binding(id));
     try {
       await connectClient(client);
-      await expect(client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: codeHash, phoneCode: "22222" }))).rejects.toThrow(/SESSION_PASSWORD_NEEDED/);
+      await expect(
+        client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: codeHash, phoneCode: "22222" })),
+      ).rejects.toThrow(/SESSION_PASSWORD_NEEDED/);
     } finally {
       await client.destroy();
     }
@@ -137,7 +154,10 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
     sandbox.createAccount({ phone, firstName: "Qr" });
     const started = await api.startQr();
     sandbox.acceptLoginToken(phone, new URL(started.body.qr.url as string).searchParams.get("token")!);
-    await database.db.update(loginFlows).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(loginFlows.id, started.body.id as string));
+    await database.db
+      .update(loginFlows)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(loginFlows.id, started.body.id as string));
 
     expect(await recover()).toBe(1);
     expect((await flowRow(started.body.id as string)).step).toBe("done");
@@ -146,7 +166,10 @@ describe.each(testDrivers)("login recovery on %s", (driver) => {
 
   it("leaves a flow alone while a live step holds it", async () => {
     const { id } = await atPasswordStep();
-    await database.db.update(loginFlows).set({ lockedUntil: sql`now() + interval '1 minute'` }).where(eq(loginFlows.id, id));
+    await database.db
+      .update(loginFlows)
+      .set({ lockedUntil: sql`now() + interval '1 minute'` })
+      .where(eq(loginFlows.id, id));
 
     expect(await recover()).toBe(0);
     expect((await flowRow(id)).lockedUntil!.getTime()).toBeGreaterThan(Date.now());

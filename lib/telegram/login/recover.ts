@@ -1,7 +1,13 @@
 import type { TelegramClient } from "telegram";
 import type { Db } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { claimAbandonedLoginFlow, clearedSecrets, expireLoginFlows, releaseLoginFlow, type LoginFlowPatch } from "@/db/queries/login-flows";
+import {
+  claimAbandonedLoginFlow,
+  clearedSecrets,
+  expireLoginFlows,
+  releaseLoginFlow,
+  type LoginFlowPatch,
+} from "@/db/queries/login-flows";
 import type { LoginFlow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
@@ -44,10 +50,15 @@ async function recoverFlow(deps: LoginRecoveryDeps, flow: LoginFlow): Promise<bo
   const release = async (patch: LoginFlowPatch) => (await releaseLoginFlow(deps.db, flow.id, patch), expired);
   const ending: LoginFlowPatch = expired ? { step: "expired", ...clearedSecrets } : {};
   if (!flow.sessionCiphertext) return release(ending);
-  const client = await createTelegramClient(decrypt(deps.ring, flow.sessionCiphertext, secrets.loginSession.binding(flow.id)));
+  const client = await createTelegramClient(
+    decrypt(deps.ring, flow.sessionCiphertext, secrets.loginSession.binding(flow.id)),
+  );
   try {
     await connectClient(client);
-    const loggedIn = await withDeadline(freshIsAuthorized(client, flow.method === "qr"), env().TELEGRAM_REQUEST_TIMEOUT_MS);
+    const loggedIn = await withDeadline(
+      freshIsAuthorized(client, flow.method === "qr"),
+      env().TELEGRAM_REQUEST_TIMEOUT_MS,
+    );
     if (!loggedIn) return release(ending);
     await finishLogin(recoveryDeps(deps, flow), flow, client, await selfOf(client));
     return true;
@@ -67,7 +78,14 @@ async function selfOf(client: TelegramClient) {
  * (createdById), the audit row names the system with the flow as its target.
  */
 function recoveryDeps(deps: LoginRecoveryDeps, flow: LoginFlow): LoginDeps {
-  const actor: Actor = { kind: "token", id: "login-recovery", name: "login recovery", role: "admin", label: "system", createdById: flow.createdById };
+  const actor: Actor = {
+    kind: "token",
+    id: "login-recovery",
+    name: "login recovery",
+    role: "admin",
+    label: "system",
+    createdById: flow.createdById,
+  };
   return {
     db: deps.db,
     ring: deps.ring,
@@ -75,7 +93,14 @@ function recoveryDeps(deps: LoginRecoveryDeps, flow: LoginFlow): LoginDeps {
     commit: (work) =>
       deps.db.transaction(async (tx) => {
         const result = await work(tx);
-        await insertAuditEntry(tx, { actorId: null, actorLabel: "system", action: "telegram_login.recover", target: flow.id, outcome: "success", detail: { result: "done", recovered: true } });
+        await insertAuditEntry(tx, {
+          actorId: null,
+          actorLabel: "system",
+          action: "telegram_login.recover",
+          target: flow.id,
+          outcome: "success",
+          detail: { result: "done", recovered: true },
+        });
         return result;
       }),
   };

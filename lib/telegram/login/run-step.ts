@@ -13,11 +13,19 @@ import { stepLockSeconds, type LoginDeps } from "./deps";
 import { loginFailure } from "./failures";
 import { maxAttempts, type LoginView } from "./view";
 
-export type StepContext = { flow: LoginFlow; client: TelegramClient; phone: string | null; phoneCodeHash: string | null };
+export type StepContext = {
+  flow: LoginFlow;
+  client: TelegramClient;
+  phone: string | null;
+  phoneCodeHash: string | null;
+};
 
 /** A failed step that still changes the flow (a wrong code counts as an attempt). */
 export class StepFailure extends Error {
-  constructor(override readonly cause: unknown, readonly patch: LoginFlowPatch) {
+  constructor(
+    override readonly cause: unknown,
+    readonly patch: LoginFlowPatch,
+  ) {
     super("login step failed");
   }
 }
@@ -25,15 +33,20 @@ export class StepFailure extends Error {
 /** What a successful step leaves behind: the flow's new state, unless the step already committed it. */
 export type StepOutcome = { patch?: LoginFlowPatch; result: LoginView };
 
-
 /**
  * Claims the flow, reconnects with the flow's own auth key (the phone_code_hash is bound to it), runs the
  * step, writes its outcome and gives the flow back — on every path, including failures.
  */
-export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[], step: (ctx: StepContext) => Promise<StepOutcome>): Promise<LoginView> {
+export async function runStep(
+  deps: LoginDeps,
+  flowId: string,
+  steps: LoginStep[],
+  step: (ctx: StepContext) => Promise<StepOutcome>,
+): Promise<LoginView> {
   const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds());
   if ("missing" in claim) throw new ApiError(404, "not_found", "This login was not found.");
-  if ("busy" in claim) throw new ApiError(409, "conflict", "This login is busy with another request. Try again in a moment.");
+  if ("busy" in claim)
+    throw new ApiError(409, "conflict", "This login is busy with another request. Try again in a moment.");
   const { flow } = claim;
   let patch: LoginFlowPatch = {};
   let client: TelegramClient | undefined;
@@ -43,7 +56,10 @@ export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[
     const saved = decrypt(deps.ring, flow.sessionCiphertext ?? "", secrets.loginSession.binding(flow.id));
     client = await createTelegramClient(saved);
     await connectClient(client);
-    const outcome = await withDeadline(step({ flow, client, ...readSecrets(deps, flow) }), env().TELEGRAM_REQUEST_TIMEOUT_MS);
+    const outcome = await withDeadline(
+      step({ flow, client, ...readSecrets(deps, flow) }),
+      env().TELEGRAM_REQUEST_TIMEOUT_MS,
+    );
     patch = outcome.patch ?? {};
     stillOpen = openSteps.includes(outcome.result.step);
     countLoginAttempt(outcome.result.step);
@@ -53,7 +69,8 @@ export async function runStep(deps: LoginDeps, flowId: string, steps: LoginStep[
     countFailedLoginAttempt(cause);
     patch = error instanceof StepFailure ? error.patch : {};
     const failure = cause instanceof ApiError ? undefined : classifyTelegramError(cause);
-    if (failure?.kind === "flood") patch = { ...patch, floodWaitUntil: new Date(Date.now() + (failure.seconds ?? 60) * 1000) };
+    if (failure?.kind === "flood")
+      patch = { ...patch, floodWaitUntil: new Date(Date.now() + (failure.seconds ?? 60) * 1000) };
     if (failure) patch = { ...patch, lastErrorCode: failure.code };
     throw loginFailure(cause);
   } finally {
@@ -78,12 +95,15 @@ function assertOpen(flow: LoginFlow, steps: LoginStep[]): void {
   if (flow.expiresAt.getTime() < Date.now() && openSteps.includes(flow.step)) {
     throw new ApiError(409, "conflict", "This login has expired. Start a new one.");
   }
-  if (!steps.includes(flow.step)) throw new ApiError(409, "conflict", `This login is not waiting for that (its step is "${flow.step}").`);
-  if (flow.attempts >= maxAttempts) throw new ApiError(409, "conflict", "Too many wrong tries for this login. Start a new one.");
+  if (!steps.includes(flow.step))
+    throw new ApiError(409, "conflict", `This login is not waiting for that (its step is "${flow.step}").`);
+  if (flow.attempts >= maxAttempts)
+    throw new ApiError(409, "conflict", "Too many wrong tries for this login. Start a new one.");
 }
 
 function readSecrets(deps: LoginDeps, flow: LoginFlow): { phone: string | null; phoneCodeHash: string | null } {
-  const open = (envelope: string | null, binding: { table: string; rowId: string; column?: string }) => (envelope ? decrypt(deps.ring, envelope, binding) : null);
+  const open = (envelope: string | null, binding: { table: string; rowId: string; column?: string }) =>
+    envelope ? decrypt(deps.ring, envelope, binding) : null;
   return {
     phone: open(flow.phoneCiphertext, secrets.loginPhone.binding(flow.id)),
     phoneCodeHash: open(flow.phoneCodeHashCiphertext, secrets.loginPhoneCodeHash.binding(flow.id)),

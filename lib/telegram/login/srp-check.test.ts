@@ -16,7 +16,9 @@ async function atPasswordStep() {
   const client = newClient(sandbox);
   await client.connect();
   const phoneCodeHash = await sendCode(client, phone);
-  await expect(client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode: sandbox.lastCode(phone)!.code }))).rejects.toMatchObject({ errorMessage: "SESSION_PASSWORD_NEEDED" });
+  await expect(
+    client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode: sandbox.lastCode(phone)!.code })),
+  ).rejects.toMatchObject({ errorMessage: "SESSION_PASSWORD_NEEDED" });
   return { client, request: await client.invoke(new Api.account.GetPassword()) };
 }
 
@@ -28,7 +30,9 @@ describe("computeSrpCheck", () => {
     try {
       const check = await computeSrpCheck(request, password);
       expect(check).toBeInstanceOf(Api.InputCheckPasswordSRP);
-      expect(await client.invoke(new Api.auth.CheckPassword({ password: check }))).toBeInstanceOf(Api.auth.Authorization);
+      expect(await client.invoke(new Api.auth.CheckPassword({ password: check }))).toBeInstanceOf(
+        Api.auth.Authorization,
+      );
     } finally {
       await destroy(client);
     }
@@ -38,7 +42,9 @@ describe("computeSrpCheck", () => {
     const { client, request } = await atPasswordStep();
     try {
       const check = await computeSrpCheck(request, "not-the-password");
-      await expect(client.invoke(new Api.auth.CheckPassword({ password: check }))).rejects.toMatchObject({ errorMessage: "PASSWORD_HASH_INVALID" });
+      await expect(client.invoke(new Api.auth.CheckPassword({ password: check }))).rejects.toMatchObject({
+        errorMessage: "PASSWORD_HASH_INVALID",
+      });
     } finally {
       await destroy(client);
     }
@@ -63,8 +69,12 @@ describe("computeSrpCheck", () => {
   it("serves concurrent proofs from one worker, each answered with its own request's proof", async () => {
     const logins = await Promise.all([atPasswordStep(), atPasswordStep(), atPasswordStep()]);
     try {
-      const checks = await Promise.all(logins.map(({ request }, i) => computeSrpCheck(request, i === 1 ? "wrong" : password)));
-      const answers = await Promise.allSettled(logins.map(({ client }, i) => client.invoke(new Api.auth.CheckPassword({ password: checks[i]! }))));
+      const checks = await Promise.all(
+        logins.map(({ request }, i) => computeSrpCheck(request, i === 1 ? "wrong" : password)),
+      );
+      const answers = await Promise.allSettled(
+        logins.map(({ client }, i) => client.invoke(new Api.auth.CheckPassword({ password: checks[i]! }))),
+      );
       expect(answers.map((answer) => answer.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     } finally {
       await Promise.all(logins.map(({ client }) => destroy(client)));
@@ -72,7 +82,12 @@ describe("computeSrpCheck", () => {
   });
 
   it("an account without the SRP algorithm is refused with GramJS's message", async () => {
-    const request = new Api.account.Password({ hasPassword: false, newAlgo: new Api.PasswordKdfAlgoUnknown(), newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(), secureRandom: Buffer.alloc(8) });
+    const request = new Api.account.Password({
+      hasPassword: false,
+      newAlgo: new Api.PasswordKdfAlgoUnknown(),
+      newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(),
+      secureRandom: Buffer.alloc(8),
+    });
     await expect(computeSrpCheck(request, password)).rejects.toThrow(/Unsupported password algorithm/);
   });
 });

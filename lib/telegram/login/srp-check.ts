@@ -18,10 +18,16 @@ parentPort.on("message", ({ id, request, password: secret }) => {
   );
 });`;
 
-const srpWorker = new MessageWorker<{ request: Uint8Array; password: string }, { check: Uint8Array }>(workerSource, (reason) => new Error(reason));
+const srpWorker = new MessageWorker<{ request: Uint8Array; password: string }, { check: Uint8Array }>(
+  workerSource,
+  (reason) => new Error(reason),
+);
 
 /** GramJS's SRP proof of the two-step verification password for `request` (account.getPassword's answer), computed off the event loop. */
-export async function computeSrpCheck(request: Api.account.Password, password: string): Promise<Api.InputCheckPasswordSRP> {
+export async function computeSrpCheck(
+  request: Api.account.Password,
+  password: string,
+): Promise<Api.InputCheckPasswordSRP> {
   const { check } = await srpWorker.ask({ request: request.getBytes(), password });
   return new BinaryReader(Buffer.from(check)).tgReadObject() as Api.InputCheckPasswordSRP;
 }

@@ -21,7 +21,12 @@ export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string
   const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
   return withFreshClient(async (client) => {
     const sent = await client.invoke(
-      new Api.auth.SendCode({ phoneNumber: phone, apiId: target.apiId, apiHash: target.apiHash, settings: new Api.CodeSettings({}) }),
+      new Api.auth.SendCode({
+        phoneNumber: phone,
+        apiId: target.apiId,
+        apiHash: target.apiHash,
+        settings: new Api.CodeSettings({}),
+      }),
     );
     const facts = sentCodeFacts(sent);
     return insertFlow(deps, client, {
@@ -43,8 +48,11 @@ export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string
 export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): Promise<LoginView> {
   const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
   return withFreshClient(async (client) => {
-    const token = await client.invoke(new Api.auth.ExportLoginToken({ apiId: target.apiId, apiHash: target.apiHash, exceptIds: [] }));
-    if (!(token instanceof Api.auth.LoginToken)) throw new Error(`unexpected answer to exportLoginToken: ${token.className}`);
+    const token = await client.invoke(
+      new Api.auth.ExportLoginToken({ apiId: target.apiId, apiHash: target.apiHash, exceptIds: [] }),
+    );
+    if (!(token instanceof Api.auth.LoginToken))
+      throw new Error(`unexpected answer to exportLoginToken: ${token.className}`);
     const expiresAt = new Date(token.expires * 1000);
     const flow = await insertFlow(deps, client, { id, method: "qr", step: "qr", qrExpiresAt: expiresAt });
     return { ...flow, qr: { url: qrLink(token.token), expiresAt: expiresAt.toISOString() } };
@@ -67,7 +75,11 @@ async function withFreshClient<T extends { step: string }>(work: (client: Telegr
   }
 }
 
-async function insertFlow(deps: LoginDeps, client: TelegramClient, values: Omit<NewLoginFlow, "expiresAt"> & { id: string }): Promise<LoginView> {
+async function insertFlow(
+  deps: LoginDeps,
+  client: TelegramClient,
+  values: Omit<NewLoginFlow, "expiresAt"> & { id: string },
+): Promise<LoginView> {
   const flow = {
     ...values,
     dcId: client.session.dcId,

@@ -4,9 +4,14 @@ import type { ClientInfo } from "../../store/types";
 import { unixTime } from "../call";
 
 /** Telegram's Authorization as the owner's devices see it; the current one has hash 0. */
-export function authorizationObject(
-  a: { hash: string; dcId: number; client: ClientInfo | undefined; createdAt: number; activeAt: number; current?: boolean },
-): Api.Authorization {
+export function authorizationObject(a: {
+  hash: string;
+  dcId: number;
+  client: ClientInfo | undefined;
+  createdAt: number;
+  activeAt: number;
+  current?: boolean;
+}): Api.Authorization {
   const client = a.client;
   return new Api.Authorization({
     current: a.current,

@@ -16,9 +16,9 @@ function requireSeasoned(call: Call): void {
 export const authorizationMethods = [
   method(Api.account.GetAuthorizations, (call) => {
     const account = requireAccount(call);
-    const authorizations = call.ctx.store.authorizationsOf(account.userId).map((a) =>
-      authorizationObject({ ...a, current: a.authKeyId === call.authKey.id }),
-    );
+    const authorizations = call.ctx.store
+      .authorizationsOf(account.userId)
+      .map((a) => authorizationObject({ ...a, current: a.authKeyId === call.authKey.id }));
     return new Api.account.Authorizations({ authorizationTtlDays: account.authorizationTtlDays, authorizations });
   }),
   method(Api.account.ResetAuthorization, (call, req) => {

@@ -43,5 +43,8 @@ function config(call: Call): Api.Config {
 
 export const helpMethods = [
   method(Api.help.GetConfig, (call) => config(call)),
-  method(Api.help.GetNearestDc, (call) => new Api.NearestDc({ country: "ZZ", thisDc: call.dcId, nearestDc: call.dcId })),
+  method(
+    Api.help.GetNearestDc,
+    (call) => new Api.NearestDc({ country: "ZZ", thisDc: call.dcId, nearestDc: call.dcId }),
+  ),
 ];

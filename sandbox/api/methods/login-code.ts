@@ -31,7 +31,8 @@ function sentCode(pending: PendingCode, resent: boolean): Api.auth.SentCode {
 function pendingFor(call: Call, phone: string, hash: string): PendingCode {
   const pending = call.ctx.store.state.codes[hash];
   if (!hash) throw badRequest("PHONE_CODE_HASH_EMPTY");
-  if (!pending || pending.authKeyId !== call.authKey.id || pending.expiresAt < call.now) throw badRequest("PHONE_CODE_EXPIRED");
+  if (!pending || pending.authKeyId !== call.authKey.id || pending.expiresAt < call.now)
+    throw badRequest("PHONE_CODE_EXPIRED");
   if (pending.phone !== normalisePhone(phone)) throw badRequest("PHONE_NUMBER_INVALID");
   return pending;
 }

@@ -24,7 +24,12 @@ function passwordAccount(call: Call): AccountRecord {
 }
 
 const algo = (salt1: Buffer, salt2: Buffer) =>
-  new Api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow({ salt1, salt2, g: DH_G, p: DH_PRIME_BYTES });
+  new Api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow({
+    salt1,
+    salt2,
+    g: DH_G,
+    p: DH_PRIME_BYTES,
+  });
 
 export const passwordMethods = [
   method(Api.account.GetPassword, (call) => {

@@ -19,13 +19,17 @@ function complete(call: Call, token: LoginTokenRecord): Api.auth.LoginTokenSucce
     throw unauthorized("SESSION_PASSWORD_NEEDED");
   }
   authorizeKey(call.ctx, call.authKey, account, call.now);
-  return new Api.auth.LoginTokenSuccess({ authorization: new Api.auth.Authorization({ user: userObject(account, true) }) });
+  return new Api.auth.LoginTokenSuccess({
+    authorization: new Api.auth.Authorization({ user: userObject(account, true) }),
+  });
 }
 
 export const qrLoginMethods = [
   method(Api.auth.ExportLoginToken, (call) => {
     const tokens = call.ctx.store.state.loginTokens;
-    const accepted = Object.values(tokens).find((t) => t.authKeyId === call.authKey.id && t.acceptedByUserId && !t.used);
+    const accepted = Object.values(tokens).find(
+      (t) => t.authKeyId === call.authKey.id && t.acceptedByUserId && !t.used,
+    );
     if (accepted) {
       const home = call.ctx.store.accountByUserId(accepted.acceptedByUserId!)?.homeDc ?? call.dcId;
       if (home === call.dcId) return complete(call, accepted);

@@ -6,7 +6,9 @@ import { userObject } from "../users";
 import type { AccountRecord } from "../../store/types";
 
 function isSelf(input: Api.TypeInputUser, account: AccountRecord): boolean {
-  return input instanceof Api.InputUserSelf || (input instanceof Api.InputUser && input.userId.toString() === account.userId);
+  return (
+    input instanceof Api.InputUserSelf || (input instanceof Api.InputUser && input.userId.toString() === account.userId)
+  );
 }
 
 export const selfMethods = [

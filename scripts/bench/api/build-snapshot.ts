@@ -11,7 +11,8 @@ export const distDir = process.env.NEXT_DIST_DIR ?? ".next";
  * swap chunks under the running server. Builds first if there is no finished build; waits out a build in progress.
  */
 export async function snapshotBuild(): Promise<{ dir: string; remove(): void }> {
-  for (let waited = 0; buildRunning() && waited < 300; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5_000));
+  for (let waited = 0; buildRunning() && waited < 300; waited += 5)
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
   if (!existsSync(path.join(distDir, "BUILD_ID"))) await run(["next", "build"]);
   const dir = mkdtempSync(path.join(tmpdir(), "bench-next-"));
   const skipped = (source: string) => /^(cache|dev)(\/|$)/.test(path.relative(distDir, source));
@@ -32,5 +33,7 @@ function buildRunning(): boolean {
 
 function run(args: string[]): Promise<void> {
   const child = spawn("npx", args, { stdio: "inherit" });
-  return new Promise((resolve, reject) => child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed`)))));
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed`)))),
+  );
 }

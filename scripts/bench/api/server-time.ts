@@ -18,7 +18,12 @@ const requests = 20;
  */
 export async function listStatements(database: TestDatabase, token: string): Promise<RequestStatements> {
   const logged = withStatementLog(database);
-  const handle: DbHandle = { db: logged.db, driver: database.driver === "pglite" ? "pglite" : "neon", migrate: async () => {}, close: async () => {} };
+  const handle: DbHandle = {
+    db: logged.db,
+    driver: database.driver === "pglite" ? "pglite" : "neon",
+    migrate: async () => {},
+    close: async () => {},
+  };
   (globalThis as { __consoleDb?: Promise<DbHandle> }).__consoleDb = Promise.resolve(handle);
   process.env.DATABASE_URL ??= database.url;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");

@@ -16,7 +16,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, StepTime]> {
   const result = await work();
   const used = process.cpuUsage(cpu);
   const mainMs = performance.eventLoopUtilization(loop).active;
-  return [result, { mainMs, offMainMs: Math.max(0, (used.user + used.system) / 1000 - mainMs), wallMs: performance.now() - started }];
+  return [
+    result,
+    { mainMs, offMainMs: Math.max(0, (used.user + used.system) / 1000 - mainMs), wallMs: performance.now() - started },
+  ];
 }
 
 /** One phone → code → 2FA password login through the console's login steps, each step timed. */

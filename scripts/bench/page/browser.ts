@@ -45,7 +45,10 @@ export async function loadPage(browser: Browser, baseUrl: string, state: SignedI
     await page.locator("table tbody tr").first().waitFor({ state: "visible", timeout: 30_000 });
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const scripts = performance.getEntriesByType("resource").filter((e) => e.name.includes("/_next/static/") && e.name.endsWith(".js")).map((e) => e.name);
+      const scripts = performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.includes("/_next/static/") && e.name.endsWith(".js"))
+        .map((e) => e.name);
       const tableAt = (window as unknown as { __tableAt?: number }).__tableAt ?? performance.now();
       return { ttfbMs: nav.responseStart - nav.startTime, tableMs: tableAt - nav.startTime, scripts };
     });

@@ -5,8 +5,14 @@ import { fmt, type Figure } from "../figure";
 export async function rotationBench(): Promise<Figure[]> {
   const output = await runTsx(["lib/rotation/bench.ts", "20"]);
   const medianMs = numberAfter(output, /median/);
-  return [{
-    part: "rotation", name: "One rotation, median of 20", target: "—", measured: `${fmt(medianMs)} ms`, pass: null,
-    note: `p90 ${fmt(numberAfter(output, /p90/))} ms, max ${fmt(numberAfter(output, /max/))} ms`,
-  }];
+  return [
+    {
+      part: "rotation",
+      name: "One rotation, median of 20",
+      target: "—",
+      measured: `${fmt(medianMs)} ms`,
+      pass: null,
+      note: `p90 ${fmt(numberAfter(output, /p90/))} ms, max ${fmt(numberAfter(output, /max/))} ms`,
+    },
+  ];
 }

@@ -19,7 +19,11 @@ export async function sweepBench(): Promise<Figure[]> {
   process.env.TELEGRAM_SANDBOX_URL = sandbox.info.control;
   process.env.SESSION_ENCRYPTION_KEYS ??= `bench:${randomBytes(32).toString("base64")}`;
   const database = await createTestDatabase("postgres");
-  const makeAllDue = () => database.db.update(telegramSessions).set({ nextCheckAt: sql`now()` }).where(sql`true`);
+  const makeAllDue = () =>
+    database.db
+      .update(telegramSessions)
+      .set({ nextCheckAt: sql`now()` })
+      .where(sql`true`);
   try {
     const { phones, seconds } = await seedWithinBudget(database.db, wanted, seedBudgetSeconds);
     await makeAllDue();
@@ -31,14 +35,23 @@ export async function sweepBench(): Promise<Figure[]> {
 
     const flooded = phones.slice(0, Math.min(20, phones.length));
     for (const [i, phone] of flooded.entries()) {
-      await sandbox.control("POST", "/faults", { method: "users.GetUsers", error: i % 2 === 0 ? "FLOOD_WAIT_5" : "FLOOD_WAIT_120", code: 420, times: 1, phone });
+      await sandbox.control("POST", "/faults", {
+        method: "users.GetUsers",
+        error: i % 2 === 0 ? "FLOOD_WAIT_5" : "FLOOD_WAIT_120",
+        code: 420,
+        times: 1,
+        phone,
+      });
     }
     await makeAllDue();
     const audit = new FloodAudit(sandbox, flooded);
     audit.start();
     await runMonitorSweep(database.url ?? "");
     // Sessions still inside a wait, made due on purpose: a sweep must send them nothing.
-    await database.db.update(telegramSessions).set({ nextCheckAt: sql`now()` }).where(sql`${telegramSessions.floodWaitUntil} > now()`);
+    await database.db
+      .update(telegramSessions)
+      .set({ nextCheckAt: sql`now()` })
+      .where(sql`${telegramSessions.floodWaitUntil} > now()`);
     await runMonitorSweep(database.url ?? "");
     await audit.stop();
     return figures(phones.length, seconds, timed, perCheck, audit.count());
@@ -48,18 +61,48 @@ export async function sweepBench(): Promise<Figure[]> {
   }
 }
 
-function figures(sessions: number, seedSeconds: number, timed: Awaited<ReturnType<typeof runMonitorSweep>>, perCheck: number, floods: { floodAnswers: number; requestsDuringWaits: number }): Figure[] {
+function figures(
+  sessions: number,
+  seedSeconds: number,
+  timed: Awaited<ReturnType<typeof runMonitorSweep>>,
+  perCheck: number,
+  floods: { floodAnswers: number; requestsDuringWaits: number },
+): Figure[] {
   const idealMs = (sessions * perCheck * delayMs) / timed.concurrency;
   const ratio = timed.wallMs / idealMs;
   const rssMiB = timed.peakRssBytes / 2 ** 20;
   const scope = `${sessions} sessions${sessions < wanted ? ` (of ${wanted}: what seeded in ${seedBudgetSeconds} s)` : ""}, seeded in ${fmt(seedSeconds, 0)} s`;
   return [
     {
-      part: "sweep", name: "Sweep wall time vs ideal", target: "≤ 1.3×", measured: `${fmt(ratio, 2)}× (${fmt(timed.wallMs / 1000, 2)} s vs ${fmt(idealMs / 1000, 2)} s)`, pass: ratio <= 1.3,
+      part: "sweep",
+      name: "Sweep wall time vs ideal",
+      target: "≤ 1.3×",
+      measured: `${fmt(ratio, 2)}× (${fmt(timed.wallMs / 1000, 2)} s vs ${fmt(idealMs / 1000, 2)} s)`,
+      pass: ratio <= 1.3,
       note: `${scope}; ideal = ${sessions} × ${perCheck} requests per check × ${delayMs} ms ÷ concurrency ${timed.concurrency}`,
     },
-    { part: "sweep", name: "Monitor peak RSS", target: "≤ 300 MB", measured: `${fmt(rssMiB, 0)} MiB`, pass: rssMiB <= 300 },
-    { part: "sweep", name: "CPU seconds per 1,000 checks", target: "—", measured: `${fmt((timed.cpuSeconds * 1000) / sessions, 2)} s`, pass: null, note: "monitor process, after module load" },
-    { part: "sweep", name: "Requests sent inside flood waits", target: "0", measured: String(floods.requestsDuringWaits), pass: floods.requestsDuringWaits === 0, note: `${floods.floodAnswers} FLOOD_WAIT answers seen` },
+    {
+      part: "sweep",
+      name: "Monitor peak RSS",
+      target: "≤ 300 MB",
+      measured: `${fmt(rssMiB, 0)} MiB`,
+      pass: rssMiB <= 300,
+    },
+    {
+      part: "sweep",
+      name: "CPU seconds per 1,000 checks",
+      target: "—",
+      measured: `${fmt((timed.cpuSeconds * 1000) / sessions, 2)} s`,
+      pass: null,
+      note: "monitor process, after module load",
+    },
+    {
+      part: "sweep",
+      name: "Requests sent inside flood waits",
+      target: "0",
+      measured: String(floods.requestsDuringWaits),
+      pass: floods.requestsDuringWaits === 0,
+      note: `${floods.floodAnswers} FLOOD_WAIT answers seen`,
+    },
   ];
 }

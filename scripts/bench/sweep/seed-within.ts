@@ -3,7 +3,11 @@ import { seedMintedSessions } from "@/lib/health/testing/seed-minted";
 import { sandboxPhone } from "@/lib/health/testing/seed-sessions";
 
 /** Sessions minted by the sandbox (no real logins) in batches of 200 until `wanted` exist or `budgetSeconds` ran out. */
-export async function seedWithinBudget(db: Db, wanted: number, budgetSeconds: number): Promise<{ phones: string[]; seconds: number }> {
+export async function seedWithinBudget(
+  db: Db,
+  wanted: number,
+  budgetSeconds: number,
+): Promise<{ phones: string[]; seconds: number }> {
   const phones: string[] = [];
   const started = performance.now();
   while (phones.length < wanted && (performance.now() - started) / 1000 < budgetSeconds) {

@@ -9,7 +9,10 @@ export default async function AuditPage() {
   await requirePage("admin");
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in the console or through the API, and every refused attempt, newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made in the console or through the API, and every refused attempt, newest first."
+      />
       <AuditLog />
     </>
   );

@@ -9,7 +9,10 @@ export default async function TeamPage() {
   const member = await requirePage("admin");
   return (
     <>
-      <PageHeader title="Team" description="Who can sign in to the console. Admins manage sessions and the team; viewers watch health pages." />
+      <PageHeader
+        title="Team"
+        description="Who can sign in to the console. Admins manage sessions and the team; viewers watch health pages."
+      />
       <TeamManager currentMemberId={member.id} />
     </>
   );

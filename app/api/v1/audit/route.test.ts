@@ -17,7 +17,11 @@ describe.each(testDrivers)("audit route on %s", (driver) => {
     useTestDb(database.db);
     admin = await memberWithToken(database.db, "admin@example.com", "admin");
     viewer = await memberWithToken(database.db, "viewer@example.com", "viewer");
-    for (const [actorLabel, action] of [["a@example.com", "x.create"], ["b@example.com", "x.create"], ["a@example.com", "x.remove"]]) {
+    for (const [actorLabel, action] of [
+      ["a@example.com", "x.create"],
+      ["b@example.com", "x.create"],
+      ["a@example.com", "x.remove"],
+    ]) {
       await insertAuditEntry(database.db, { actorLabel: actorLabel!, action: action!, outcome: "success" });
     }
   });
@@ -27,8 +31,14 @@ describe.each(testDrivers)("audit route on %s", (driver) => {
     const first = await callRoute(GET, "GET", { token: admin.token, query: "?limit=2" });
     expect(first.status).toBe(200);
     expect(first.body.items.map((i: { action: string }) => i.action)).toEqual(["x.remove", "x.create"]);
-    const second = await callRoute(GET, "GET", { token: admin.token, query: `?limit=2&cursor=${first.body.nextCursor}` });
-    expect(second.body).toMatchObject({ items: [{ actorLabel: "a@example.com", action: "x.create" }], nextCursor: null });
+    const second = await callRoute(GET, "GET", {
+      token: admin.token,
+      query: `?limit=2&cursor=${first.body.nextCursor}`,
+    });
+    expect(second.body).toMatchObject({
+      items: [{ actorLabel: "a@example.com", action: "x.create" }],
+      nextCursor: null,
+    });
     const filtered = await callRoute(GET, "GET", { token: admin.token, query: "?actor=a@example.com&action=x.create" });
     expect(filtered.body.items).toHaveLength(1);
   });

@@ -25,8 +25,18 @@ describe.each(testDrivers)("overview route on %s", (driver) => {
     const { token } = await memberWithToken(database.db, "viewer@example.com", "viewer");
     const { status, body } = await callRoute(GET, "GET", { token });
     expect(status).toBe(200);
-    expect(body.counts).toMatchObject({ active: 2, invalid: 1, total: 3, floodWaiting: 1, expiringSoon: 1, needsAttention: 2 });
-    expect(body.attention.map((item: { reasons: string[] }) => item.reasons)).toEqual([["invalid"], ["flood_wait", "expiring"]]);
+    expect(body.counts).toMatchObject({
+      active: 2,
+      invalid: 1,
+      total: 3,
+      floodWaiting: 1,
+      expiringSoon: 1,
+      needsAttention: 2,
+    });
+    expect(body.attention.map((item: { reasons: string[] }) => item.reasons)).toEqual([
+      ["invalid"],
+      ["flood_wait", "expiring"],
+    ]);
     expect((await callRoute(GET, "GET")).status).toBe(401);
   });
 });

@@ -9,7 +9,10 @@ const attentionLimit = 50;
 export const GET = apiRoute({ role: "viewer" }, async ({ db }): Promise<OverviewBody> => {
   const now = new Date();
   const clock = { now, expiringBefore: new Date(now.getTime() + expiringWithinDays * 86_400_000) };
-  const [counts, rows] = await Promise.all([countSessions(db, clock), listAttentionSessions(db, clock, attentionLimit)]);
+  const [counts, rows] = await Promise.all([
+    countSessions(db, clock),
+    listAttentionSessions(db, clock, attentionLimit),
+  ]);
   const attention = rows.map(toSessionItem).map((item) => ({ ...item, reasons: attentionReasons(item, now) }));
   return { counts, attention, expiringWithinDays, generatedAt: now.toISOString() };
 });

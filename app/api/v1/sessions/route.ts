@@ -4,8 +4,11 @@ import { sessionListQuery, type SessionPageBody } from "@/lib/api/schemas/sessio
 import { toSessionItem } from "@/lib/sessions/item";
 
 /** The sessions list: filter by `status` (comma list) and `q`, sort, and pass `nextCursor` back as `cursor`. */
-export const GET = apiRoute({ role: "viewer", query: sessionListQuery }, async ({ db, query }): Promise<SessionPageBody> => {
-  const { status, ...filter } = query;
-  const page = await listSessions(db, { ...filter, statuses: status });
-  return { items: page.rows.map(toSessionItem), nextCursor: page.nextCursor };
-});
+export const GET = apiRoute(
+  { role: "viewer", query: sessionListQuery },
+  async ({ db, query }): Promise<SessionPageBody> => {
+    const { status, ...filter } = query;
+    const page = await listSessions(db, { ...filter, statuses: status });
+    return { items: page.rows.map(toSessionItem), nextCursor: page.nextCursor };
+  },
+);

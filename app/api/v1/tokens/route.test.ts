@@ -19,9 +19,17 @@ describe.each(testDrivers)("API token routes on %s", (driver) => {
   afterAll(() => database.close());
 
   it("creates a token shown once, which works until it is revoked", async () => {
-    const created = await callRoute(tokens.POST, "POST", { token: admin.token, body: { name: " ci deploy ", scope: "read" } });
+    const created = await callRoute(tokens.POST, "POST", {
+      token: admin.token,
+      body: { name: " ci deploy ", scope: "read" },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.item).toMatchObject({ name: "ci deploy", scope: "read", createdBy: "admin@example.com", lastUsedAt: null });
+    expect(created.body.item).toMatchObject({
+      name: "ci deploy",
+      scope: "read",
+      createdBy: "admin@example.com",
+      lastUsedAt: null,
+    });
     const secret: string = created.body.token;
     expect(secret.startsWith(created.body.item.prefix)).toBe(true);
 
@@ -31,10 +39,15 @@ describe.each(testDrivers)("API token routes on %s", (driver) => {
     // A read token is a viewer: it authenticates but may not manage tokens.
     expect((await callRoute(tokens.GET, "GET", { token: secret })).status).toBe(403);
 
-    const revoked = await callRoute(token.DELETE, "DELETE", { token: admin.token, params: { id: created.body.item.id } });
+    const revoked = await callRoute(token.DELETE, "DELETE", {
+      token: admin.token,
+      params: { id: created.body.item.id },
+    });
     expect(revoked.status).toBe(200);
     expect((await callRoute(tokens.GET, "GET", { token: secret })).status).toBe(401);
-    expect((await callRoute(token.DELETE, "DELETE", { token: admin.token, params: { id: created.body.item.id } })).status).toBe(404);
+    expect(
+      (await callRoute(token.DELETE, "DELETE", { token: admin.token, params: { id: created.body.item.id } })).status,
+    ).toBe(404);
 
     const audit = await database.db.query.auditLog.findMany();
     expect(audit.map((row) => [row.action, row.outcome, row.target])).toEqual([
@@ -46,7 +59,10 @@ describe.each(testDrivers)("API token routes on %s", (driver) => {
   });
 
   it("names what is wrong with the input", async () => {
-    const { status, body } = await callRoute(tokens.POST, "POST", { token: admin.token, body: { name: "", scope: "root" } });
+    const { status, body } = await callRoute(tokens.POST, "POST", {
+      token: admin.token,
+      body: { name: "", scope: "root" },
+    });
     expect(status).toBe(400);
     expect(Object.keys(body.error.fields).sort()).toEqual(["name", "scope"]);
   });

@@ -4,7 +4,9 @@ import { generateApiToken } from "@/lib/auth/tokens";
 import { apiRoute } from "@/lib/api/handler";
 import { createTokenBody, tokenItem, type CreatedToken } from "@/lib/api/schemas/tokens";
 
-export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: (await listActiveApiTokens(db)).map(tokenItem) }));
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({
+  items: (await listActiveApiTokens(db)).map(tokenItem),
+}));
 
 /** Creates a token; the reply carries it this once, the database only its hash. */
 export const POST = apiRoute(
@@ -12,7 +14,11 @@ export const POST = apiRoute(
     role: "admin",
     body: createTokenBody,
     status: 201,
-    audit: { action: "api_token.create", target: ({ body }) => body.name, detail: ({ body }) => ({ scope: body.scope }) },
+    audit: {
+      action: "api_token.create",
+      target: ({ body }) => body.name,
+      detail: ({ body }) => ({ scope: body.scope }),
+    },
   },
   async ({ db, actor, body, note }): Promise<CreatedToken> => {
     const { token, hash, prefix } = generateApiToken();

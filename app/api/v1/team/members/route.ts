@@ -11,7 +11,11 @@ export const POST = apiRoute(
     role: "admin",
     body: addMemberBody,
     status: 201,
-    audit: { action: "team_member.create", target: ({ body }) => body.email, detail: ({ body }) => ({ role: body.role }) },
+    audit: {
+      action: "team_member.create",
+      target: ({ body }) => body.email,
+      detail: ({ body }) => ({ role: body.role }),
+    },
   },
   async ({ db, body, note }): Promise<AddedMember> => {
     const password = temporaryPassword();
@@ -20,7 +24,8 @@ export const POST = apiRoute(
       note({ target: member.email });
       return { member: memberItem(member), temporaryPassword: password };
     } catch (error) {
-      if (error instanceof EmailTakenError) throw new ApiError(409, "conflict", "A member with that email already exists.");
+      if (error instanceof EmailTakenError)
+        throw new ApiError(409, "conflict", "A member with that email already exists.");
       throw error;
     }
   },

@@ -48,21 +48,33 @@ describe.each(testDrivers)("login routes against the sandbox on %s", (driver) =>
     expect(started).toMatchObject({ status: 201, body: { step: "code", codeLength: 5, attemptsLeft: 5 } });
     const id: string = started.body.id;
     const wrong = await api.code(id, "12345");
-    expect(wrong).toMatchObject({ status: 422, body: { error: { code: "telegram_refused", message: expect.stringMatching(/not right/) } } });
+    expect(wrong).toMatchObject({
+      status: 422,
+      body: { error: { code: "telegram_refused", message: expect.stringMatching(/not right/) } },
+    });
     expect((await api.get(id)).body.attemptsLeft).toBe(4);
     const done = await api.code(id, "33333");
     expect(done).toMatchObject({ status: 200, body: { step: "done", otherSessions: 0 } });
 
-    const session = await database.db.query.telegramSessions.findFirst({ where: (s, { eq }) => eq(s.id, done.body.sessionId) });
-    const client = await createTelegramClient(decrypt(ring, session?.sessionCiphertext ?? "", secrets.sessionString.binding(done.body.sessionId)));
+    const session = await database.db.query.telegramSessions.findFirst({
+      where: (s, { eq }) => eq(s.id, done.body.sessionId),
+    });
+    const client = await createTelegramClient(
+      decrypt(ring, session?.sessionCiphertext ?? "", secrets.sessionString.binding(done.body.sessionId)),
+    );
     await connectClient(client);
     const [me] = await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
     expect((me as Api.User).phone).toBe(phone);
     expect(client.session.dcId).toBe(3);
     await client.destroy();
 
-    for (const reply of [started, wrong, done]) expect(JSON.stringify(reply.body)).not.toMatch(new RegExp(`${phone}|33333`));
-    expect(await auditOf(id)).toEqual(["telegram_login.start:success", "telegram_login.submit_code:failure", "telegram_login.submit_code:success"]);
+    for (const reply of [started, wrong, done])
+      expect(JSON.stringify(reply.body)).not.toMatch(new RegExp(`${phone}|33333`));
+    expect(await auditOf(id)).toEqual([
+      "telegram_login.start:success",
+      "telegram_login.submit_code:failure",
+      "telegram_login.submit_code:success",
+    ]);
     const again = await api.start(phone);
     expect((await api.code(again.body.id, "33333")).body).toMatchObject({ step: "done", otherSessions: 1 });
   });
@@ -72,7 +84,10 @@ describe.each(testDrivers)("login routes against the sandbox on %s", (driver) =>
     sandbox.createAccount({ phone, password: "correct horse", hint: "stable" });
     const { body: flow } = await api.start(phone);
     expect((await api.code(flow.id, "22222")).body).toMatchObject({ step: "password", passwordHint: "stable" });
-    expect(await api.password(flow.id, "wrong")).toMatchObject({ status: 422, body: { error: { message: expect.stringMatching(/password is not right/) } } });
+    expect(await api.password(flow.id, "wrong")).toMatchObject({
+      status: 422,
+      body: { error: { message: expect.stringMatching(/password is not right/) } },
+    });
     expect((await api.code(flow.id, "22222")).status).toBe(409);
     expect((await api.password(flow.id, "correct horse")).body.step).toBe("done");
   });

@@ -7,7 +7,13 @@ import { startPhoneLogin } from "@/lib/telegram/login/start";
 
 /** Starts a phone login: Telegram sends the code; the reply says how and when another may be asked for. */
 export const POST = apiRoute(
-  { role: "admin", body: startLoginBody, status: 201, transaction: "manual", audit: { action: "telegram_login.start", detail: () => ({ method: "phone" }) } },
+  {
+    role: "admin",
+    body: startLoginBody,
+    status: 201,
+    transaction: "manual",
+    audit: { action: "telegram_login.start", detail: () => ({ method: "phone" }) },
+  },
   async (context) => {
     const id = randomUUID();
     context.note({ target: id, detail: { phone: maskPhone(context.body.phone) } });

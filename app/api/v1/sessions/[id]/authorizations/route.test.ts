@@ -32,7 +32,13 @@ describe.each(testDrivers)("device list route on %s", (driver) => {
   it("lets a viewer read the account's devices from Telegram, this session first", async () => {
     const { status, body } = await get();
     expect(status).toBe(200);
-    expect(body.items[0]).toMatchObject({ current: true, foreign: false, consoleSessionId: session.id, hash: expect.stringMatching(/^-?\d+$/), device: expect.any(String) });
+    expect(body.items[0]).toMatchObject({
+      current: true,
+      foreign: false,
+      consoleSessionId: session.id,
+      hash: expect.stringMatching(/^-?\d+$/),
+      device: expect.any(String),
+    });
     expect(body.items).toHaveLength(sandbox.authorizations(session.phone).length);
     expect(body.ttlDays).toBeGreaterThan(0);
   });
@@ -44,7 +50,10 @@ describe.each(testDrivers)("device list route on %s", (driver) => {
     expect(Number(flooded.headers.get("retry-after"))).toBeGreaterThan(100);
 
     const busy = (await seedOne(database.db)).id;
-    await database.db.update(telegramSessions).set({ leaseOwner: "another-process", leaseUntil: new Date(Date.now() + 60_000) }).where(eq(telegramSessions.id, busy));
+    await database.db
+      .update(telegramSessions)
+      .set({ leaseOwner: "another-process", leaseUntil: new Date(Date.now() + 60_000) })
+      .where(eq(telegramSessions.id, busy));
     expect((await get(busy)).status).toBe(409);
     expect((await get("00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await callRoute(GET, "GET", { params: { id: session.id } })).status).toBe(401);

@@ -14,11 +14,19 @@ const method = "account.getAuthorizations";
  * is (the sessions' Telegram identities, and a console session Telegram no longer lists becomes invalid).
  * 409 while another process holds the session, 429 during a flood wait.
  */
-export const GET = apiRoute({ role: "viewer", params: idParams }, async ({ db, params }): Promise<AuthorizationsBody> => {
-  try {
-    const result = await withSessionClient(db, params.id, (client) => client.invoke(new Api.account.GetAuthorizations()), { method });
-    return authorizationsBody(result, await reconcileAuthorizations(db, params.id, result), new Date());
-  } catch (error) {
-    throw sessionClientError(error);
-  }
-});
+export const GET = apiRoute(
+  { role: "viewer", params: idParams },
+  async ({ db, params }): Promise<AuthorizationsBody> => {
+    try {
+      const result = await withSessionClient(
+        db,
+        params.id,
+        (client) => client.invoke(new Api.account.GetAuthorizations()),
+        { method },
+      );
+      return authorizationsBody(result, await reconcileAuthorizations(db, params.id, result), new Date());
+    } catch (error) {
+      throw sessionClientError(error);
+    }
+  },
+);

@@ -25,16 +25,28 @@ describe.each(testDrivers)("POST /api/v1/sessions/{id}/check on %s", (driver) =>
     sandbox.revokeAuthorization(authorization?.id ?? "");
     const reply = await callRoute(POST, "POST", { token: admin, params: { id } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id, status: "invalid", lastError: "SESSION_REVOKED", authFailures: 1, check: { result: "invalid", errorCode: "SESSION_REVOKED" } });
+    expect(reply.body).toMatchObject({
+      id,
+      status: "invalid",
+      lastError: "SESSION_REVOKED",
+      authFailures: 1,
+      check: { result: "invalid", errorCode: "SESSION_REVOKED" },
+    });
     expect(JSON.stringify(reply.body)).not.toContain(phone);
     expect(reply.body).not.toHaveProperty("sessionCiphertext");
     const audit = await database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, "session.check") });
     // The viewer's refused attempt is recorded too.
-    expect(audit.map((row) => [row.outcome, row.target])).toEqual([["failure", null], ["success", id]]);
+    expect(audit.map((row) => [row.outcome, row.target])).toEqual([
+      ["failure", null],
+      ["success", id],
+    ]);
   });
 
   it("answers 404 for a session that does not exist", async () => {
-    const reply = await callRoute(POST, "POST", { token: admin, params: { id: "00000000-0000-4000-8000-000000000000" } });
+    const reply = await callRoute(POST, "POST", {
+      token: admin,
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+    });
     expect(reply.status).toBe(404);
   });
 });

@@ -12,9 +12,20 @@ export type CheckReply = SessionItem & { check: Omit<CheckResult, "sessionId" | 
  * (even a flood wait) is a result; 404 for no such session, 409 while another process holds it.
  */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "session.check", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "session.check", target: ({ params }) => params.id },
+  },
   async ({ db, params, commit }): Promise<CheckReply> => {
-    const { sessionId: _, status: __, ...check } = await checkSession(db, params.id, { commit }).catch((error: unknown) => Promise.reject(sessionClientError(error)));
+    const {
+      sessionId: _,
+      status: __,
+      ...check
+    } = await checkSession(db, params.id, { commit }).catch((error: unknown) =>
+      Promise.reject(sessionClientError(error)),
+    );
     const row = await findSessionDetail(db, params.id);
     if (!row) throw notFound("The session");
     return { ...toSessionItem(row), check };

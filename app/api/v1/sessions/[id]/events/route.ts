@@ -9,7 +9,11 @@ export const GET = apiRoute(
   { role: "viewer", params: idParams, query: sessionEventsQuery },
   async ({ db, params, query }): Promise<SessionEventPageBody> => {
     if (!(await sessionExists(db, params.id))) throw notFound("The session");
-    const page = await listSessionEvents(db, params.id, { cursor: query.cursor, kinds: query.kind, limit: query.limit });
+    const page = await listSessionEvents(db, params.id, {
+      cursor: query.cursor,
+      kinds: query.kind,
+      limit: query.limit,
+    });
     return { items: page.items.map(sessionEventItem), nextCursor: page.nextCursor };
   },
 );

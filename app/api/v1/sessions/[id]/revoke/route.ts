@@ -8,7 +8,12 @@ import { revokeSession, type RevokeResult } from "@/lib/revocation/revoke";
  * when Telegram cannot be reached now (retried automatically). 409 when already revoked or being rotated.
  */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "session.revoke", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "session.revoke", target: ({ params }) => params.id },
+  },
   async ({ db, params, actor, commit, note }): Promise<RevokeResult> => {
     const result = await revokeSession(db, params.id, requesterOf(actor), commit);
     note({ detail: { result: result.status, ...(result.lastError ? { errorCode: result.lastError } : {}) } });

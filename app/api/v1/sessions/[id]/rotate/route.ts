@@ -14,7 +14,7 @@ const rotateBody = z.object({ password: z.string().min(1, "Enter the password.")
 async function readBody(request: Request): Promise<z.infer<typeof rotateBody>> {
   const text = await request.text();
   const parsed = rotateBody.safeParse(text.trim() ? JSON.parse(text) : {});
-  if (!parsed.success) throw new ApiError(400, "invalid_input", "Send {} or {\"password\": \"…\"}.");
+  if (!parsed.success) throw new ApiError(400, "invalid_input", 'Send {} or {"password": "…"}.');
   return parsed.data;
 }
 
@@ -23,10 +23,17 @@ async function readBody(request: Request): Promise<z.infer<typeof rotateBody>> {
  * 422 password_required {fields.hint} for a 2FA account (send the password next), 409 while busy or revoking.
  */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "session.rotate", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "session.rotate", target: ({ params }) => params.id },
+  },
   async ({ db, params, actor, request, commit, note }): Promise<RotateResult> => {
     const { password } = await readBody(request).catch((error: unknown) => {
-      throw error instanceof ApiError ? error : new ApiError(400, "invalid_input", "The request body is not valid JSON.");
+      throw error instanceof ApiError
+        ? error
+        : new ApiError(400, "invalid_input", "The request body is not valid JSON.");
     });
     const deps = { db, ring: loadKeyRing(), manager: connectionManager(), requester: requesterOf(actor), commit };
     try {

@@ -8,11 +8,21 @@ import { ApiError } from "@/lib/api/handler";
  * Refuses changes that could lock the team out: acting on oneself (a token acts for its creator),
  * or demoting, disabling or removing the last enabled admin.
  */
-export async function guardMemberChange(db: DbOrTx, actor: Actor, member: Member, removesAdmin: boolean): Promise<void> {
+export async function guardMemberChange(
+  db: DbOrTx,
+  actor: Actor,
+  member: Member,
+  removesAdmin: boolean,
+): Promise<void> {
   if (auditActorId(actor) === member.id) {
-    throw new ApiError(409, "self_change", "You cannot change your own role, disable or remove yourself. Ask another admin.");
+    throw new ApiError(
+      409,
+      "self_change",
+      "You cannot change your own role, disable or remove yourself. Ask another admin.",
+    );
   }
   if (!removesAdmin || member.role !== "admin" || member.disabled) return;
   const otherAdmins = (await lockActiveAdminIds(db)).filter((id) => id !== member.id);
-  if (otherAdmins.length === 0) throw new ApiError(409, "last_admin", "This is the last enabled admin. Make someone else an admin first.");
+  if (otherAdmins.length === 0)
+    throw new ApiError(409, "last_admin", "This is the last enabled admin. Make someone else an admin first.");
 }

@@ -13,6 +13,11 @@ export const GET = apiRoute({ role: "admin", params: idParams }, async ({ db, pa
 
 /** Cancels a login in progress and destroys its secrets. */
 export const DELETE = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "telegram_login.cancel", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "telegram_login.cancel", target: ({ params }) => params.id },
+  },
   async (context) => cancelLogin(loginDeps(context), context.params.id),
 );

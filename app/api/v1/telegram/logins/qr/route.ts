@@ -5,7 +5,12 @@ import { startQrLogin } from "@/lib/telegram/login/start";
 
 /** Starts a QR login: the reply carries the first tg://login link to show as a QR code. */
 export const POST = apiRoute(
-  { role: "admin", status: 201, transaction: "manual", audit: { action: "telegram_login.start", detail: () => ({ method: "qr" }) } },
+  {
+    role: "admin",
+    status: 201,
+    transaction: "manual",
+    audit: { action: "telegram_login.start", detail: () => ({ method: "qr" }) },
+  },
   async (context) => {
     const id = randomUUID();
     context.note({ target: id });

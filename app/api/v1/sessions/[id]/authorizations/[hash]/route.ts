@@ -3,11 +3,23 @@ import { apiRoute } from "@/lib/api/handler";
 import { reconcileApiError } from "@/lib/reconcile/api-errors";
 import { terminateAuthorization } from "@/lib/reconcile/terminate";
 
-const params = z.object({ id: z.uuid("Not a valid id."), hash: z.string().regex(/^-?\d{1,20}$/, "Not a device hash.") });
+const params = z.object({
+  id: z.uuid("Not a valid id."),
+  hash: z.string().regex(/^-?\d{1,20}$/, "Not a device hash."),
+});
 
 /** Ends one foreign device of the account through this session. 409 for a console session, 422 within Telegram's 24-hour rule. */
 export const DELETE = apiRoute(
-  { role: "admin", params, transaction: "manual", audit: { action: "telegram_authorization.terminate", target: ({ params: p }) => p.id, detail: ({ params: p }) => ({ hash: p.hash }) } },
+  {
+    role: "admin",
+    params,
+    transaction: "manual",
+    audit: {
+      action: "telegram_authorization.terminate",
+      target: ({ params: p }) => p.id,
+      detail: ({ params: p }) => ({ hash: p.hash }),
+    },
+  },
   async ({ db, params: p }) => {
     try {
       return await terminateAuthorization(db, p.id, p.hash);

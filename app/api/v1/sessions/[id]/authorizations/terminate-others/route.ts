@@ -5,7 +5,12 @@ import { terminateOthers } from "@/lib/reconcile/terminate";
 
 /** Ends every other device of the account, the console's other sessions of it included (they become invalid). */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "telegram_authorization.terminate_others", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "telegram_authorization.terminate_others", target: ({ params }) => params.id },
+  },
   async ({ db, params, note }) => {
     try {
       const result = await terminateOthers(db, params.id);

@@ -4,11 +4,23 @@ import { idParams } from "@/lib/api/schemas/common";
 import { reconcileApiError } from "@/lib/reconcile/api-errors";
 import { setAuthorizationTtl } from "@/lib/reconcile/terminate";
 
-const body = z.object({ days: z.number("Send the number of days.").int().min(1, "At least 1 day.").max(366, "At most 366 days.") });
+const body = z.object({
+  days: z.number("Send the number of days.").int().min(1, "At least 1 day.").max(366, "At most 366 days."),
+});
 
 /** Sets after how many days of inactivity Telegram logs the account's devices out. */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, body, transaction: "manual", audit: { action: "telegram_authorization.set_ttl", target: ({ params }) => params.id, detail: ({ body: b }) => ({ days: b.days }) } },
+  {
+    role: "admin",
+    params: idParams,
+    body,
+    transaction: "manual",
+    audit: {
+      action: "telegram_authorization.set_ttl",
+      target: ({ params }) => params.id,
+      detail: ({ body: b }) => ({ days: b.days }),
+    },
+  },
   async ({ db, params, body: b }) => {
     try {
       return await setAuthorizationTtl(db, params.id, b.days);

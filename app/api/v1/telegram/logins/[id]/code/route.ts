@@ -6,6 +6,12 @@ import { loginDeps } from "@/lib/telegram/login/route-deps";
 
 /** Enters the code: `{step:"done", sessionId}`, or `{step:"password", passwordHint}` for a 2FA account. */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, body: codeBody, transaction: "manual", audit: { action: "telegram_login.submit_code", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    body: codeBody,
+    transaction: "manual",
+    audit: { action: "telegram_login.submit_code", target: ({ params }) => params.id },
+  },
   async (context) => submitCode(loginDeps(context), context.params.id, context.body.code),
 );

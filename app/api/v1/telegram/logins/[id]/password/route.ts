@@ -6,6 +6,12 @@ import { loginDeps } from "@/lib/telegram/login/route-deps";
 
 /** Enters the two-step verification password (checked by SRP; it is never stored or logged). */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, body: passwordBody, transaction: "manual", audit: { action: "telegram_login.submit_password", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    body: passwordBody,
+    transaction: "manual",
+    audit: { action: "telegram_login.submit_password", target: ({ params }) => params.id },
+  },
   async (context) => submitPassword(loginDeps(context), context.params.id, context.body.password),
 );

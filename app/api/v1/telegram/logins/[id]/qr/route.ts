@@ -5,7 +5,12 @@ import { loginDeps } from "@/lib/telegram/login/route-deps";
 
 /** Polls a QR login: a fresh link while it is not scanned, then the password step or `{step:"done"}`. */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "telegram_login.refresh_qr", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "telegram_login.refresh_qr", target: ({ params }) => params.id },
+  },
   async (context) => {
     const view = await refreshQrLogin(loginDeps(context), context.params.id);
     // Polls repeat every few seconds while the code waits to be scanned; only the outcome is worth a row.

@@ -5,6 +5,11 @@ import { loginDeps } from "@/lib/telegram/login/route-deps";
 
 /** Asks Telegram for the code again; 429 with Retry-After until Telegram's timeout has passed. */
 export const POST = apiRoute(
-  { role: "admin", params: idParams, transaction: "manual", audit: { action: "telegram_login.resend_code", target: ({ params }) => params.id } },
+  {
+    role: "admin",
+    params: idParams,
+    transaction: "manual",
+    audit: { action: "telegram_login.resend_code", target: ({ params }) => params.id },
+  },
   async (context) => resendCode(loginDeps(context), context.params.id),
 );
