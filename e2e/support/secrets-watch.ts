@@ -15,7 +15,7 @@ type Secret = {
 };
 
 /**
- * DESIGN §9: passwords, setup and API tokens never appear in a response other than their one-time reveal,
+ * Secrets stay server-side: passwords, setup and API tokens never appear in a response other than their one-time reveal,
  * nor in the server log. Collects every JSON answer the console gives during a test and searches them.
  */
 export class SecretsWatch {

@@ -32,7 +32,7 @@ export type CheckOptions = {
 };
 
 /**
- * Checks one session now and records the outcome (DESIGN §5). Throws SessionUnavailableError (no such
+ * Checks one session now and records the outcome (see outcome.ts). Throws SessionUnavailableError (no such
  * session), SessionBusyError (another process holds it) and configuration errors; Telegram's answers,
  * including flood waits, are results.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may get a 2xx from which API route, as DESIGN §1 and §9 put it: deny by default. A route found under
+ * Who may get a 2xx from which API route, by role (admin, viewer, public): deny by default. A route found under
  * app/api that is not named here is for admins only, so a new viewer-readable or public route must be added
  * here on purpose.
  */

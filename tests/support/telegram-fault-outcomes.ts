@@ -7,7 +7,7 @@ import type { TestSandbox } from "@/sandbox/test/helpers";
 
 const usable = new Set(["active", "degraded"]);
 
-/** A transient fault never makes a session `invalid` (DESIGN.md §5): no row of the database may be. */
+/** A transient fault never makes a session `invalid` (only a terminal answer does): no row of the database may be. */
 export async function expectNoInvalidSession(db: Db): Promise<void> {
   const rows = await db.query.telegramSessions.findMany({ columns: { id: true, status: true, lastError: true } });
   expect(rows.filter((row) => row.status === "invalid")).toEqual([]);

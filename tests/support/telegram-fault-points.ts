@@ -111,7 +111,7 @@ export function transportFaultCases<P extends FaultPoint>(points: P[]): FaultCas
 /** A request Telegram answers with an RPC error; `scoped` limits the fault to the account's number. */
 export type RpcFaultPoint = { name: string; method: string; scoped: boolean; survives?: boolean };
 
-/** Transient RPC errors (DESIGN.md §5): a server error and Telegram's internal timeout. */
+/** Transient RPC errors (a session stays usable after them): a server error and Telegram's internal timeout. */
 export const transientRpcErrors = [
   { error: "AUTH_RESTART", code: 500 },
   { error: "TIMEOUT", code: -503 },
