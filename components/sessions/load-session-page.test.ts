@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeSessionCursor } from "@/db/queries/session-cursor";
-import { seedManySessions } from "@/db/queries/session-fixtures";
-import { useTestDb } from "@/lib/api/test-database";
+import { seedManySessions } from "@/tests/support/session-rows";
+import { useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { loadSessionPage } from "./load-session-page";
 import { readSessionListAddress } from "./session-list-params";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const address = (query: string) => readSessionListAddress(new URLSearchParams(query));
 

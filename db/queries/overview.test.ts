@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { countSessions, listAttentionSessions } from "./overview";
-import { seedSessions } from "./session-fixtures";
-import { withStatementLog } from "./statement-log";
+import { seedSessions } from "@/tests/support/session-rows";
+import { withStatementLog } from "@/tests/support/statement-log";
 
 const now = new Date();
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionEvents } from "@/db/schema";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { pruneSessionEvents } from "./session-event-retention";
-import { seedSessions } from "./session-fixtures";
+import { seedSessions } from "@/tests/support/session-rows";
 
 describe.each(testDrivers)("session event retention on %s", (driver) => {
   let database: TestDatabase;

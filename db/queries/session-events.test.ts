@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionEvents } from "@/db/schema";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { listSessionEvents } from "./session-events";
-import { seedSessions } from "./session-fixtures";
+import { seedSessions } from "@/tests/support/session-rows";
 
 describe.each(testDrivers)("session events query on %s", (driver) => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { decodeSessionCursor } from "./session-cursor";
-import { seedManySessions } from "./session-fixtures";
+import { seedManySessions } from "@/tests/support/session-rows";
 import type { SessionSort, SortOrder } from "./session-sort";
 import { listSessions, type SessionListFilter } from "./sessions";
 

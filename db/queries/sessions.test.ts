@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { decodeSessionCursor } from "./session-cursor";
-import { seedSessions } from "./session-fixtures";
+import { seedSessions } from "@/tests/support/session-rows";
 import { findSessionDetail, listSessions, type SessionListFilter } from "./sessions";
-import { withStatementLog } from "./statement-log";
+import { withStatementLog } from "@/tests/support/statement-log";
 
 const now = Date.now();
 const at = (minutes: number) => new Date(now + minutes * 60_000);

@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiTokens } from "@/db/schema";
-import { withStatementLog } from "@/db/queries/statement-log";
-import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { withStatementLog } from "@/tests/support/statement-log";
+import { callRoute } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import * as member from "@/app/api/v1/team/members/[id]/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import { tokenActor } from "./token-actor";
 import { forgetVerifiedTokens, verifiedToken, verifiedTokenTtlMs } from "./verified-tokens";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 describe.each(testDrivers)("verified API tokens on %s", (driver) => {
   let database: TestDatabase;

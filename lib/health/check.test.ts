@@ -6,8 +6,8 @@ import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { checkSession } from "./check";
 import { healthConfig } from "./config";
-import { seedOne, sessionEventsOf, sessionRow } from "./testing/fixtures";
-import { startHealthSandbox } from "./testing/setup";
+import { seedOne, sessionEventsOf, sessionRow } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
 
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());

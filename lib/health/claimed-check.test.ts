@@ -7,9 +7,8 @@ import { checkSession } from "./check";
 import { claimDueCheck } from "./claimed-check";
 import { healthConfig } from "./config";
 import { HealthMonitor } from "./monitor";
-import { nextPhones, sessionEventsOf, sessionRow } from "./testing/fixtures";
-import { seedMintedSessions } from "./testing/seed-minted";
-import { startHealthSandbox } from "./testing/setup";
+import { nextPhones, sessionEventsOf, sessionRow, seedMintedSessions } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
 
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());

@@ -6,9 +6,8 @@ import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/supp
 import { healthConfig } from "./config";
 import { HealthMonitor } from "./monitor";
 import { monitorStatus } from "./monitor-status";
-import { nextPhones } from "./testing/fixtures";
-import { seedSandboxSessions } from "./testing/seed-sessions";
-import { startHealthSandbox } from "./testing/setup";
+import { nextPhones, seedSandboxSessions } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
 
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());

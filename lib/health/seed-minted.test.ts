@@ -3,10 +3,8 @@ import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { healthConfig } from "./config";
 import { HealthMonitor } from "./monitor";
-import { sessionRow } from "./testing/fixtures";
-import { seedMintedSessions } from "./testing/seed-minted";
-import { sandboxPhone } from "./testing/seed-sessions";
-import { startHealthSandbox } from "./testing/setup";
+import { sessionRow, seedMintedSessions, sandboxPhone } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
 
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());

@@ -5,8 +5,8 @@ import * as terminateOne from "@/app/api/v1/sessions/[id]/authorizations/[hash]/
 import * as terminateOthers from "@/app/api/v1/sessions/[id]/authorizations/terminate-others/route";
 import * as ttl from "@/app/api/v1/sessions/[id]/authorizations/ttl/route";
 import { telegramSessions } from "@/db/schema";
-import { callRoute } from "@/lib/api/test-client";
-import { routeTestDatabase } from "@/lib/api/test-database";
+import { callRoute } from "@/tests/support/call-route";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { sleep } from "@/lib/telegram/connection/backoff";
 import { withSessionClient } from "@/lib/telegram/connection";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
@@ -15,7 +15,7 @@ import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { reconcileAuthorizations } from "./reconcile";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox({ limits: { freshResetSeconds: 2 } });
 const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 8000);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
-import { routeTestDatabase } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { SessionUnavailableError, withSessionClient } from "@/lib/telegram/connection";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
@@ -9,7 +9,7 @@ import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 import { retryDueRevocations } from "./retry";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 const nextPhone = consoleOnSandbox(

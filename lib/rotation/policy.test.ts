@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as settings from "@/app/api/v1/settings/rotation/route";
 import { telegramSessions } from "@/db/schema";
-import { callRoute } from "@/lib/api/test-client";
-import { routeTestDatabase } from "@/lib/api/test-database";
+import { callRoute } from "@/tests/support/call-route";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
@@ -11,7 +11,7 @@ import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { applyRotationPolicy } from "./policy-job";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 9000);

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
-import { routeTestDatabase } from "@/lib/api/test-database";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { checkSession } from "@/lib/health/check";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
 import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 const nextPhone = consoleOnSandbox(

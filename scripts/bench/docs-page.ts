@@ -41,7 +41,7 @@ ${shortfalls}
   JS is the gzip size (level 9) of the build's script files the page actually loaded.
 - **sweep**: 1,000 sandbox sessions minted by the sandbox (\`POST /accounts/:phone/authorizations\`, a finished
   login without the login; ~1 s; \`BENCH_SWEEP_SESSIONS\`), the sandbox adding 20 ms before every answer; one sweep in a
-  separate monitor process (\`lib/health/bench/sweep-child.ts\`); ideal = sessions × round trips per check × 20 ms ÷
+  separate monitor process (\`scripts/bench/sweep/sweep-child.ts\`); ideal = sessions × round trips per check × 20 ms ÷
   concurrency, with requests per check read from the sandbox's request log; a second sweep with injected
   FLOOD_WAITs (and a third with the waiting sessions made due) counts requests sent inside a wait.
 - **login**: phone → code → 2FA password through \`lib/telegram/login\` against a sandbox in its own process;
@@ -49,8 +49,8 @@ ${shortfalls}
   Postgres run in other processes), median of 50 logins after one warm-up; the fresh key's exchange (step 1) and
   the SRP proof (step 3) run in worker threads and are reported on their own as the process CPU beyond the main
   thread during their step.
-- **vault / rotation**: \`lib/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
-  \`lib/rotation/bench.ts\`.
+- **vault / rotation**: \`scripts/bench/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
+  \`scripts/bench/rotation/rotate-repeatedly.ts\`.
 `,
   );
 }

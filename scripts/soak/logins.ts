@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { SandboxProcess } from "@/lib/health/bench/sandbox-process";
-import { sandboxPhone } from "@/lib/health/testing/seed-sessions";
+import type { SandboxProcess } from "@/scripts/bench/sandbox-process";
+import { sandboxPhone } from "@/tests/support/sandbox-sessions";
 import { call } from "./http-call";
 import { Tally } from "./tally";
 

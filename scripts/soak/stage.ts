@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/health/bench/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/scripts/bench/sandbox-process";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createBenchCredentials } from "../bench/api/credentials";
 import { startNextServer, type RunningServer } from "../bench/api/next-server";

@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { loginClient } from "@/tests/support/login-routes";
 import { startTestSandbox } from "@/tests/support/sandbox";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const run = promisify(execFile);
 const sandbox = await startTestSandbox();

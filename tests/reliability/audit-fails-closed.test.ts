@@ -4,8 +4,8 @@ import * as members from "@/app/api/v1/team/members/route";
 import * as logins from "@/app/api/v1/telegram/logins/route";
 import * as token from "@/app/api/v1/tokens/[id]/route";
 import * as tokens from "@/app/api/v1/tokens/route";
-import { callRoute, type CallOptions } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { callRoute, type CallOptions } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { breakAuditLog } from "@/tests/support/audit-fault";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
@@ -13,7 +13,7 @@ import { startTestSandbox } from "@/tests/support/sandbox";
 import { memberWithCookie } from "@/tests/support/session-cookie";
 import { configureTestEnvironment } from "@/tests/support/test-environment";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 const secret = configureTestEnvironment(sandbox.info.control);

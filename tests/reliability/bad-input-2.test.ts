@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { describeBadInput } from "@/tests/support/bad-input-suite";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 await describeBadInput(1, 2);

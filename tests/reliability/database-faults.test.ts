@@ -5,15 +5,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as members from "@/app/api/v1/team/members/route";
 import type { DbHandle } from "@/db/client";
 import { connectNeon } from "@/db/connect-neon";
-import { callRoute, type CallOptions, type CallResult } from "@/lib/api/test-client";
-import { useTestDb } from "@/lib/api/test-database";
+import { callRoute, type CallOptions, type CallResult } from "@/tests/support/call-route";
+import { useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "@/tests/support/database";
 import { mutationKinds, prepareMutation } from "@/tests/support/fault-mutations";
 import { memberWithCookie } from "@/tests/support/session-cookie";
 import { startFaultProxy, type FaultProxy } from "@/tests/support/tcp-fault-proxy";
 import { configureTestEnvironment } from "@/tests/support/test-environment";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const secret = configureTestEnvironment();
 const faultCount = Number(process.env.DB_FAULTS ?? 100);

@@ -3,8 +3,7 @@ import type { Db } from "@/db";
 import { checkSession } from "@/lib/health/check";
 import { healthConfig } from "@/lib/health/config";
 import { HealthMonitor } from "@/lib/health/monitor";
-import { sessionRow } from "@/lib/health/testing/fixtures";
-import { seedSandboxSessions } from "@/lib/health/testing/seed-sessions";
+import { sessionRow, seedSandboxSessions } from "@/tests/support/sandbox-sessions";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { healthFaultPoints, healthRpcFaultPoints } from "@/tests/support/health-fault-points";
 import {
@@ -16,7 +15,7 @@ import {
 import { expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startFaultSandbox();
 

@@ -20,7 +20,7 @@ import {
 } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 // The password step proves the password with SRP (2048-bit arithmetic) inside the step's deadline: on two
 // busy cores that alone can take a second.

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { expect, vi } from "vitest";
 import { sessionRevocations } from "@/db/schema";
-import { seedSandboxSessions } from "@/lib/health/testing/seed-sessions";
+import { seedSandboxSessions } from "@/tests/support/sandbox-sessions";
 import { maintenancePass } from "@/lib/rotation/maintenance";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { sessionActions } from "@/tests/rotation/session-routes";
@@ -19,7 +19,7 @@ import {
 } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startFaultSandbox();
 

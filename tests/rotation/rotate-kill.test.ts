@@ -3,14 +3,14 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sessionRotations, telegramSessions } from "@/db/schema";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { checkSession } from "@/lib/health/check";
 import type { CrashPoint } from "@/lib/rotation/crash-point";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "./session-routes";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 Object.assign(process.env, {

@@ -1,7 +1,7 @@
 import * as forget from "@/app/api/v1/sessions/[id]/forget/route";
 import * as revoke from "@/app/api/v1/sessions/[id]/revoke/route";
 import * as rotate from "@/app/api/v1/sessions/[id]/rotate/route";
-import { callRoute } from "@/lib/api/test-client";
+import { callRoute } from "@/tests/support/call-route";
 import { loginClient } from "@/tests/support/login-routes";
 
 /** The rotate / revoke / forget API as a client calls it, through the real route handlers. */

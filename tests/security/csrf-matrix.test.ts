@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { isMutation, isPublicRoute } from "@/tests/support/access-policy";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
@@ -8,7 +8,7 @@ import { startTestSandbox } from "@/tests/support/sandbox";
 import { memberWithCookie } from "@/tests/support/session-cookie";
 import { configureTestEnvironment } from "@/tests/support/test-environment";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 const secret = configureTestEnvironment(sandbox.info.control);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDb } from "@/lib/api/test-database";
+import { useTestDb } from "@/tests/support/route-database";
 import { log } from "@/lib/log";
 import { isPublicRoute, viewerMayCall } from "@/tests/support/access-policy";
 import { installChangeJournal, takeChanges } from "@/tests/support/change-journal";

@@ -5,7 +5,7 @@ import * as token from "@/app/api/v1/tokens/[id]/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import type { Db } from "@/db";
 import { apiTokens, auditLog, users } from "@/db/schema";
-import { callRoute, type CallOptions, type CallResult } from "@/lib/api/test-client";
+import { callRoute, type CallOptions, type CallResult } from "@/tests/support/call-route";
 import { insertApiToken } from "@/db/queries/api-tokens";
 import { generateApiToken } from "@/lib/auth/tokens";
 

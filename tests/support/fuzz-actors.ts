@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { memberWithToken } from "@/lib/api/test-database";
+import { memberWithToken } from "@/tests/support/route-database";
 import type { Credential } from "./request-arbitraries";
 import { sessionCookie } from "./session-cookie";
 

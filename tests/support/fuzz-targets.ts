@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
-import { seedSessions } from "@/db/queries/session-fixtures";
-import { memberWithToken } from "@/lib/api/test-database";
+import { seedSessions } from "@/tests/support/session-rows";
+import { memberWithToken } from "@/tests/support/route-database";
 
 /** Rows that generated path parameters may name (members, tokens, sessions), so some requests reach real data. */
 export async function fuzzTargets(db: Db): Promise<string[]> {

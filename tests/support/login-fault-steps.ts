@@ -1,4 +1,4 @@
-import type { CallResult } from "@/lib/api/test-client";
+import type { CallResult } from "@/tests/support/call-route";
 import type { TestSandbox } from "@/sandbox/test/helpers";
 import type { FaultPoint, RpcFaultPoint } from "./telegram-fault-points";
 import { loginClient } from "./login-routes";

@@ -1,4 +1,4 @@
-import { callRoute, type CallOptions } from "@/lib/api/test-client";
+import { callRoute, type CallOptions } from "@/tests/support/call-route";
 import * as code from "@/app/api/v1/telegram/logins/[id]/code/route";
 import * as password from "@/app/api/v1/telegram/logins/[id]/password/route";
 import * as qr from "@/app/api/v1/telegram/logins/[id]/qr/route";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, type TestDatabase, type TestDriver } from "./database";
 import { startTestSandbox } from "./sandbox";
 

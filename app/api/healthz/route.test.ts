@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { monitorHeartbeats } from "@/db/schema";
-import { testDbModule, useTestDb } from "@/lib/api/test-database";
+import { testDbModule, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { GET } from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 describe("healthz", () => {
   let database: TestDatabase;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { recordCheck } from "@/lib/metrics/health";
 import { countLoginAttempt } from "@/lib/metrics/login";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { GET } from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const metricsToken = "prometheus-scrape-token-0123456789";
 process.env.METRICS_TOKEN = metricsToken;

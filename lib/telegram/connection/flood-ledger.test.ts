@@ -1,7 +1,7 @@
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedOne, sessionRow } from "@/lib/health/testing/fixtures";
-import { startHealthSandbox } from "@/lib/health/testing/setup";
+import { seedOne, sessionRow } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { FloodWaitActiveError } from "./errors";
 import { ConnectionManager } from "./manager";

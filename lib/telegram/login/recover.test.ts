@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, loginFlows, telegramSessions } from "@/db/schema";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, loadKeyRing } from "@/lib/vault";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
@@ -13,7 +13,7 @@ import { connectClient, createTelegramClient } from "../client";
 import { signInWithPassword } from "./password";
 import { recoverLoginFlows } from "./recover";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 Object.assign(process.env, {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DbHandle } from "@/db/client";
-import { withStatementLog } from "@/db/queries/statement-log";
-import { callRoute } from "@/lib/api/test-client";
+import { withStatementLog } from "@/tests/support/statement-log";
+import { callRoute } from "@/tests/support/call-route";
 import type { TestDatabase } from "@/tests/support/database";
 import { median } from "../figure";
 

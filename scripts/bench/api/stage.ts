@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createBenchCredentials, type BenchCredentials } from "./credentials";
 import { startNextServer, type RunningServer } from "./next-server";
-import { seedSessionsAndEvents } from "@/db/queries/session-fixtures";
+import { seedSessionsAndEvents } from "@/tests/support/session-rows";
 
 /** The seeded database and the production server the api and page parts share (made once, on first use). */
 export type Stage = { database: TestDatabase; next: RunningServer; credentials: BenchCredentials; seedSeconds: number };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { startSandboxProcess } from "@/lib/health/bench/sandbox-process";
-import { sandboxPhone } from "@/lib/health/testing/seed-sessions";
+import { startSandboxProcess } from "@/scripts/bench/sandbox-process";
+import { sandboxPhone } from "@/tests/support/sandbox-sessions";
 import { createTestDatabase } from "@/tests/support/database";
 import { createUser } from "@/db/queries/users";
 import { fmt, median, type Figure } from "../figure";

@@ -1,9 +1,9 @@
 import { numberAfter, runTsx } from "../child";
 import { fmt, type Figure } from "../figure";
 
-/** One session rotation against the sandbox DC, median of 20 (lib/rotation/bench.ts). */
+/** One session rotation against the sandbox DC, median of 20 (scripts/bench/rotation/rotate-repeatedly.ts). */
 export async function rotationBench(): Promise<Figure[]> {
-  const output = await runTsx(["lib/rotation/bench.ts", "20"]);
+  const output = await runTsx(["scripts/bench/rotation/rotate-repeatedly.ts", "20"]);
   const medianMs = numberAfter(output, /median/);
   return [
     {

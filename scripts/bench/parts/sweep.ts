@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { telegramSessions } from "@/db/schema";
-import { FloodAudit } from "@/lib/health/bench/flood-audit";
-import { startSandboxProcess } from "@/lib/health/bench/sandbox-process";
+import { FloodAudit } from "@/scripts/bench/sweep/flood-audit";
+import { startSandboxProcess } from "@/scripts/bench/sandbox-process";
 import { createTestDatabase } from "@/tests/support/database";
 import { fmt, type Figure } from "../figure";
 import { requestsPerCheck } from "../sweep/requests-per-check";

@@ -2,9 +2,9 @@ import { numberAfter, runTsx } from "../child";
 import { fmt, type Figure } from "../figure";
 import { timeKeyRotation } from "./key-rotation";
 
-/** Vault throughput (lib/vault/nonce-check.ts) and `npm run keys -- rotate` over 10,000 sessions. */
+/** Vault throughput (scripts/bench/vault/nonce-check.ts) and `npm run keys -- rotate` over 10,000 sessions. */
 export async function vaultBench(): Promise<Figure[]> {
-  const output = await runTsx(["lib/vault/nonce-check.ts", "200000"]);
+  const output = await runTsx(["scripts/bench/vault/nonce-check.ts", "200000"]);
   const duplicates = numberAfter(output, /encryptions,/);
   const rotation = await timeKeyRotation(10_000);
   return [

@@ -1,5 +1,5 @@
 /**
- * lib/health/bench/sweep-child.ts (one monitor process, one full sweep), plus the CPU time the process spent
+ * scripts/bench/sweep/sweep-child.ts (one monitor process, one full sweep), plus the CPU time the process spent
  * after its modules loaded, printed as a last JSON line when it exits. BENCH_CPU_PROFILE=<file> also writes a CPU profile.
  */
 import "@/db";
@@ -12,4 +12,4 @@ process.once("exit", () => {
   const used = process.cpuUsage(before);
   console.log(JSON.stringify({ cpuSeconds: (used.user + used.system) / 1e6 }));
 });
-await import("@/lib/health/bench/sweep-child");
+await import("@/scripts/bench/sweep/sweep-child");

@@ -1,4 +1,4 @@
-import type { SandboxProcess } from "@/lib/health/bench/sandbox-process";
+import type { SandboxProcess } from "@/scripts/bench/sandbox-process";
 import type { LogEntry } from "@/sandbox/server/request-log";
 import { median } from "../figure";
 

@@ -1,6 +1,5 @@
 import type { Db } from "@/db";
-import { seedMintedSessions } from "@/lib/health/testing/seed-minted";
-import { sandboxPhone } from "@/lib/health/testing/seed-sessions";
+import { seedMintedSessions, sandboxPhone } from "@/tests/support/sandbox-sessions";
 
 /** Sessions minted by the sandbox (no real logins) in batches of 200 until `wanted` exist or `budgetSeconds` ran out. */
 export async function seedWithinBudget(

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { callRoute } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { GET } from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 describe.each(testDrivers)("audit route on %s", (driver) => {
   let database: TestDatabase;

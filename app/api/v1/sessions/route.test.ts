@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedSessions } from "@/db/queries/session-fixtures";
-import { withStatementLog } from "@/db/queries/statement-log";
+import { seedSessions } from "@/tests/support/session-rows";
+import { withStatementLog } from "@/tests/support/statement-log";
 import { sessionEvents } from "@/db/schema";
-import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { callRoute } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import * as events from "./[id]/events/route";
 import * as session from "./[id]/route";
 import * as sessions from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const secrets = { sessionCiphertext: "SECRET-SESSION-CIPHERTEXT", phone: "SECRET-PHONE-CIPHERTEXT" };
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { callRoute } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import * as token from "./[id]/route";
 import * as tokens from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 describe.each(testDrivers)("API token routes on %s", (driver) => {
   let database: TestDatabase;

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findMemberById } from "@/db/queries/users";
 import { apiTokens, auditLog } from "@/db/schema";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
-import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { callRoute } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import * as member from "./[id]/route";
 import * as members from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 describe.each(testDrivers)("team member routes on %s", (driver) => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { connectClient, createTelegramClient } from "@/lib/telegram/client";
 import { decrypt, parseKeyRing } from "@/lib/vault";
@@ -9,7 +9,7 @@ import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/supp
 import { loginClient } from "@/tests/support/login-routes";
 import { startTestSandbox } from "@/tests/support/sandbox";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startTestSandbox();
 const keys = `test:${randomBytes(32).toString("base64")}`;

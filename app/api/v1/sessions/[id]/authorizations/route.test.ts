@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { telegramSessions } from "@/db/schema";
-import { seedOne } from "@/lib/health/testing/fixtures";
-import { startHealthSandbox } from "@/lib/health/testing/setup";
-import { callRoute } from "@/lib/api/test-client";
-import { memberWithToken, useTestDb } from "@/lib/api/test-database";
+import { seedOne } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
+import { callRoute } from "@/tests/support/call-route";
+import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { GET } from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startHealthSandbox();
 process.env.TELEGRAM_IDLE_SECONDS = "0";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { callRoute } from "@/lib/api/test-client";
-import { routeTestDatabase } from "@/lib/api/test-database";
-import { seedOne } from "@/lib/health/testing/fixtures";
-import { startHealthSandbox } from "@/lib/health/testing/setup";
+import { callRoute } from "@/tests/support/call-route";
+import { routeTestDatabase } from "@/tests/support/route-database";
+import { seedOne } from "@/tests/support/sandbox-sessions";
+import { startHealthSandbox } from "@/tests/support/sandbox";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
 import { POST } from "./route";
 
-vi.mock("@/db", async () => (await import("@/lib/api/test-database")).testDbModule);
+vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());

@@ -1,6 +1,6 @@
 import { databaseHandle } from "@/db";
-import { healthConfig } from "../config";
-import { HealthMonitor } from "../monitor";
+import { healthConfig } from "@/lib/health/config";
+import { HealthMonitor } from "@/lib/health/monitor";
 
 /**
  * One monitor process (as `npm run worker` runs it) doing one full sweep at the configured concurrency.

@@ -1,5 +1,5 @@
 /**
- * Rotation benchmark: `npx tsx lib/rotation/bench.ts [runs]`. Logs one account in against an in-process
+ * Rotation benchmark: `npx tsx scripts/bench/rotation/rotate-repeatedly.ts [runs]`. Logs one account in against an in-process
  * sandbox DC (embedded database in memory), then rotates its session `runs` times (default 20), each
  * rotation starting from the session the previous one made, and prints the median and spread in ms.
  */
@@ -27,7 +27,7 @@ const { telegramTarget } = await import("@/lib/telegram/target");
 const { storeSession } = await import("@/lib/telegram/login/store-session");
 const { connectionManager } = await import("@/lib/telegram/connection/manager");
 const { systemRequester } = await import("@/lib/revocation/requester");
-const { rotateSession } = await import("./rotate");
+const { rotateSession } = await import("@/lib/rotation/rotate");
 
 const handle = connectPglite(undefined, path.resolve("db/migrations"));
 await handle.migrate();

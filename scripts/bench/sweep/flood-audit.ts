@@ -1,5 +1,5 @@
 import type { LogEntry } from "@/sandbox/server/request-log";
-import type { SandboxProcess } from "./sandbox-process";
+import type { SandboxProcess } from "../sandbox-process";
 
 /**
  * Collects the sandbox's request log for the flood-tested numbers while the sweep runs (the sandbox keeps

@@ -3,16 +3,16 @@
  * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test), then times list pages of 50, event
  * pages and the overview's two statements, from this process through the Neon driver, and each statement's
  * server-side time (EXPLAIN ANALYZE).
- * Run: npx tsx db/queries/sessions-bench.ts
+ * Run: npx tsx scripts/bench/queries/sessions-list.ts
  */
 import type { Db } from "@/db";
 import { createTestDatabase } from "@/tests/support/database";
-import { countSessions, listAttentionSessions } from "./overview";
-import { decodeSessionCursor } from "./session-cursor";
-import { listSessionEvents } from "./session-events";
-import { seedSessionsAndEvents } from "./session-fixtures";
-import { listSessions, type SessionListFilter } from "./sessions";
-import { withStatementLog } from "./statement-log";
+import { countSessions, listAttentionSessions } from "@/db/queries/overview";
+import { decodeSessionCursor } from "@/db/queries/session-cursor";
+import { listSessionEvents } from "@/db/queries/session-events";
+import { seedSessionsAndEvents } from "@/tests/support/session-rows";
+import { listSessions, type SessionListFilter } from "@/db/queries/sessions";
+import { withStatementLog } from "@/tests/support/statement-log";
 
 const sessionCount = 10_000;
 const eventsPerSession = 100;

@@ -5,14 +5,13 @@ import { sql } from "drizzle-orm";
 import { telegramSessions } from "@/db/schema";
 import type { LogEntry } from "@/sandbox/server/request-log";
 import { createTestDatabase } from "@/tests/support/database";
-import { FloodAudit } from "./bench/flood-audit";
-import { HealthMonitor } from "./monitor";
-import { startSandboxProcess } from "./bench/sandbox-process";
-import { seedMintedSessions } from "./testing/seed-minted";
-import { sandboxPhone } from "./testing/seed-sessions";
+import { FloodAudit } from "./flood-audit";
+import { HealthMonitor } from "@/lib/health/monitor";
+import { startSandboxProcess } from "../sandbox-process";
+import { seedMintedSessions, sandboxPhone } from "@/tests/support/sandbox-sessions";
 
 /**
- * npx tsx lib/health/sweep-bench.ts [--sessions 1000] [--floods 20] [--monitors 1]
+ * npx tsx scripts/bench/sweep/flood-sweep.ts [--sessions 1000] [--floods 20] [--monitors 1]
  * Seeds N sandbox sessions (minted by the sandbox, as a finished login leaves them) into a fresh Postgres database (TEST_DATABASE_URL), injects
  * FLOOD_WAITs for some (half short enough to sleep through, half long), then runs one full sweep in a
  * separate monitor process at the default concurrency and prints its wall time, peak RSS, and the requests
@@ -106,7 +105,7 @@ try {
 type Figures = { wallMs: number; peakRssBytes: number; concurrency: number; sweep: unknown };
 
 function runMonitorProcess(databaseUrl: string): Promise<Figures> {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/health/bench/sweep-child.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/sweep/sweep-child.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
   });

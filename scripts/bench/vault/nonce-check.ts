@@ -1,18 +1,18 @@
 /**
  * Encrypts N times with one key and counts repeated nonces, then measures throughput.
- * Usage: npx tsx lib/vault/nonce-check.ts [N=1000000]
+ * Usage: npx tsx scripts/bench/vault/nonce-check.ts [N=1000000]
  */
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { decrypt, encrypt } from "./cipher";
-import { parseEnvelope } from "./envelope-format";
-import { parseKeyRing } from "./key-ring";
+import { decrypt, encrypt } from "@/lib/vault/cipher";
+import { parseEnvelope } from "@/lib/vault/envelope-format";
+import { parseKeyRing } from "@/lib/vault/key-ring";
 
 const THROUGHPUT_SAMPLE = 100_000;
 
 const count = Number(process.argv[2] ?? 1_000_000);
 if (!Number.isSafeInteger(count) || count < 1) {
-  console.error("Usage: npx tsx lib/vault/nonce-check.ts [number of encryptions, default 1000000]");
+  console.error("Usage: npx tsx scripts/bench/vault/nonce-check.ts [number of encryptions, default 1000000]");
   process.exit(2);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Sandbox benchmark: `npx tsx sandbox/bench.ts`. Prints the median of 20 fresh logins
+ * Sandbox benchmark: `npx tsx scripts/bench/sandbox/login-and-connect.ts`. Prints the median of 20 fresh logins
  * (key exchange + sendCode + signIn + 2FA), the median of 20 resumed connects
  * (connect + users.getUsers(self) on a saved session), and the CPU seconds this
  * process (GramJS client and sandbox together) spends on 100 resumed connections.
@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { Api, TelegramClient } from "telegram";
 import { Logger, LogLevel } from "telegram/extensions/Logger";
 import { computeCheck } from "telegram/Password";
-import { sandboxClientOptions, sandboxSession } from "./client";
-import { startSandbox, type Sandbox } from "./sandbox";
+import { sandboxClientOptions, sandboxSession } from "@/sandbox/client";
+import { startSandbox, type Sandbox } from "@/sandbox/sandbox";
 
 const API_ID = 12345;
 const API_HASH = "0123456789abcdef0123456789abcdef";

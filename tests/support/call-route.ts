@@ -1,4 +1,4 @@
-import type { NextRouteHandler } from "./route";
+import type { NextRouteHandler } from "@/lib/api/route";
 
 export type CallOptions = {
   token?: string;
