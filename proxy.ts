@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { sessionCookieName } from "@/lib/auth/cookies";
-import { signInPath } from "@/lib/auth/paths";
+import { sessionCookieName, signInPath } from "@/lib/auth/cookies";
 
 /**
  * Only a shortcut: a page request with no sign-in cookie at all goes straight to the sign-in page.

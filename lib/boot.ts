@@ -1,5 +1,5 @@
 import { databaseHandle } from "@/db";
-import { authSecret } from "@/lib/auth/secret";
+import { authSecret } from "@/lib/auth/cookies";
 import { env } from "@/lib/env";
 import { startHealthMonitor } from "@/lib/health/start";
 import { log } from "@/lib/log";

@@ -2,8 +2,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { databaseHandle } from "@/db";
 import { createUser, EmailTakenError } from "@/db/queries/users";
-import { newPasswordSchema } from "@/lib/auth/password-policy";
-import { readPassword } from "@/lib/auth/read-password";
+import { newPasswordSchema } from "@/lib/auth/sign-in";
+import { readPassword } from "./read-password";
 
 const usage = `Usage: npm run admin -- create --email <email> --role admin|viewer
 The password is read from standard input when it is not a terminal, and prompted for otherwise.`;

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users, type Role, type User } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 /** A member as pages and APIs may see it: everything but the password hash. */
 export type Member = Omit<User, "passwordHash">;

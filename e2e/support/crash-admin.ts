@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { insertApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
-import { generateApiToken } from "@/lib/auth/tokens";
+import { generateApiToken } from "@/lib/auth/actors";
 
 /** An admin and their admin API token, written straight into the crash runs' database (no console runs yet). */
 export async function adminApiToken(db: Db): Promise<string> {

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/guard";
-import { forgetVerifiedTokens } from "@/lib/auth/verified-tokens";
+import { forgetVerifiedTokens } from "@/lib/auth/actors";
 import { createApiRoute } from "./route";
 
 const route = createApiRoute({ getDb, getActor });

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actors";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { ApiError } from "./errors";
 import { createApiRoute } from "./route";

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx, Tx } from "@/db";
 import type { Role } from "@/db/schema";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { hasRole, type Actor } from "@/lib/auth/actor";
+import { hasRole, type Actor } from "@/lib/auth/actors";
 import type { AuditAction } from "@/lib/audit/actions";
 import { auditEntry } from "@/lib/audit/entry";
 import { log } from "@/lib/log";

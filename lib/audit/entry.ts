@@ -1,6 +1,6 @@
 import type { NewAuditEntry } from "@/db/schema";
 import { clientIp } from "@/lib/api/client-ip";
-import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { auditActorId, type Actor } from "@/lib/auth/actors";
 
 export type AuditFacts = {
   action: string;

@@ -8,13 +8,12 @@ import {
   sessionCookieName,
   sessionCookieOptions,
   sessionMaxAgeSeconds,
+  signInPath,
+  authSecret,
 } from "./cookies";
-import { authorizeCredentials } from "./credentials";
-import { signInPath } from "./paths";
+import { authorizeCredentials, signOutMember } from "./sign-in";
 import { requestMeta } from "./request-meta";
-import { authSecret } from "./secret";
-import { sessionActor } from "./session-actor";
-import { signOutMember } from "./sign-out";
+import { sessionActor } from "./actors";
 
 const requestCausedErrors = new Set([
   "UnknownAction",

@@ -1,3 +1,8 @@
+import { cookies } from "next/headers";
+import { readOrCreateSecret } from "@/lib/env/data-dir";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
 /** Secure cookies in production; `__Host-` binds a cookie to this exact origin (no Domain, path /). */
 export const secureCookies = process.env.NODE_ENV === "production";
 
@@ -10,3 +15,82 @@ export const callbackUrlCookieName = secureCookies ? "__Host-authjs.callback-url
 
 /** Twelve hours: a working day; a secrets console should not keep a browser signed in for weeks. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
+
+/** Removes the sign-in cookie; with the same attributes, or a browser refuses to overwrite a `__Host-` cookie. */
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).set(sessionCookieName, "", { ...sessionCookieOptions, maxAge: 0 });
+}
+
+let cached: string | undefined;
+
+/**
+ * The key that signs and encrypts sign-in cookies. With the embedded database it may be generated into the
+ * data folder; with an external database it must come from configuration, so every instance shares it.
+ */
+export function authSecret(): string {
+  cached ??= resolve();
+  return cached;
+}
+
+function resolve(): string {
+  const { AUTH_SECRET, DATABASE_URL } = env();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (DATABASE_URL) {
+    throw new Error(
+      "AUTH_SECRET is not set. It is required when DATABASE_URL is set; generate one with `openssl rand -base64 32`.",
+    );
+  }
+  const { value, created } = readOrCreateSecret("auth-secret", 32);
+  if (created) log.info("AUTH_SECRET was not set: generated one into the data folder (file auth-secret)");
+  return value;
+}
+
+export const signInPath = "/login";
+export const changePasswordPath = "/change-password";
+export const setupPath = "/setup";
+
+/** Where to go after signing in: a path on this site only, never another origin (open redirect). */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  return value;
+}
+
+function isHttpUrl(value: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A 400 for a callback URL (query or cookie) that is not an http(s) URL. Auth.js treats such a value as a
+ * server misconfiguration and answers 500, so anyone could make the sign-in endpoints fail with a bad link.
+ */
+export function invalidCallbackUrl(request: Request): Response | null {
+  const url = new URL(request.url);
+  const values = [
+    url.searchParams.get("callbackUrl"),
+    cookieValue(request.headers.get("cookie") ?? "", callbackUrlCookieName),
+  ];
+  if (values.every((value) => !value || isHttpUrl(value, url.origin))) return null;
+  return Response.json(
+    { error: { code: "invalid_input", message: "The callback URL is not valid." } },
+    { status: 400, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** A cookie's value as Auth.js reads it: the first pair with that name, trimmed, URL-decoded when it can be. */
+function cookieValue(header: string, name: string): string | null {
+  for (const pair of header.split(";")) {
+    const equals = pair.indexOf("=");
+    if (equals === -1 || pair.slice(0, equals).trim() !== name) continue;
+    const value = pair.slice(equals + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return null;
+}

@@ -6,7 +6,7 @@ import { bumpSessionVersion, createUser, type Member } from "@/db/queries/users"
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { sessionCookieName } from "./cookies";
 import { actorFromHeaders } from "./guard";
-import { generateApiToken } from "./tokens";
+import { generateApiToken } from "./actors";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 

@@ -2,11 +2,8 @@ import { headers as requestHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb, type DbOrTx } from "@/db";
 import type { Role } from "@/db/schema";
-import { hasRole, type Actor } from "./actor";
-import { changePasswordPath, signInPath } from "./paths";
-import { authSecret } from "./secret";
-import { readSessionClaims, sessionActor, type UserActor } from "./session-actor";
-import { tokenActor } from "./token-actor";
+import { hasRole, type Actor, readSessionClaims, sessionActor, type UserActor, tokenActor } from "./actors";
+import { changePasswordPath, signInPath, authSecret } from "./cookies";
 
 /**
  * Who sent the request: an API token (`Authorization: Bearer`) or the sign-in cookie, both checked against

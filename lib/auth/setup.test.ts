@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminExists } from "@/db/queries/users";
 import { log } from "@/lib/log";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
-import { createFirstAdmin } from "./setup";
-import { issueSetupToken } from "./setup-token";
+import { createFirstAdmin, issueSetupToken } from "./setup";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 const holder = globalThis as { __setupTokenIssued?: unknown };

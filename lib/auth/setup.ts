@@ -1,10 +1,34 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { Db, DbOrTx } from "@/db";
+import { consumeSetupTokenHash, insertSetupToken } from "@/db/queries/setup-tokens";
 import { adminExists, createUser } from "@/db/queries/users";
+import { log } from "@/lib/log";
+import { sha256Hex } from "./actors";
 import { writeAuthAudit } from "./audit";
-import { newPasswordSchema } from "./password-policy";
+import { newPasswordSchema } from "./sign-in";
 import type { RequestMeta } from "./request-meta";
-import { consumeSetupToken } from "./setup-token";
+
+// On globalThis: once per process, also across hot reloads and Next's separate module graphs.
+const holder = globalThis as typeof globalThis & { __setupTokenIssued?: Promise<void> };
+
+/**
+ * Issues a one-time setup token the first time this process needs one and prints it in the server log:
+ * whoever can read the log may create the first admin. Only its hash is stored.
+ */
+export function issueSetupToken(db: DbOrTx): Promise<void> {
+  holder.__setupTokenIssued ??= issue(db).catch((error: unknown) => {
+    holder.__setupTokenIssued = undefined;
+    throw error;
+  });
+  return holder.__setupTokenIssued;
+}
+
+async function issue(db: DbOrTx): Promise<void> {
+  const token = randomBytes(24).toString("base64url");
+  await insertSetupToken(db, sha256Hex(token));
+  log.warn(`No admin exists yet. Open /setup and enter this one-time setup token: ${token}`);
+}
 
 export const setupSchema = z
   .object({
@@ -25,7 +49,7 @@ export type SetupOutcome = "created" | "invalid_token" | "already_set_up";
 export async function createFirstAdmin(db: Db, input: SetupInput, meta: RequestMeta): Promise<SetupOutcome> {
   const outcome = await db.transaction(async (tx): Promise<SetupOutcome> => {
     if (await adminExists(tx)) return "already_set_up";
-    if (!(await consumeSetupToken(tx, input.setupToken))) return "invalid_token";
+    if (!(await consumeSetupTokenHash(tx, sha256Hex(input.setupToken)))) return "invalid_token";
     const admin = await createUser(tx, {
       email: input.email,
       role: "admin",

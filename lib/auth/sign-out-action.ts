@@ -4,10 +4,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getActor } from "./guard";
-import { signInPath } from "./paths";
+import { signInPath, clearSessionCookie } from "./cookies";
 import { requestMeta } from "./request-meta";
-import { clearSessionCookie } from "./session-cookie";
-import { signOutMember } from "./sign-out";
+import { signOutMember } from "./sign-in";
 
 /** Signs the caller out everywhere: their session version moves on, so every saved cookie stops working. */
 export async function signOutAction(): Promise<void> {

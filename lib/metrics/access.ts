@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { hasRole, type Actor } from "@/lib/auth/actor";
+import { hasRole, type Actor } from "@/lib/auth/actors";
 
 export type MetricsAccess = "allowed" | "unauthenticated" | "forbidden";
 

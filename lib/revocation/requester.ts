@@ -1,4 +1,4 @@
-import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { auditActorId, type Actor } from "@/lib/auth/actors";
 
 /** Who asked for a revoke or rotation, kept on the pending row so a later retry can name them. */
 export type Requester = { actorId: string | null; actorLabel: string };

@@ -7,7 +7,7 @@ import type { Db } from "@/db";
 import { apiTokens, auditLog, users } from "@/db/schema";
 import { callRoute, type CallOptions, type CallResult } from "@/tests/support/call-route";
 import { insertApiToken } from "@/db/queries/api-tokens";
-import { generateApiToken } from "@/lib/auth/tokens";
+import { generateApiToken } from "@/lib/auth/actors";
 
 /**
  * One mutation on rows of its own, so whether it happened can be read back without doubt: `send` runs it

@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { insertApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
 import type { Role, TokenScope } from "@/db/schema";
-import { generateApiToken } from "@/lib/auth/tokens";
+import { generateApiToken } from "@/lib/auth/actors";
 import { createTestDatabase, type TestDriver } from "@/tests/support/database";
 
 /**

@@ -3,11 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { changePassword, changePasswordSchema } from "@/lib/auth/change-password";
+import { changePassword, changePasswordSchema } from "@/lib/auth/sign-in";
 import { requireSignedIn } from "@/lib/auth/guard";
-import { signInPath } from "@/lib/auth/paths";
+import { signInPath, clearSessionCookie } from "@/lib/auth/cookies";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { fieldErrorsOf, type FormState } from "../_ui/form-state";
 
 export type ChangePasswordField = "currentPassword" | "newPassword" | "confirmPassword";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { adminExists } from "@/db/queries/users";
 import { getActor } from "@/lib/auth/guard";
-import { changePasswordPath, safeCallbackPath, setupPath } from "@/lib/auth/paths";
+import { changePasswordPath, safeCallbackPath, setupPath } from "@/lib/auth/cookies";
 import { AuthCard } from "../_ui/auth-card";
 import { LoginForm } from "./login-form";
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { EmailTakenError } from "@/db/queries/users";
-import { signInPath } from "@/lib/auth/paths";
+import { signInPath } from "@/lib/auth/cookies";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { createFirstAdmin, setupSchema } from "@/lib/auth/setup";
 import { fieldErrorsOf, type FormState } from "../_ui/form-state";

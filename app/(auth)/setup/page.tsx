@@ -3,8 +3,8 @@ import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { adminExists } from "@/db/queries/users";
-import { signInPath } from "@/lib/auth/paths";
-import { issueSetupToken } from "@/lib/auth/setup-token";
+import { signInPath } from "@/lib/auth/cookies";
+import { issueSetupToken } from "@/lib/auth/setup";
 import { AuthCard } from "../_ui/auth-card";
 import { SetupForm } from "./setup-form";
 

@@ -1,5 +1,5 @@
 import type { DbOrTx, Tx } from "@/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actors";
 import { env } from "@/lib/env";
 import type { KeyRing } from "@/lib/vault";
 

@@ -9,7 +9,7 @@ import {
   type LoginFlowPatch,
 } from "@/db/queries/login-flows";
 import type { LoginFlow } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actors";
 import { env } from "@/lib/env";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { log } from "@/lib/log";

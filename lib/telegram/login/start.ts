@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Api, type TelegramClient } from "telegram";
 import { expireLoginFlows, insertLoginFlow, type NewLoginFlow } from "@/db/queries/login-flows";
-import { auditActorId } from "@/lib/auth/actor";
+import { auditActorId } from "@/lib/auth/actors";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
 import { connectClient, createTelegramClient, saveSession } from "../client";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { insertApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
-import { generateApiToken } from "@/lib/auth/tokens";
+import { generateApiToken } from "@/lib/auth/actors";
 
 export type BenchCredentials = { email: string; password: string; token: string };
 

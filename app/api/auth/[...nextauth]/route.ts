@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { invalidCallbackUrl } from "@/lib/auth/callback-url";
+import { invalidCallbackUrl } from "@/lib/auth/cookies";
 import { handlers } from "@/lib/auth/config";
-import { isCredentialsSignIn, throttledSignIn } from "@/lib/auth/sign-in-throttle";
+import { isCredentialsSignIn, throttledSignIn } from "@/lib/auth/sign-in";
 
 export async function GET(request: NextRequest): Promise<Response> {
   return invalidCallbackUrl(request) ?? handlers.GET(request);

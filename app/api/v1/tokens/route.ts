@@ -1,6 +1,5 @@
 import { insertApiToken, listActiveApiTokens } from "@/db/queries/api-tokens";
-import { auditActorId } from "@/lib/auth/actor";
-import { generateApiToken } from "@/lib/auth/tokens";
+import { auditActorId, generateApiToken } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
 import { createTokenBody, tokenItem, type CreatedToken } from "@/lib/api/schemas/tokens";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findMemberById } from "@/db/queries/users";
 import { apiTokens, auditLog } from "@/db/schema";
-import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { newPasswordSchema } from "@/lib/auth/sign-in";
 import { callRoute } from "@/tests/support/call-route";
 import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { lockActiveAdminIds } from "@/db/queries/team";
 import type { Member } from "@/db/queries/users";
-import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { auditActorId, type Actor } from "@/lib/auth/actors";
 import { ApiError } from "@/lib/api/handler";
 
 /**

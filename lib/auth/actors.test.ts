@@ -1,5 +1,14 @@
+import { describe, expect, it, afterAll, beforeAll, vi } from "vitest";
+import {
+  generateApiToken,
+  hashApiToken,
+  looksLikeApiToken,
+  tokenActor,
+  forgetVerifiedTokens,
+  verifiedToken,
+  verifiedTokenTtlMs,
+} from "./actors";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiTokens } from "@/db/schema";
 import { withStatementLog } from "@/tests/support/statement-log";
 import { callRoute } from "@/tests/support/call-route";
@@ -7,8 +16,24 @@ import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import * as member from "@/app/api/v1/team/members/[id]/route";
 import * as tokens from "@/app/api/v1/tokens/route";
-import { tokenActor } from "./token-actor";
-import { forgetVerifiedTokens, verifiedToken, verifiedTokenTtlMs } from "./verified-tokens";
+
+describe("API tokens", () => {
+  it("are random, prefixed and stored as their SHA-256", () => {
+    const a = generateApiToken();
+    const b = generateApiToken();
+    expect(a.token).not.toBe(b.token);
+    expect(looksLikeApiToken(a.token)).toBe(true);
+    expect(a.prefix).toBe(a.token.slice(0, 10));
+    expect(a.hash).toBe(hashApiToken(a.token));
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.hash).not.toContain(a.token);
+  });
+
+  it("tells malformed bearer values apart without a lookup", () => {
+    expect(looksLikeApiToken("tsc_short")).toBe(false);
+    expect(looksLikeApiToken("Bearer whatever")).toBe(false);
+  });
+});
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 

@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { safeCallbackPath, invalidCallbackUrl } from "./cookies";
 
 async function freshAuthSecret(vars: Record<string, string | undefined>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-  return (await import("./secret")).authSecret;
+  return (await import("./cookies")).authSecret;
 }
 
 describe("AUTH_SECRET", () => {
@@ -32,5 +33,36 @@ describe("AUTH_SECRET", () => {
     expect(secret.length).toBeGreaterThanOrEqual(43);
     expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim()).toBe(secret);
     expect((await freshAuthSecret({ DATA_DIR: dataDir }))()).toBe(secret);
+  });
+});
+
+describe("callback paths", () => {
+  it("keeps paths on this site and drops anything else", () => {
+    expect(safeCallbackPath("/sessions?status=dead")).toBe("/sessions?status=dead");
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", undefined, ["/a"]]) {
+      expect(safeCallbackPath(bad)).toBe("/");
+    }
+  });
+});
+
+const at = (query: string, cookie?: string) =>
+  new Request(`http://console.test/api/auth/providers${query}`, { headers: cookie ? { cookie } : {} });
+
+describe("invalidCallbackUrl", () => {
+  it.each(["", "?callbackUrl=%2Fsessions", "?callbackUrl=https%3A%2F%2Fconsole.test%2F"])(
+    "lets %j through",
+    (query) => {
+      expect(invalidCallbackUrl(at(query))).toBeNull();
+    },
+  );
+
+  it.each([
+    ["a query value that is no URL", at("?callbackUrl=%20")],
+    ["a query value with another scheme", at("?callbackUrl=javascript%3Aalert(1)")],
+    ["Auth.js's cookie holding no URL", at("", "a=b; authjs.callback-url=not%20a%20url")],
+  ])("answers 400 for %s (Auth.js would answer 500)", async (_name, request) => {
+    const response = invalidCallbackUrl(request);
+    expect(response?.status).toBe(400);
+    expect(await response?.json()).toMatchObject({ error: { code: "invalid_input" } });
   });
 });

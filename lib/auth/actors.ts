@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from "node:crypto";
+import { getToken } from "next-auth/jwt";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import type { Role } from "@/db/schema";
+import { findActiveApiToken, touchApiToken, type ActiveApiToken } from "@/db/queries/api-token-auth";
+import { findMemberById } from "@/db/queries/users";
+import { secureCookies, sessionCookieName } from "./cookies";
+
+/** Who is making a request: a signed-in member (cookie) or an API token (Bearer). */
+export type Actor =
+  | { kind: "user"; id: string; email: string; role: Role; label: string; mustChangePassword: boolean }
+  | { kind: "token"; id: string; name: string; role: Role; label: string; createdById: string | null };
+
+/** Roles in increasing power; a requirement is met by the role itself or a stronger one. */
+const rank: Record<Role, number> = { viewer: 0, admin: 1 };
+
+export function hasRole(actor: Actor, required: Role): boolean {
+  return rank[actor.role] >= rank[required];
+}
+
+/** The users.id to record as the audit actor (a token acts for the member who created it). */
+export function auditActorId(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.id : actor.createdById;
+}
+
+export type UserActor = Extract<Actor, { kind: "user" }>;
+
+/** What the sign-in cookie claims: the member and the session version it was issued for. */
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/**
+ * The member behind a decoded sign-in cookie, checked against the database on every request: a removed or
+ * disabled member, or a session version bumped since (sign-out, role or password change) gives null.
+ */
+export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<UserActor | null> {
+  const user = await findMemberById(db, claims.userId);
+  if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
+  return {
+    kind: "user",
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    label: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+const claimsSchema = z.object({ sub: z.uuid(), sv: z.number().int() });
+
+/** Decodes the sign-in cookie; null when it is absent, forged, expired or not one of ours. */
+export async function readSessionClaims(headers: Headers, secret: string): Promise<SessionClaims | null> {
+  const token = await getToken({
+    req: { headers },
+    secret,
+    cookieName: sessionCookieName,
+    secureCookie: secureCookies,
+  });
+  const claims = claimsSchema.safeParse(token);
+  return claims.success ? { userId: claims.data.sub, sessionVersion: claims.data.sv } : null;
+}
+
+const lastUsedGranularityMs = 60_000;
+
+/**
+ * The actor for an API token, or null. A token acts for the member who created it: it stops working when
+ * that member is disabled, and never has more power than that member now has (see verified-tokens.ts for how
+ * soon a change made elsewhere is seen).
+ */
+export async function tokenActor(db: DbOrTx, token: string, now = new Date()): Promise<Actor | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const hash = hashApiToken(token);
+  const found = await verifiedToken(hash, now.getTime(), () => findActiveApiToken(db, hash));
+  if (!found || found.createdBy?.disabled) return null;
+  const role: Role = found.scope === "admin" && found.createdBy?.role !== "viewer" ? "admin" : "viewer";
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedGranularityMs) {
+    // The found row may be the cached one: marking it keeps this process's next requests this minute from writing.
+    found.lastUsedAt = now;
+    await touchApiToken(db, found.id, now, lastUsedGranularityMs);
+  }
+  return {
+    kind: "token",
+    id: found.id,
+    name: found.name,
+    role,
+    label: `token:${found.name}`,
+    createdById: found.createdById,
+  };
+}
+
+const apiTokenPrefix = "tsc_";
+/** "tsc_" and 32 random bytes in base64url. */
+const apiTokenPattern = /^tsc_[\w-]{43}$/;
+
+/** Hex SHA-256: enough for high-entropy random tokens, which need no slow hash. */
+export function sha256Hex(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+export function hashApiToken(token: string): string {
+  return sha256Hex(token);
+}
+
+/** A new API token: the token is shown once, only the hash is stored, the prefix tells tokens apart. */
+export function generateApiToken(): { token: string; hash: string; prefix: string } {
+  const token = apiTokenPrefix + randomBytes(32).toString("base64url");
+  return { token, hash: hashApiToken(token), prefix: token.slice(0, apiTokenPrefix.length + 6) };
+}
+
+export function looksLikeApiToken(value: string): boolean {
+  return apiTokenPattern.test(value);
+}
+
+/**
+ * How long this process trusts a token it looked up. A revocation, a disabled member or a weaker role made
+ * through this process's API clears the cache at once (forgetVerifiedTokens); one made by another process (a
+ * second console instance, `npm run admin`) takes effect here within this bound.
+ */
+export const verifiedTokenTtlMs = 5_000;
+const maxEntries = 1_000;
+
+const entries = new Map<string, { token: ActiveApiToken; verifiedAt: number }>();
+/** Bumped by every forget, so a lookup that started before a change cannot store what it read. */
+let generation = 0;
+
+/** The active token with this hash, from a lookup made within the last few seconds or from `lookup` now. Unknown tokens are not kept. */
+export async function verifiedToken(tokenHash: string, now: number, lookup: () => Promise<ActiveApiToken | undefined>) {
+  const cached = entries.get(tokenHash);
+  if (cached && now - cached.verifiedAt >= 0 && now - cached.verifiedAt < verifiedTokenTtlMs) return cached.token;
+  const started = generation;
+  const found = await lookup();
+  entries.delete(tokenHash);
+  if (found && started === generation) {
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    entries.set(tokenHash, { token: found, verifiedAt: now });
+  }
+  return found;
+}
+
+/** After any change that may revoke a token or weaken its member: every token is looked up again. */
+export function forgetVerifiedTokens(): void {
+  generation++;
+  entries.clear();
+}

@@ -1,0 +1,257 @@
+import { describe, expect, it, afterAll, beforeAll } from "vitest";
+import {
+  hashPassword,
+  verifyPassword,
+  newPasswordSchema,
+  countSignInFailure,
+  signInRetryAfter,
+  isCredentialsSignIn,
+  throttledSignIn,
+  authorizeCredentials,
+  changePassword,
+  signOutMember,
+} from "./sign-in";
+import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { eq } from "drizzle-orm";
+import { auditLog, users } from "@/db/schema";
+import { createUser, type Member, findUserByEmail } from "@/db/queries/users";
+
+describe("password hashing", () => {
+  it("uses OWASP scrypt parameters in a self-describing string with a fresh salt", async () => {
+    const first = await hashPassword("correct horse battery");
+    const second = await hashPassword("correct horse battery");
+    expect(first).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(first).not.toBe(second);
+  });
+
+  it("verifies the right password and rejects a wrong one", async () => {
+    const hash = await hashPassword("correct horse battery");
+    expect(await verifyPassword("correct horse battery", hash)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", hash)).toBe(false);
+  });
+
+  it("refuses a hash it does not understand instead of answering false", async () => {
+    await expect(verifyPassword("x", "plain")).rejects.toThrow(/format/);
+  });
+});
+
+describe("new password policy", () => {
+  it("asks for 12 to 128 characters", () => {
+    expect(newPasswordSchema.safeParse("short").success).toBe(false);
+    expect(newPasswordSchema.safeParse("twelve chars").success).toBe(true);
+    expect(newPasswordSchema.safeParse("x".repeat(129)).success).toBe(false);
+  });
+});
+
+const minute = 60_000;
+
+describe.each(testDrivers)("sign-in throttling on %s", (driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+  });
+  afterAll(() => database.close());
+
+  const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * minute);
+
+  it("allows four failures and refuses the sixth attempt until the oldest of five leaves the window", async () => {
+    const start = new Date("2026-01-01T10:00:00Z");
+    const attempt = { email: "a@example.com", ip: "203.0.113.1" };
+    for (let i = 0; i < 4; i++) await countSignInFailure(database.db, attempt, at(start, i));
+    expect(await signInRetryAfter(database.db, attempt, at(start, 4))).toBeNull();
+    await countSignInFailure(database.db, attempt, at(start, 4));
+    expect(await signInRetryAfter(database.db, attempt, at(start, 5))).toBe(10 * 60);
+    expect(await signInRetryAfter(database.db, attempt, at(start, 15.5))).toBeNull();
+  });
+
+  it("counts per IP across accounts and per account across IPs", async () => {
+    const start = new Date("2026-01-02T10:00:00Z");
+    for (let i = 0; i < 5; i++) {
+      await countSignInFailure(database.db, { email: `user${i}@example.com`, ip: "198.51.100.7" }, at(start, 0));
+      await countSignInFailure(database.db, { email: "target@example.com", ip: `192.0.2.${i}` }, at(start, 0));
+    }
+    const later = at(start, 1);
+    expect(await signInRetryAfter(database.db, { email: "new@example.com", ip: "198.51.100.7" }, later)).toBe(14 * 60);
+    expect(await signInRetryAfter(database.db, { email: "target@example.com", ip: "192.0.2.200" }, later)).toBe(
+      14 * 60,
+    );
+    expect(await signInRetryAfter(database.db, { email: "new@example.com", ip: "192.0.2.200" }, later)).toBeNull();
+  });
+
+  it("ignores and forgets failures older than the window", async () => {
+    const start = new Date("2026-01-03T10:00:00Z");
+    const attempt = { email: "old@example.com", ip: "203.0.113.9" };
+    for (let i = 0; i < 5; i++) await countSignInFailure(database.db, attempt, at(start, 0));
+    await countSignInFailure(database.db, { email: "other@example.com", ip: "203.0.113.10" }, at(start, 16));
+    expect(await signInRetryAfter(database.db, attempt, at(start, 16))).toBeNull();
+    expect(
+      await database.db.query.signInFailures.findMany({ where: (f, { eq }) => eq(f.email, "old@example.com") }),
+    ).toEqual([]);
+  });
+});
+
+const url = "http://localhost/api/auth/callback/credentials";
+const formPost = (email: string, ip: string) =>
+  new Request(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+    body: new URLSearchParams({ email, password: "whatever", csrfToken: "x" }),
+  });
+
+describe.each(testDrivers)("the sign-in endpoint's throttle on %s", (driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    for (let i = 0; i < 5; i++)
+      await countSignInFailure(database.db, { email: "locked@example.com", ip: `192.0.2.${i}` });
+  });
+  afterAll(() => database.close());
+
+  it("applies to the credentials callback only", () => {
+    expect(isCredentialsSignIn(formPost("a@example.com", "1.1.1.1"))).toBe(true);
+    expect(isCredentialsSignIn(new Request("http://localhost/api/auth/signout", { method: "POST" }))).toBe(false);
+    expect(isCredentialsSignIn(new Request(url))).toBe(false);
+  });
+
+  it("answers 429 with Retry-After for a throttled account, whatever the case of its email", async () => {
+    const response = await throttledSignIn(database.db, formPost("Locked@Example.com", "203.0.113.50"));
+    expect(response?.status).toBe(429);
+    expect(Number(response?.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect(await response?.json()).toEqual({
+      error: { code: "too_many_attempts", message: "Too many failed sign-in attempts. Try again in 15 minutes." },
+    });
+  });
+
+  it("lets other attempts through, JSON bodies included, and leaves the body readable", async () => {
+    const request = formPost("free@example.com", "203.0.113.50");
+    expect(await throttledSignIn(database.db, request)).toBeNull();
+    expect(await request.text()).toContain("free%40example.com");
+    const json = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "free@example.com" }),
+    });
+    expect(await throttledSignIn(database.db, json)).toBeNull();
+  });
+});
+
+const meta = { ip: "203.0.113.4", userAgent: "vitest" };
+
+describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
+  let database: TestDatabase;
+  let member: Member;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    member = await createUser(database.db, {
+      email: "member@example.com",
+      role: "admin",
+      password: "the right password",
+      mustChangePassword: false,
+    });
+  });
+  afterAll(() => database.close());
+
+  const lastAudit = () => database.db.query.auditLog.findFirst({ orderBy: (a, { desc }) => desc(a.id) });
+
+  it("signs in with the right password, any email case, and records it", async () => {
+    const user = await authorizeCredentials(
+      database.db,
+      { email: " Member@Example.COM ", password: "the right password" },
+      meta,
+    );
+    expect(user).toEqual({ id: member.id, email: "member@example.com", sessionVersion: member.sessionVersion });
+    expect(await lastAudit()).toMatchObject({
+      action: "auth.sign_in",
+      outcome: "success",
+      actorId: member.id,
+      actorLabel: "member@example.com",
+      ip: meta.ip,
+    });
+    const row = await database.db.query.users.findFirst({ where: eq(users.id, member.id) });
+    expect(row?.lastSignInAt).toBeInstanceOf(Date);
+  });
+
+  it("answers a wrong password, an unknown email and a disabled member alike, counting each failure", async () => {
+    const tries = [
+      { email: "member@example.com", password: "wrong password" },
+      { email: "nobody@example.com", password: "the right password" },
+      { email: 42, password: null },
+    ];
+    for (const credentials of tries) expect(await authorizeCredentials(database.db, credentials, meta)).toBeNull();
+    await database.db.update(users).set({ disabled: true }).where(eq(users.id, member.id));
+    expect(
+      await authorizeCredentials(database.db, { email: "member@example.com", password: "the right password" }, meta),
+    ).toBeNull();
+    expect(await lastAudit()).toMatchObject({ outcome: "failure", detail: { reason: "disabled" } });
+    const failures = await database.db.query.auditLog.findMany({ where: eq(auditLog.outcome, "failure") });
+    expect(failures).toHaveLength(4);
+    expect(await signInRetryAfter(database.db, { email: "other@example.com", ip: meta.ip })).toBeNull();
+    expect(await authorizeCredentials(database.db, { email: "x@example.com", password: "y" }, meta)).toBeNull();
+    expect(await signInRetryAfter(database.db, { email: "other@example.com", ip: meta.ip })).toBeGreaterThan(14 * 60);
+  });
+});
+
+describe.each(testDrivers)("changing a password on %s", (driver) => {
+  let database: TestDatabase;
+  let member: Member;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    member = await createUser(database.db, {
+      email: "temp@example.com",
+      role: "viewer",
+      password: "temporary password",
+      mustChangePassword: true,
+    });
+  });
+  afterAll(() => database.close());
+
+  const input = (currentPassword: string) => ({
+    currentPassword,
+    newPassword: "my own password",
+    confirmPassword: "my own password",
+  });
+
+  it("refuses a wrong current password and replaces a right one, ending the temporary flag and sessions", async () => {
+    expect(await changePassword(database.db, member, input("guess"), meta)).toEqual({ kind: "wrong_password" });
+    expect(await changePassword(database.db, member, input("temporary password"), meta)).toEqual({ kind: "changed" });
+    const after = (await findUserByEmail(database.db, member.email))!;
+    expect(after).toMatchObject({ mustChangePassword: false, sessionVersion: member.sessionVersion + 1 });
+    expect(await verifyPassword("my own password", after.passwordHash)).toBe(true);
+  });
+
+  it("stops answering after repeated wrong guesses", async () => {
+    for (let i = 0; i < 4; i++) await changePassword(database.db, member, input("guess"), meta);
+    expect(await changePassword(database.db, member, input("my own password"), meta)).toMatchObject({
+      kind: "throttled",
+    });
+  });
+});
+
+describe.each(testDrivers)("signing out on %s", (driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+  });
+  afterAll(() => database.close());
+
+  it("moves the session version on and records the sign-out with it", async () => {
+    const member = await createUser(database.db, {
+      email: "out@example.com",
+      role: "viewer",
+      password: "a good password",
+      mustChangePassword: false,
+    });
+    await signOutMember(database.db, member, { ip: "198.51.100.1", userAgent: "vitest" });
+    expect((await findUserByEmail(database.db, member.email))?.sessionVersion).toBe(member.sessionVersion + 1);
+    expect(await database.db.query.auditLog.findMany()).toMatchObject([
+      {
+        action: "auth.sign_out",
+        outcome: "success",
+        actorId: member.id,
+        actorLabel: "out@example.com",
+        ip: "198.51.100.1",
+      },
+    ]);
+  });
+});
