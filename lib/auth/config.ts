@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { log } from "@/lib/log";
 import {
   callbackUrlCookieName,
+  safeCallbackPath,
   secureCookies,
   sessionCookieName,
   sessionCookieOptions,
@@ -42,6 +43,8 @@ export const { handlers } = NextAuth((request) => ({
     }),
   ],
   callbacks: {
+    // Auth.js accepts any value that starts with "/", and "/<tab>/host" then leads to another host.
+    redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, new URL(baseUrl).origin), baseUrl).href,
     // The cookie carries only who signed in and the session version; everything else is read per request.
     jwt: ({ token, user }) => (user ? { sub: user.id, sv: user.sessionVersion } : token),
   },

@@ -37,11 +37,29 @@ describe("AUTH_SECRET", () => {
 });
 
 describe("callback paths", () => {
+  const origin = "https://console.test";
+
   it("keeps paths on this site and drops anything else", () => {
-    expect(safeCallbackPath("/sessions?status=dead")).toBe("/sessions?status=dead");
+    expect(safeCallbackPath("/sessions?status=dead", origin)).toBe("/sessions?status=dead");
     for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", undefined, ["/a"]]) {
-      expect(safeCallbackPath(bad)).toBe("/");
+      expect(safeCallbackPath(bad, origin)).toBe("/");
     }
+  });
+
+  it.each(["/\t/attacker.example/x", "/\n/attacker.example/x", "/\r/attacker.example/x", "/ /attacker.example/x"])(
+    "never leads off the site with a control character after the first slash (%j)",
+    (value) => {
+      const path = safeCallbackPath(value, origin);
+      // What a browser does with the Location header: resolve it against the page's URL.
+      expect(new URL(path, origin).origin).toBe(origin);
+      expect(path).not.toMatch(/[\u0000-\u001f]/);
+    },
+  );
+
+  it("accepts an absolute URL on the console's own origin as its path, and nothing on another", () => {
+    expect(safeCallbackPath("https://console.test/sessions?q=1#top", origin)).toBe("/sessions?q=1#top");
+    expect(safeCallbackPath("http://console.test/sessions", origin)).toBe("/");
+    expect(safeCallbackPath("https://console.test.evil.example/", origin)).toBe("/");
   });
 });
 

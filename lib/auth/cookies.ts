@@ -49,10 +49,28 @@ export const signInPath = "/login";
 export const changePasswordPath = "/change-password";
 export const setupPath = "/setup";
 
-/** Where to go after signing in: a path on this site only, never another origin (open redirect). */
-export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
-  return value;
+/**
+ * Where to go after signing in: a path on this site, or an absolute URL on the console's own origin (as its path);
+ * anything else gives "/". The value is parsed the way a browser parses a Location header, which drops tabs and
+ * line breaks, so "/<tab>/attacker.example" is seen as the other host it would lead to.
+ */
+export function safeCallbackPath(value: unknown, origin: string): string {
+  if (typeof value !== "string") return "/";
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return "/";
+  }
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === origin && !path.startsWith("//") ? path : "/";
+}
+
+/** The console's origin as the browser sees it, the way Auth.js derives it (it trusts the forwarded host). */
+export function requestOrigin(headers: Headers): string {
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim();
+  const protocol = first("x-forwarded-proto") === "https" ? "https" : "http";
+  return new URL(`${protocol}://${first("x-forwarded-host") ?? first("host") ?? "localhost"}`).origin;
 }
 
 function isHttpUrl(value: string, origin: string): boolean {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { adminExists } from "@/db/queries/users";
 import { getActor } from "@/lib/auth/guard";
-import { changePasswordPath, safeCallbackPath, setupPath } from "@/lib/auth/cookies";
+import { changePasswordPath, requestOrigin, safeCallbackPath, setupPath } from "@/lib/auth/cookies";
 import { AuthCard } from "../_ui/auth-card";
 import { LoginForm } from "./login-form";
 
@@ -18,9 +18,10 @@ const notices: Record<string, string> = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const actor = await getActor(await headers());
+  const requestHeaders = await headers();
+  const actor = await getActor(requestHeaders);
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(params.callbackUrl);
+  const callbackPath = safeCallbackPath(params.callbackUrl, requestOrigin(requestHeaders));
   if (actor?.kind === "user") redirect(actor.mustChangePassword ? changePasswordPath : callbackPath);
   if (!(await adminExists(await getDb()))) redirect(setupPath);
   const notice = typeof params.notice === "string" ? (notices[params.notice] ?? null) : null;

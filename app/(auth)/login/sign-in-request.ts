@@ -20,6 +20,8 @@ export async function requestSignIn(email: string, password: string, callbackPat
   const target = new URL(url ?? "/", window.location.href);
   const error = target.searchParams.get("error");
   if (error) return { kind: "refused", message: error === "CredentialsSignin" ? incorrect : failed };
-  if (target.origin !== window.location.origin) return { kind: "signed_in", path: "/" };
+  // "//host" as a path would leave the site when assigned to window.location.
+  if (target.origin !== window.location.origin || target.pathname.startsWith("//"))
+    return { kind: "signed_in", path: "/" };
   return { kind: "signed_in", path: target.pathname + target.search };
 }
