@@ -5,7 +5,6 @@ import { classifyTelegramError } from "@/lib/telegram/errors";
 import { exportLoginToken } from "@/lib/telegram/login/login-token";
 import { signInWithPassword } from "@/lib/telegram/login/password";
 import type { KeyRing } from "@/lib/vault";
-import { crashPoint } from "./crash-point";
 import { saveFreshStep, updateRotation } from "./store";
 
 /** The account has two-step verification: the admin must send its password (the hint is safe to show). */
@@ -34,10 +33,8 @@ export async function authorizeFresh(
     const token = await exportLoginToken(fresh);
     if (!(token instanceof Api.auth.LoginToken)) throw new Error("a fresh key was already authorized");
     await saveFreshStep(deps.db, deps.ring, rotation.id, "exported", fresh);
-    crashPoint("exported");
     await old.invoke(new Api.auth.AcceptLoginToken({ token: token.token }));
     await updateRotation(deps.db, rotation.id, { step: "accepted" });
-    crashPoint("accepted");
   }
   if (rotation.step !== "password_needed" && (await importAuthorization(fresh)))
     return authorized(deps, rotation, fresh);
@@ -67,5 +64,4 @@ async function importAuthorization(fresh: TelegramClient): Promise<boolean> {
 
 async function authorized(deps: Deps, rotation: SessionRotation, fresh: TelegramClient): Promise<void> {
   await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh, { passwordHint: null });
-  crashPoint("authorized");
 }

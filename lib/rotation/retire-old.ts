@@ -2,7 +2,6 @@ import { Api, type TelegramClient } from "telegram";
 import type { Db } from "@/db";
 import { finishRevocation, postponeRevocation } from "@/lib/revocation/finish";
 import { classifyTelegramError } from "@/lib/telegram/errors";
-import { crashPoint } from "./crash-point";
 import { updateRotation } from "./store";
 
 /**
@@ -23,7 +22,6 @@ export async function retireOld(
     const classified = classifyTelegramError(error);
     if (classified.kind !== "terminal") failure = classified.code;
   }
-  crashPoint("logged_out");
   if (failure) await postponeRevocation(db, oldSessionId, failure);
   else await db.transaction((tx) => finishRevocation(tx, oldSessionId));
   await updateRotation(db, rotationId, { step: "done", lockedUntil: null });

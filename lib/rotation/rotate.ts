@@ -1,7 +1,6 @@
 import type { SessionRotation } from "@/db/schema";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import { authorizeFresh, PasswordRequiredError } from "./authorize";
-import { crashPoint } from "./crash-point";
 import { beginRotation, type RotationClaim } from "./begin";
 import { rotationLockSeconds, type RotationDeps } from "./deps";
 import { closeClient, openFreshClient } from "./fresh-client";
@@ -34,7 +33,6 @@ export async function rotateSession(
     options.trigger ?? "manual",
     rotationLockSeconds(deps),
   );
-  crashPoint("started");
   try {
     return await deps.manager.run(deps.db, sessionId, (old) => rotateUnderLease(deps, claim, old, options.password), {
       method: "auth.AcceptLoginToken",

@@ -9,7 +9,6 @@ import type { Commit } from "@/lib/telegram/login/deps";
 import { storeSession } from "@/lib/telegram/login/store-session";
 import type { KeyRing } from "@/lib/vault";
 import type { RotationTarget } from "./begin";
-import { crashPoint } from "./crash-point";
 import { updateRotation } from "./store";
 
 export type SwapDeps = { db: Db; ring: KeyRing; commit: Commit; holdSeconds: number };
@@ -80,7 +79,6 @@ export async function swapIn(
     });
     return id;
   });
-  crashPoint("swapped");
   await recordOwnIdentity(deps.db, newSessionId, session.accountId, fresh);
   return newSessionId;
 }

@@ -4,8 +4,8 @@ import { rotateSession } from "@/lib/rotation/rotate";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
 
-// Run as its own process: rotates SESSION_ID and prints the result as JSON. With ROTATION_CRASH_AT set it
-// SIGKILLs itself at that step (lib/rotation/crash-point.ts). Env: DATABASE_URL, SESSION_ID.
+// Run as its own process: rotates SESSION_ID and prints the result as JSON. Env: DATABASE_URL, SESSION_ID.
+// rotate-kill.test.ts preloads crash-at-step.ts to SIGKILL it at a step.
 const handle = await openDatabase();
 const { db } = handle;
 const result = await rotateSession(

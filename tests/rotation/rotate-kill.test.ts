@@ -5,9 +5,9 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sessionRotations, telegramSessions } from "@/db/schema";
 import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { checkSession } from "@/lib/health/check";
-import type { CrashPoint } from "@/lib/rotation/crash-point";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { startTestSandbox } from "@/tests/support/sandbox";
+import type { CrashPoint } from "./crash-at-step";
 import { loggedInSession } from "./session-routes";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
@@ -33,9 +33,13 @@ afterAll(async () => {
 
 type Exit = { code: number | null; signal: string | null; stdout: string; stderr: string };
 
-/** A script in a process of its own (node + tsx, no wrapper process, so SIGKILL hits the process itself). */
-function runScript(script: string, env: Record<string, string>): Promise<Exit> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+/**
+ * A script in a process of its own (node + tsx, no wrapper process, so SIGKILL hits the process itself), with
+ * `preload` imported before it.
+ */
+function runScript(script: string, env: Record<string, string>, preload: string[] = []): Promise<Exit> {
+  const imports = ["tsx", ...preload].flatMap((module) => ["--import", module]);
+  const child = spawn(process.execPath, [...imports, script], {
     env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "error", ...env },
   });
   let stdout = "";
@@ -52,8 +56,12 @@ it("leaves exactly one usable session after kill -9 at each rotation step and a 
   for (const [index, step] of crashPoints.entries()) {
     const phone = `99966280${String(index).padStart(2, "0")}`;
     const oldId = await loggedInSession(admin, phone);
-    const killed = await runScript("tests/rotation/rotate-child.ts", { SESSION_ID: oldId, ROTATION_CRASH_AT: step });
+    const killed = await runScript("tests/rotation/rotate-child.ts", { SESSION_ID: oldId, ROTATION_CRASH_AT: step }, [
+      "./tests/rotation/crash-at-step.ts",
+    ]);
     expect(killed.signal, `${step}: ${killed.stderr}`).toBe("SIGKILL");
+    const left = await database.db.query.sessionRotations.findFirst({ where: eq(sessionRotations.sessionId, oldId) });
+    expect(left?.step, `${step}: the step the crash left`).toBe(step === "logged_out" ? "swapped" : step);
     const recovered = await runScript("tests/rotation/recover-child.ts", {});
     expect(recovered.code, recovered.stderr).toBe(0);
 
