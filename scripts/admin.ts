@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { databaseHandle } from "@/db";
-import { createUser, EmailTakenError } from "@/db/queries/users";
+import { createUser, EmailTakenError, normalizeEmail } from "@/db/queries/users";
+import { cliActor, writeAudit } from "@/lib/audit";
 import { newPasswordSchema } from "@/lib/auth/sign-in";
 import { readPassword } from "./read-password";
 
@@ -26,12 +27,23 @@ async function main(): Promise<number> {
   if (!password.success) return say(`Password refused: ${password.error.issues[0]?.message}`, 2);
 
   const handle = await databaseHandle();
+  const facts = { action: "team_member.create", target: normalizeEmail(options.data.email) } as const;
+  const detail = { role: options.data.role };
   try {
-    const member = await createUser(handle.db, { ...options.data, password: password.data, mustChangePassword: false });
+    const member = await handle.db.transaction(async (tx) => {
+      const created = await createUser(tx, { ...options.data, password: password.data, mustChangePassword: false });
+      await writeAudit(tx, cliActor, { ...facts, outcome: "success", detail });
+      return created;
+    });
     return say(`Created ${member.role} ${member.email}.`, 0, "log");
   } catch (error) {
-    if (error instanceof EmailTakenError) return say(error.message, 1);
-    throw error;
+    if (!(error instanceof EmailTakenError)) throw error;
+    await writeAudit(handle.db, cliActor, {
+      ...facts,
+      outcome: "failure",
+      detail: { ...detail, reason: "email_taken" },
+    });
+    return say(error.message, 1);
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db";
+import { cliActor, writeAudit } from "@/lib/audit";
 import { rotateAllSecrets } from "@/lib/keys/rotate";
 import { loadKeyRing } from "@/lib/vault";
 
@@ -30,6 +31,13 @@ try {
     },
     batchSize,
   );
+  await writeAudit(handle.db, cliActor, {
+    action: "keys.rotate",
+    target: ring.current.id,
+    // Unreadable secrets are marked, not re-encrypted: the run did not finish its job.
+    outcome: report.unreadable > 0 ? "failure" : "success",
+    detail: { ...report },
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(
     `\nDone in ${seconds} s: ${report.rotated} secrets re-encrypted to key "${ring.current.id}", ${report.unreadable} unreadable (marked), ${report.scanned} scanned.`,

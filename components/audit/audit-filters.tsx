@@ -6,8 +6,6 @@ import { Input } from "@/components/ui/field";
 import { auditActions } from "@/lib/audit/actions";
 import type { AuditFilters } from "./use-audit";
 
-const suggestedActions = [...auditActions, "auth.sign_in", "auth.sign_out", "auth.setup", "auth.password_change"];
-
 /** Filters apply on submit, so typing does not fire a request per keystroke. */
 export function AuditFiltersForm({ value, onChange }: { value: AuditFilters; onChange(filters: AuditFilters): void }) {
   const [draft, setDraft] = useState(value);
@@ -44,7 +42,7 @@ export function AuditFiltersForm({ value, onChange }: { value: AuditFilters; onC
         className="min-w-56 flex-1"
       />
       <datalist id="audit-actions">
-        {suggestedActions.map((action) => (
+        {auditActions.map((action) => (
           <option key={action} value={action} />
         ))}
       </datalist>

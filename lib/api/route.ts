@@ -1,9 +1,7 @@
 import type { Db, DbOrTx, Tx } from "@/db";
 import type { Role } from "@/db/schema";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { hasRole, type Actor } from "@/lib/auth/actors";
-import type { AuditAction } from "@/lib/audit/actions";
-import { auditEntry } from "@/lib/audit/entry";
+import { requestMeta, writeAudit, type AuditAction } from "@/lib/audit";
 import { log } from "@/lib/log";
 import { apiErrorFromDatabase, rootCause } from "./database-errors";
 import { ApiError } from "./errors";
@@ -104,9 +102,11 @@ export function createApiRoute(deps: RouteDeps) {
         if (!audit) return jsonReply(await handler({ ...context, db }), options.status);
         const [who, parsed] = [actor, input];
         const auditSuccess = (tx: DbOrTx) =>
-          insertAuditEntry(
+          writeAudit(
             tx,
-            auditEntry(who, request, { action: audit.action, outcome: "success", ...facts(audit, parsed, noted) }),
+            who,
+            { action: audit.action, outcome: "success", ...facts(audit, parsed, noted) },
+            requestMeta(request.headers),
           );
         if (options.transaction === "manual") {
           let committed = false;
@@ -163,8 +163,8 @@ async function recordFailure<I>(
   known: AuditNote,
 ) {
   try {
-    const entry = auditEntry(actor, request, { action: audit.action, outcome: "failure", ...known });
-    await insertAuditEntry(await deps.getDb(), entry);
+    const failure = { action: audit.action, outcome: "failure" as const, ...known };
+    await writeAudit(await deps.getDb(), actor, failure, requestMeta(request.headers));
   } catch (error) {
     log.error({ err: rootCause(error), action: audit.action }, "could not record a failed action in the audit log");
   }

@@ -1,5 +1,12 @@
-/** Audit actions as `resource.verb`; the audit page offers these as filter suggestions. */
+/**
+ * Every audit action, as `resource.verb`: what the console, the API, the background work and the CLI record.
+ * The audit page offers these as filter suggestions, so a new action belongs here before anything writes it.
+ */
 export const auditActions = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.setup",
+  "auth.password_change",
   "team_member.create",
   "team_member.update",
   "team_member.remove",
@@ -20,6 +27,7 @@ export const auditActions = [
   "telegram_authorization.terminate_others",
   "telegram_authorization.set_ttl",
   "settings.update",
+  "keys.rotate",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

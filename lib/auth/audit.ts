@@ -1,6 +1,5 @@
 import type { DbOrTx } from "@/db";
-import { auditLog } from "@/db/schema";
-import type { RequestMeta } from "./request-meta";
+import { writeAudit, type RequestMeta } from "@/lib/audit";
 
 export type AuthAuditAction = "auth.sign_in" | "auth.sign_out" | "auth.setup" | "auth.password_change";
 
@@ -15,13 +14,5 @@ export type AuthAuditEntry = {
 
 /** The audit row of a sign-in event; write it in the transaction of the change it records. */
 export async function writeAuthAudit(db: DbOrTx, entry: AuthAuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorId: entry.actorId,
-    actorLabel: entry.email,
-    action: entry.action,
-    ip: entry.meta.ip,
-    userAgent: entry.meta.userAgent,
-    outcome: entry.outcome,
-    detail: entry.detail,
-  });
+  await writeAudit(db, { id: entry.actorId, label: entry.email }, entry, entry.meta);
 }

@@ -1,6 +1,6 @@
 import { asc, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
 import { sessionRevocations } from "@/db/schema";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { finishRevocation, postponeRevocation } from "./finish";
@@ -38,9 +38,7 @@ export async function retryDueRevocations(db: Db, manager: ConnectionManager, li
       const closed = await finishRevocation(tx, sessionId);
       if (!closed) return;
       revoked++;
-      await insertAuditEntry(tx, {
-        actorId: null,
-        actorLabel: "system",
+      await writeAudit(tx, systemActor, {
         action: closed.reason === "rotated" ? "session.rotate" : "session.revoke",
         target: sessionId,
         outcome: "success",

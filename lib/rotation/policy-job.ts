@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, isNull, lt, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
 import { sessionRotations, telegramSessions } from "@/db/schema";
 import { closedRotationSteps } from "@/lib/revocation/lock-session";
 import { systemRequester } from "@/lib/revocation/requester";
@@ -68,9 +68,7 @@ async function rotateByPolicy(
   const commit: Commit = (work) =>
     deps.db.transaction(async (tx) => {
       const result = await work(tx);
-      await insertAuditEntry(tx, {
-        actorId: null,
-        actorLabel: "system",
+      await writeAudit(tx, systemActor, {
         action: "session.rotate",
         target: sessionId,
         outcome: "success",

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { TelegramClient } from "telegram";
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
 import { sessionRotations, telegramSessions, type SessionRotation } from "@/db/schema";
 import { closedRotationSteps } from "@/lib/revocation/lock-session";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
@@ -114,9 +114,7 @@ function systemCommit(db: Db, rotation: SessionRotation): Commit {
   return (work) =>
     db.transaction(async (tx) => {
       const result = await work(tx);
-      await insertAuditEntry(tx, {
-        actorId: null,
-        actorLabel: "system",
+      await writeAudit(tx, systemActor, {
         action: "session.rotate",
         target: rotation.sessionId,
         outcome: "success",

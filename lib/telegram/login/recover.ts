@@ -1,6 +1,6 @@
 import type { TelegramClient } from "telegram";
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
 import {
   claimAbandonedLoginFlow,
   clearedSecrets,
@@ -93,9 +93,7 @@ function recoveryDeps(deps: LoginRecoveryDeps, flow: LoginFlow): LoginDeps {
     commit: (work) =>
       deps.db.transaction(async (tx) => {
         const result = await work(tx);
-        await insertAuditEntry(tx, {
-          actorId: null,
-          actorLabel: "system",
+        await writeAudit(tx, systemActor, {
           action: "telegram_login.recover",
           target: flow.id,
           outcome: "success",

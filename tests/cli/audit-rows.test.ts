@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { listAuditEntries } from "@/db/queries/audit";
+import { telegramAccounts, telegramSessions } from "@/db/schema";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { encrypt, parseKeyRing } from "@/lib/vault";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase("postgres");
+});
+afterAll(() => database.close());
+
+/** Runs an npm script's entry point as an operator would, against the test database. */
+function run(script: string, args: string[], env: Record<string, string> = {}, stdin = "") {
+  const child = spawn("npx", ["tsx", script, ...args], {
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "warn", ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, output })),
+  );
+}
+
+const newestRows = async (count: number) => (await listAuditEntries(database.db, { limit: count })).items;
+
+it("`npm run admin -- create` records the member it created, and a refused duplicate, as the CLI", async () => {
+  const create = () =>
+    run(
+      "scripts/admin.ts",
+      ["create", "--email", "Ops@Example.com", "--role", "viewer"],
+      {},
+      "a long cli password 1\n",
+    );
+  expect(await create()).toMatchObject({ code: 0 });
+  expect((await create()).code).toBe(1);
+  const [refused, created] = await newestRows(2);
+  expect(created).toMatchObject({
+    actorId: null,
+    actorLabel: "cli",
+    action: "team_member.create",
+    target: "ops@example.com",
+    outcome: "success",
+    detail: { role: "viewer" },
+  });
+  expect(refused).toMatchObject({
+    actorLabel: "cli",
+    action: "team_member.create",
+    target: "ops@example.com",
+    outcome: "failure",
+    detail: { role: "viewer", reason: "email_taken" },
+  });
+  expect(JSON.stringify([created, refused])).not.toContain("a long cli password");
+}, 60_000);
+
+it("`npm run keys -- rotate` records each run with its counts, as the CLI", async () => {
+  const oldKey = `old:${randomBytes(32).toString("base64")}`;
+  const newKey = `new:${randomBytes(32).toString("base64")}`;
+  const accountId = randomUUID();
+  const sessionId = randomUUID();
+  await database.db
+    .insert(telegramAccounts)
+    .values({ id: accountId, telegramUserId: 8n, phoneMasked: "+999", dcId: 2 });
+  await database.db.insert(telegramSessions).values({
+    id: sessionId,
+    accountId,
+    dcId: 2,
+    sessionCiphertext: encrypt(parseKeyRing(oldKey), "session", secrets.sessionString.binding(sessionId)),
+  });
+  const rotate = () => run("scripts/keys.ts", ["rotate"], { SESSION_ENCRYPTION_KEYS: `${newKey},${oldKey}` });
+  expect(await rotate()).toMatchObject({ code: 0 });
+  expect(await rotate()).toMatchObject({ code: 0 });
+  const [second, first] = await newestRows(2);
+  const row = { actorId: null, actorLabel: "cli", action: "keys.rotate", target: "new", outcome: "success" };
+  expect(first).toMatchObject({ ...row, detail: { scanned: 1, rotated: 1, unreadable: 0 } });
+  expect(second).toMatchObject({ ...row, detail: { scanned: 1, rotated: 0, unreadable: 0 } });
+}, 60_000);
