@@ -11,7 +11,7 @@ import { RateLimiter } from "./server/rate-limit";
 import { RequestLog } from "./server/request-log";
 import { StateFile } from "./store/state-file";
 import { Store } from "./store/store";
-import { listen } from "./transport/listen";
+import { listen, listenAll } from "./transport/listen";
 
 export interface SandboxOptions {
   dataDir: string;
@@ -50,6 +50,8 @@ export class Sandbox extends SandboxControl {
 /** Each DC advertises its own loopback alias so that a GramJS session, which keeps only the address, names its DC. */
 export const dcAddress = (dcId: number): string => `127.0.0.${dcId}`;
 
+const isWildcard = (host: string): boolean => host === "0.0.0.0" || host === "::";
+
 function closeServer(server: NetServer | HttpServer): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
@@ -72,13 +74,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const sockets = new Set<Socket>();
   const servers: (NetServer | HttpServer)[] = [];
   for (const id of options.dcIds ?? [1, 2, 3]) {
-    const server = createTcpServer((socket) => {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-      new MtprotoConnection(ctx, id, socket);
-    });
-    servers.push(server);
-    dcs.push({ id, host, port: await listen(server, host, options.ports?.dcs?.[id]), address: dcAddress(id) });
+    const address = dcAddress(id);
+    // A DC listens where it says it is (its 127.0.0.x alias, for clients that follow help.getConfig) and on `host`.
+    const hosts = isWildcard(host) || host === address ? [host] : [host, address];
+    const dcServers = hosts.map((listenHost) => ({
+      host: listenHost,
+      server: createTcpServer((socket) => {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+        new MtprotoConnection(ctx, id, socket);
+      }),
+    }));
+    servers.push(...dcServers.map((s) => s.server));
+    dcs.push({ id, host, port: await listenAll(dcServers, options.ports?.dcs?.[id]), address });
   }
   const controlServer = createHttpServer();
   servers.push(controlServer);

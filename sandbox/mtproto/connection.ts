@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { phoneOfKey } from "../server/accounts";
 import type { ServerContext } from "../server/context";
 import { PacketStream } from "../transport/packet-stream";
 import { EncryptedSession } from "./encrypted-session";
@@ -68,9 +69,7 @@ export class MtprotoConnection {
       this.session?.detach();
       this.session = new EncryptedSession(this.ctx, this.dcId, record, this.stream);
     }
-    const userId = record.userId ?? record.passwordPendingUserId;
-    const phone = userId ? this.ctx.store.accountByUserId(userId)?.phone : undefined;
-    if (await this.passTransportFault(phone)) await this.session.handlePacket(packet);
+    if (await this.passTransportFault(phoneOfKey(this.ctx.store, record))) await this.session.handlePacket(packet);
   }
 
   /** Applies an injected transport fault; false when the packet must not be answered. */

@@ -1,14 +1,19 @@
-import { BinaryReader } from "telegram/extensions";
 import { dispatch } from "../api/dispatch";
-import { rpcErrorBytes, rpcResult } from "../api/result";
+import { rpcResult } from "../api/result";
 import { authorizationOfKey, endAuthorization } from "../server/authorizations";
+import { phoneOfKey } from "../server/accounts";
 import type { ServerContext } from "../server/context";
 import type { LiveConnection } from "../server/live";
 import type { AuthKeyRecord } from "../store/types";
+import { writeObject, type TlObject } from "../tl/codec";
+import { DEFAULT_LAYER, schemaOf } from "../tl/layers";
 import type { PacketStream } from "../transport/packet-stream";
 import { decryptClientPacket, encryptServerPacket } from "./envelope";
 import { msgIdTime, serverMsgId } from "./msg-id";
 import * as service from "./service";
+
+/** The request-log entry (method and result) for one key used under two session ids at once from one address. */
+export const CONCURRENT_KEY_USE = "concurrent_key_use";
 
 interface Outgoing {
   body: Buffer;
@@ -24,6 +29,7 @@ export class EncryptedSession implements LiveConnection {
   private readonly key: Buffer;
   private readonly keyId: Buffer;
   private disconnectTimer: NodeJS.Timeout | undefined;
+  private loggedConcurrentSession: bigint | undefined;
 
   constructor(
     private readonly ctx: ServerContext,
@@ -54,7 +60,7 @@ export class EncryptedSession implements LiveConnection {
       this.seq = 0;
       this.announced = false;
     }
-    if (!this.record.dead && this.ctx.live.isDuplicated(this.record.id, this)) this.markDuplicated();
+    if (!this.record.dead) this.checkConcurrentUse();
     const salt = Buffer.from(this.record.salt, "hex");
     const timeError = msgIdError(msg.msgId);
     if (timeError) return this.flush([{ body: service.badMsgNotification(msg, timeError), contentRelated: false }]);
@@ -70,8 +76,9 @@ export class EncryptedSession implements LiveConnection {
     this.flush(out);
   }
 
-  pushUpdate(body: Buffer): void {
+  pushUpdate(update: TlObject): void {
     if (this.sessionId === undefined) return;
+    const body = writeObject(schemaOf(this.record.layer ?? DEFAULT_LAYER), update);
     this.send({ msgId: serverMsgId(false), seqNo: this.nextSeq(true), body });
   }
 
@@ -90,23 +97,50 @@ export class EncryptedSession implements LiveConnection {
       case service.SERVICE.ping:
         out.push({ body: service.pong(msg.msgId, msg.body.subarray(4, 12)), contentRelated: false });
         return;
+      case service.SERVICE.getFutureSalts: {
+        const salt = Buffer.from(this.record.salt, "hex");
+        const now = Math.floor(Date.now() / 1000);
+        out.push({ body: service.futureSalts(msg.msgId, msg.body.readInt32LE(4), salt, now), contentRelated: true });
+        this.ctx.log.add({
+          at: Date.now(),
+          dcId: this.dcId,
+          authKeyId: this.record.id,
+          method: "get_future_salts",
+          result: "ok",
+        });
+        return;
+      }
       default:
         acks.push(msg.msgId);
         out.push({ body: rpcResult(msg.msgId, await this.rpc(msg.body)), contentRelated: true });
     }
   }
 
-  private async rpc(body: Buffer): Promise<Buffer> {
-    let request: unknown;
-    try {
-      request = new BinaryReader(body).tgReadObject();
-    } catch {
-      return rpcErrorBytes(400, "INPUT_METHOD_INVALID");
-    }
+  private rpc(body: Buffer): Promise<Buffer> {
     return dispatch(
       { ctx: this.ctx, dcId: this.dcId, authKey: this.record, ip: this.stream.remoteAddress, now: Date.now() },
-      request,
+      body,
     );
+  }
+
+  get peer(): string {
+    return this.stream.remoteAddress;
+  }
+
+  /** Telegram kills a key used from two places at once; one client's several connections are only logged. */
+  private checkConcurrentUse(): void {
+    const use = this.ctx.live.concurrentUse(this.record.id, this);
+    if (use === "other_address") return this.markDuplicated();
+    if (use !== "other_session" || this.loggedConcurrentSession === this.sessionId) return;
+    this.loggedConcurrentSession = this.sessionId;
+    this.ctx.log.add({
+      at: Date.now(),
+      dcId: this.dcId,
+      authKeyId: this.record.id,
+      method: CONCURRENT_KEY_USE,
+      phone: phoneOfKey(this.ctx.store, this.record),
+      result: CONCURRENT_KEY_USE,
+    });
   }
 
   private markDuplicated(): void {

@@ -52,7 +52,7 @@ export class Handshake {
   private async dhParams(req: Api.ReqDHParams): Promise<Api.ServerDHParamsOk> {
     this.checkNonces(req.nonce, req.serverNonce);
     if (req.publicKeyFingerprint.toString() !== this.rsa.fingerprint) throw new HandshakeError("unknown fingerprint");
-    const inner = this.decryptRsaPad(req.encryptedData);
+    const inner = this.decryptInnerData(req.encryptedData);
     const pq = this.pq!;
     const p = bufferToBigInt(req.p);
     const q = bufferToBigInt(req.q);
@@ -81,14 +81,19 @@ export class Handshake {
     });
   }
 
-  /** RSA_PAD: RSA, then temp_key recovery, AES-IGE, reversal and a SHA256 check. */
-  private decryptRsaPad(encrypted: Buffer): unknown {
+  /** p_q_inner_data, sent RSA_PAD-encrypted or (older clients such as Telethon 1.x) as RSA(sha1(data) + data + padding). */
+  private decryptInnerData(encrypted: Buffer): unknown {
     let plain: Buffer;
     try {
       plain = rsaRawDecrypt(this.rsa, encrypted);
     } catch {
       throw new HandshakeError("RSA decryption failed");
     }
+    return readSha1Prefixed(plain) ?? this.decryptRsaPad(plain);
+  }
+
+  /** RSA_PAD after the RSA step: temp_key recovery, AES-IGE, reversal and a SHA256 check. */
+  private decryptRsaPad(plain: Buffer): unknown {
     const aesEncrypted = plain.subarray(32);
     const mask = sha256(aesEncrypted);
     const tempKey = Buffer.from(plain.subarray(0, 32).map((b, i) => b ^ mask[i]!));
@@ -126,6 +131,21 @@ export class Handshake {
     if (!this.nonce || !this.serverNonce || nonce.neq(this.nonce) || serverNonce.neq(this.serverNonce)) {
       throw new HandshakeError("nonce mismatch");
     }
+  }
+}
+
+/**
+ * The pre-RSA_PAD form: a zero byte (the 255-byte block is below the modulus), sha1(data), data, random padding.
+ * Undefined unless the SHA1 matches the object that follows it.
+ */
+function readSha1Prefixed(plain: Buffer): unknown {
+  if (plain[0] !== 0) return undefined;
+  try {
+    const reader = new BinaryReader(plain.subarray(21));
+    const inner = reader.tgReadObject() as { getBytes(): Buffer };
+    return sha1(plain.subarray(21, 21 + reader.tellPosition())).equals(plain.subarray(1, 21)) ? inner : undefined;
+  } catch {
+    return undefined;
   }
 }
 

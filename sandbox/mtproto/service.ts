@@ -11,7 +11,12 @@ export const SERVICE = {
   newSession: 0x9ec20908,
   badServerSalt: 0xedab447b,
   badMsgNotification: 0xa7eff811,
+  getFutureSalts: 0xb921bd04,
+  futureSalts: 0xae500895,
 } as const;
+
+const SALT_PERIOD_SECONDS = 3600;
+const MAX_FUTURE_SALTS = 64;
 
 export interface ClientMessage {
   msgId: bigint;
@@ -105,4 +110,24 @@ export function container(messages: { msgId: bigint; seqNo: number; body: Buffer
   head.writeUInt32LE(SERVICE.container, 0);
   head.writeInt32LE(messages.length, 4);
   return Buffer.concat([head, ...parts]);
+}
+
+/**
+ * future_salts for get_future_salts (sent as its own message, not in rpc_result). The sandbox never rotates a
+ * key's salt, so it lists the one salt for `num` consecutive hour-long periods starting now.
+ */
+export function futureSalts(reqMsgId: bigint, num: number, salt: Buffer, nowSeconds: number): Buffer {
+  const count = Math.min(Math.max(num, 1), MAX_FUTURE_SALTS);
+  const out = Buffer.alloc(20 + 16 * count);
+  out.writeUInt32LE(SERVICE.futureSalts, 0);
+  out.writeBigInt64LE(reqMsgId, 4);
+  out.writeInt32LE(nowSeconds, 12);
+  out.writeInt32LE(count, 16);
+  for (let i = 0; i < count; i++) {
+    const at = 20 + 16 * i;
+    out.writeInt32LE(nowSeconds + i * SALT_PERIOD_SECONDS, at);
+    out.writeInt32LE(nowSeconds + (i + 1) * SALT_PERIOD_SECONDS, at + 4);
+    salt.copy(out, at + 8);
+  }
+  return out;
 }

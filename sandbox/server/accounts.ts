@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { makePasswordRecord } from "../crypto/srp";
 import type { Store } from "../store/store";
-import type { AccountRecord } from "../store/types";
+import type { AccountRecord, AuthKeyRecord } from "../store/types";
 
 export interface AccountInput {
   phone: string;
@@ -53,4 +53,10 @@ export function upsertAccount(store: Store, input: AccountInput, defaultDc: numb
   store.state.accounts[phone] = account;
   store.changed();
   return account;
+}
+
+/** The phone number of the account a key is signed in as (or stopped at the 2FA step for). */
+export function phoneOfKey(store: Store, key: AuthKeyRecord): string | undefined {
+  const userId = key.userId ?? key.passwordPendingUserId;
+  return userId ? store.accountByUserId(userId)?.phone : undefined;
 }

@@ -7,10 +7,10 @@ import type { RequestLog } from "./request-log";
 
 export interface DcEndpoint {
   id: number;
-  /** Where the DC listens. */
+  /** Where the DC listens, besides `address` on the same port. */
   host: string;
   port: number;
-  /** The address the DC advertises in help.getConfig and GramJS stores in sessions (one per DC). */
+  /** The address the DC advertises in help.getConfig (with `port`) and listens on too: 127.0.0.<dc id>. */
   address: string;
 }
 

@@ -1,10 +1,20 @@
+import type { TlObject } from "../tl/codec";
+
 /** What the registry needs from a live MTProto connection. */
 export interface LiveConnection {
   readonly sessionId: bigint | undefined;
   readonly lastMessageAt: number;
   readonly open: boolean;
-  pushUpdate(body: Buffer): void;
+  /** The client's address as the DC sees it. */
+  readonly peer: string;
+  pushUpdate(update: TlObject): void;
 }
+
+/**
+ * How a connection's use of its key overlaps another open, recently active connection's: from another client
+ * address (Telegram's AUTH_KEY_DUPLICATED), or from the same address under another session id (allowed, logged).
+ */
+export type ConcurrentUse = "other_address" | "other_session";
 
 // A connection silent for longer than this no longer counts as "using" its key
 // (GramJS pings every 9 s, so a live client is never this quiet).
@@ -24,17 +34,19 @@ export class LiveRegistry {
     this.byKey.get(authKeyId)?.delete(connection);
   }
 
-  /** Another open, recently active connection uses this key with a different session id. */
-  isDuplicated(authKeyId: string, connection: LiveConnection): boolean {
+  concurrentUse(authKeyId: string, connection: LiveConnection): ConcurrentUse | undefined {
     const now = Date.now();
+    let use: ConcurrentUse | undefined;
     for (const other of this.byKey.get(authKeyId) ?? []) {
       if (other === connection || !other.open || other.sessionId === undefined) continue;
-      if (other.sessionId !== connection.sessionId && now - other.lastMessageAt < ACTIVE_MS) return true;
+      if (now - other.lastMessageAt >= ACTIVE_MS) continue;
+      if (other.peer !== connection.peer) return "other_address";
+      if (other.sessionId !== connection.sessionId) use = "other_session";
     }
-    return false;
+    return use;
   }
 
-  push(authKeyId: string, body: Buffer): void {
-    for (const connection of this.byKey.get(authKeyId) ?? []) if (connection.open) connection.pushUpdate(body);
+  push(authKeyId: string, update: TlObject): void {
+    for (const connection of this.byKey.get(authKeyId) ?? []) if (connection.open) connection.pushUpdate(update);
   }
 }

@@ -20,6 +20,6 @@ export function acceptLoginToken(
   token.acceptedByUserId = account.userId;
   ctx.store.changed();
   const update = new Api.UpdateShort({ update: new Api.UpdateLoginToken(), date: Math.floor(now / 1000) });
-  ctx.live.push(token.authKeyId, update.getBytes());
+  ctx.live.push(token.authKeyId, update);
   return token;
 }

@@ -3,6 +3,8 @@ export interface LogEntry {
   dcId: number;
   authKeyId: string;
   method: string;
+  /** The API layer the request was read and answered in (absent when it could not be read). */
+  layer?: number;
   phone?: string;
   result: string;
 }

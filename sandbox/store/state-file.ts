@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { emptyState, type SandboxState } from "./types";
 
 const STATE_FILE = "state.json";
@@ -36,9 +36,15 @@ export class StateFile {
     this.write(state);
   }
 
+  /** Recreates the data folder if it was removed; a save that still fails is logged and the DC keeps serving. */
   private write(state: SandboxState): void {
     const tmp = `${this.path}.tmp`;
-    writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-    renameSync(tmp, this.path);
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+      renameSync(tmp, this.path);
+    } catch (error) {
+      console.error(`sandbox: could not save ${this.path}: ${(error as Error).message}`);
+    }
   }
 }

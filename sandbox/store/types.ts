@@ -28,6 +28,14 @@ export interface AccountRecord {
   password?: PasswordRecord;
   authorizationTtlDays: number;
   createdAt: number;
+  /** The account's update state (updates.getState); absent until first asked for. */
+  updates?: UpdateCounters;
+}
+
+export interface UpdateCounters {
+  pts: number;
+  qts: number;
+  seq: number;
 }
 
 export interface AuthKeyRecord {
@@ -41,6 +49,8 @@ export interface AuthKeyRecord {
   userId?: string;
   authorizationHash?: string;
   passwordPendingUserId?: string;
+  /** The API layer its client last named in invokeWithLayer, as served (one of the supported layers). */
+  layer?: number;
   /** Set once Telegram would have destroyed the key. */
   dead?: "AUTH_KEY_DUPLICATED";
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it, vi } from "vitest";
 import { destroy, login, newClient, removeDir, startTestSandbox } from "./helpers";
 
 describe("state across restarts", () => {
@@ -26,6 +27,32 @@ describe("state across restarts", () => {
     } finally {
       await second.close();
       removeDir(first.dataDir);
+    }
+  });
+
+  it("recreates its data folder when it is removed while running, and keeps serving when it cannot", async () => {
+    const sandbox = await startTestSandbox();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      removeDir(sandbox.dataDir);
+      sandbox.createAccount({ phone: "9996624002", firstName: "Recreated" });
+      await sleep(200);
+      expect(readFileSync(join(sandbox.dataDir, "state.json"), "utf8")).toContain("Recreated");
+      expect(errors).not.toHaveBeenCalled();
+
+      removeDir(sandbox.dataDir);
+      writeFileSync(sandbox.dataDir, "a file where the folder was");
+      const client = newClient(sandbox);
+      await client.connect();
+      await login(client, sandbox, "9996624003");
+      expect((await client.getMe()).phone).toBe("9996624003");
+      await destroy(client);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining("sandbox: could not save"));
+      expect(existsSync(join(sandbox.dataDir, "state.json"))).toBe(false);
+    } finally {
+      errors.mockRestore();
+      await sandbox.close();
+      removeDir(sandbox.dataDir);
     }
   });
 });

@@ -21,20 +21,34 @@ function listenOnce(server: Listenable, host: string, port: number): Promise<voi
   });
 }
 
-/** Listens on `port`, or on a random free port below 32768 when it is undefined. */
-export async function listen(server: Listenable, host: string, port: number | undefined): Promise<number> {
-  if (port !== undefined) {
-    if (port < 1 || port > 32767) throw new Error(`port ${port} must be between 1 and 32767`);
-    await listenOnce(server, host, port);
-    return port;
-  }
+function closeServer(server: Listenable): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Listens on every host with the same port: `port`, or a random one below 32768 free on all of them. */
+export async function listenAll(
+  servers: { server: Listenable; host: string }[],
+  port: number | undefined,
+): Promise<number> {
+  if (port !== undefined && (port < 1 || port > 32767)) throw new Error(`port ${port} must be between 1 and 32767`);
   for (let attempt = 0; ; attempt++) {
-    const candidate = randomInt(RANDOM_PORT_MIN, RANDOM_PORT_MAX);
+    const candidate = port ?? randomInt(RANDOM_PORT_MIN, RANDOM_PORT_MAX);
+    const listening: Listenable[] = [];
     try {
-      await listenOnce(server, host, candidate);
+      for (const { server, host } of servers) {
+        await listenOnce(server, host, candidate);
+        listening.push(server);
+      }
       return candidate;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= ATTEMPTS) throw error;
+      await Promise.all(listening.map(closeServer));
+      if (port !== undefined || (error as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= ATTEMPTS)
+        throw error;
     }
   }
+}
+
+/** Listens on `port`, or on a random free port below 32768 when it is undefined. */
+export function listen(server: Listenable, host: string, port: number | undefined): Promise<number> {
+  return listenAll([{ server, host }], port);
 }

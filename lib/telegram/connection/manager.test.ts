@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { CONCURRENT_KEY_USE } from "@/sandbox/mtproto/encrypted-session";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSessions } from "@/db/schema";
@@ -43,7 +44,7 @@ describe.each(testDrivers)("connection manager on %s", (driver) => {
     finish();
     expect(await first).toBe("a");
     expect(await b.run(db, id, async (client) => Boolean(await getSelf(client)))).toBe(true);
-    expect(sandbox.log(phone).some((entry) => entry.result === "AUTH_KEY_DUPLICATED")).toBe(false);
+    expect(sandbox.log(phone).some((entry) => entry.result === CONCURRENT_KEY_USE)).toBe(false);
     expect((await sessionRow(db, id)).leaseOwner).toBeNull();
   });
 

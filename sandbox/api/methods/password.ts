@@ -54,15 +54,16 @@ export const passwordMethods = [
   }),
   method(Api.auth.CheckPassword, (call, req) => {
     const account = passwordAccount(call);
-    if (!(req.password instanceof Api.InputCheckPasswordSRP)) throw badRequest("PASSWORD_HASH_INVALID");
+    if (req.password.className !== "InputCheckPasswordSRP") throw badRequest("PASSWORD_HASH_INVALID");
+    const srp = req.password as Api.InputCheckPasswordSRP;
     const pending = challenges.get(call.authKey.id);
     challenges.delete(call.authKey.id);
-    if (!pending || pending.srpId !== req.password.srpId.toString() || pending.userId !== account.userId) {
+    if (!pending || pending.srpId !== srp.srpId.toString() || pending.userId !== account.userId) {
       throw badRequest("SRP_ID_INVALID");
     }
     if (!account.password) throw badRequest("PASSWORD_HASH_INVALID");
     const { limits, rateLimiter } = call.ctx;
-    if (!verifySrp(account.password, pending.challenge, req.password.A, req.password.M1)) {
+    if (!verifySrp(account.password, pending.challenge, srp.A, srp.M1)) {
       const wait = rateLimiter.hit(`password:${account.phone}`, limits.passwordAttemptsPerHour, 3600, call.now);
       throw wait ? floodWait(wait) : badRequest("PASSWORD_HASH_INVALID");
     }

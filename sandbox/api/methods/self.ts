@@ -1,21 +1,16 @@
 import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
-import { method, requireAccount, unixTime } from "../call";
+import { method, requireAccount } from "../call";
 import { badRequest } from "../rpc-error";
 import { userObject } from "../users";
 import type { AccountRecord } from "../../store/types";
 
 function isSelf(input: Api.TypeInputUser, account: AccountRecord): boolean {
-  return (
-    input instanceof Api.InputUserSelf || (input instanceof Api.InputUser && input.userId.toString() === account.userId)
-  );
+  if (input.className === "InputUserSelf") return true;
+  return input.className === "InputUser" && (input as Api.InputUser).userId.toString() === account.userId;
 }
 
 export const selfMethods = [
-  method(Api.updates.GetState, (call) => {
-    requireAccount(call);
-    return new Api.updates.State({ pts: 1, qts: 0, date: unixTime(call.now), seq: 1, unreadCount: 0 });
-  }),
   method(Api.users.GetUsers, (call, req) => {
     const account = requireAccount(call);
     return (req.id as unknown as Api.TypeInputUser[]).map((input) =>

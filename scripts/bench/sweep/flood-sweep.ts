@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { telegramSessions } from "@/db/schema";
+import { CONCURRENT_KEY_USE } from "@/sandbox/mtproto/encrypted-session";
 import type { LogEntry } from "@/sandbox/server/request-log";
 import { createTestDatabase } from "@/tests/support/database";
 import { FloodAudit } from "./flood-audit";
@@ -16,7 +17,7 @@ import { seedMintedSessions, sandboxPhone } from "@/tests/support/sandbox-sessio
  * FLOOD_WAITs for some (half short enough to sleep through, half long), then runs one full sweep in a
  * separate monitor process at the default concurrency and prints its wall time, peak RSS, and the requests
  * any session sent inside its own flood wait (must be 0). With --monitors 2 the sweep is shared by two
- * monitor processes; the sandbox must then see no AUTH_KEY_DUPLICATED (one key never used twice at once).
+ * monitor processes; the sandbox must then log no concurrent_key_use (one key never used twice at once).
  */
 const { values } = parseArgs({
   options: {
@@ -65,8 +66,8 @@ try {
     .where(sql`${telegramSessions.floodWaitUntil} > now()`);
   const inWait = await new HealthMonitor(database.db).sweepOnce();
   await audit.stop();
-  const duplicated = (await sandbox.control<LogEntry[]>("GET", "/log")).filter(
-    (entry) => entry.result === "AUTH_KEY_DUPLICATED",
+  const concurrentKeyUse = (await sandbox.control<LogEntry[]>("GET", "/log")).filter(
+    (entry) => entry.result === CONCURRENT_KEY_USE,
   ).length;
 
   const byStatus = await database.db
@@ -86,7 +87,7 @@ try {
         monitors,
         inWait,
         floodAudit: audit.count(),
-        authKeyDuplicated: duplicated,
+        concurrentKeyUse,
         byStatus,
       },
       null,
