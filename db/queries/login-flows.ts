@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { loginFlows, type LoginFlow, type LoginStep } from "@/db/schema";
+import { claimNext, secondsFromNow } from "./claim";
 
 export type NewLoginFlow = typeof loginFlows.$inferInsert;
 export type LoginFlowPatch = Partial<Omit<NewLoginFlow, "id" | "createdAt">>;
@@ -33,7 +34,7 @@ export type ClaimResult = { flow: LoginFlow } | { missing: true } | { busy: true
 export async function claimLoginFlow(db: DbOrTx, id: string, lockSeconds: number): Promise<ClaimResult> {
   const [flow] = await db
     .update(loginFlows)
-    .set({ lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})` })
+    .set({ lockedUntil: secondsFromNow(lockSeconds) })
     .where(and(eq(loginFlows.id, id), or(isNull(loginFlows.lockedUntil), lt(loginFlows.lockedUntil, sql`now()`))))
     .returning();
   if (flow) return { flow };
@@ -75,24 +76,16 @@ export async function expireLoginFlows(db: DbOrTx): Promise<number> {
  * lock ran out (its process died mid-step), or an expired QR flow. Held for `lockSeconds` (SKIP LOCKED).
  */
 export async function claimAbandonedLoginFlow(db: DbOrTx, lockSeconds: number): Promise<LoginFlow | undefined> {
-  const abandoned = db
-    .select({ id: loginFlows.id })
-    .from(loginFlows)
-    .where(
-      and(
-        inArray(loginFlows.step, openSteps),
-        or(
-          lt(loginFlows.lockedUntil, sql`now()`),
-          and(isNull(loginFlows.lockedUntil), eq(loginFlows.method, "qr"), lt(loginFlows.expiresAt, sql`now()`)),
-        ),
+  const [flow] = await claimNext(db, loginFlows, {
+    key: loginFlows.id,
+    where: and(
+      inArray(loginFlows.step, openSteps),
+      or(
+        lt(loginFlows.lockedUntil, sql`now()`),
+        and(isNull(loginFlows.lockedUntil), eq(loginFlows.method, "qr"), lt(loginFlows.expiresAt, sql`now()`)),
       ),
-    )
-    .limit(1)
-    .for("update", { skipLocked: true });
-  const [flow] = await db
-    .update(loginFlows)
-    .set({ lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})` })
-    .where(inArray(loginFlows.id, abandoned))
-    .returning();
+    ),
+    set: { lockedUntil: secondsFromNow(lockSeconds) },
+  }).returning();
   return flow;
 }

@@ -1,10 +1,10 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { telegramSessions, type SessionStatus } from "@/db/schema";
+import { secondsFromNow } from "./claim";
 
 export type LeasedSession = { id: string; status: SessionStatus; sessionCiphertext: string | null; dcId: number };
 
-const leaseEnd = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
 const leaseFree = (owner: string) =>
   or(
     isNull(telegramSessions.leaseUntil),
@@ -24,7 +24,7 @@ export async function takeLease(
 ): Promise<LeasedSession | undefined> {
   const [row] = await db
     .update(telegramSessions)
-    .set({ leaseOwner: owner, leaseUntil: leaseEnd(seconds) })
+    .set({ leaseOwner: owner, leaseUntil: secondsFromNow(seconds) })
     .where(and(eq(telegramSessions.id, sessionId), leaseFree(owner)))
     .returning({
       id: telegramSessions.id,
@@ -39,7 +39,7 @@ export async function takeLease(
 export async function renewLease(db: DbOrTx, sessionId: string, owner: string, seconds: number): Promise<boolean> {
   const rows = await db
     .update(telegramSessions)
-    .set({ leaseUntil: leaseEnd(seconds) })
+    .set({ leaseUntil: secondsFromNow(seconds) })
     .where(and(eq(telegramSessions.id, sessionId), eq(telegramSessions.leaseOwner, owner)))
     .returning({ id: telegramSessions.id });
   return rows.length > 0;

@@ -38,3 +38,20 @@ export type NewSession = typeof telegramSessions.$inferInsert & { id: string };
 export async function insertSession(db: DbOrTx, values: NewSession): Promise<void> {
   await db.insert(telegramSessions).values(values);
 }
+
+/** The Telegram user an account of the console is. */
+export async function findAccountUserId(db: DbOrTx, accountId: string): Promise<bigint | undefined> {
+  const account = await db.query.telegramAccounts.findFirst({
+    where: eq(telegramAccounts.id, accountId),
+    columns: { telegramUserId: true },
+  });
+  return account?.telegramUserId;
+}
+
+/** What acting on a session at Telegram needs to know of it: its account and DC. */
+export function findSessionTarget(db: DbOrTx, sessionId: string) {
+  return db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { id: true, accountId: true, dcId: true },
+  });
+}

@@ -2,7 +2,7 @@ import { sessions } from "telegram";
 import type { Db } from "@/db";
 import { openSteps } from "@/db/queries/login-flows";
 import { secrets } from "@/lib/keys/encrypted-columns";
-import { closedRotationSteps } from "@/lib/revocation/lock-session";
+import { closedRotationSteps } from "@/db/queries/rotations";
 import { decrypt, type KeyRing } from "@/lib/vault";
 import type { SandboxProcess } from "./crash-sandbox";
 

@@ -1,29 +1,13 @@
-import { asc, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { claimDueRevocation, closeRevocation } from "@/db/queries/revocations";
 import { systemActor, writeAudit } from "@/lib/audit";
-import { sessionRevocations } from "@/db/schema";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
-import { finishRevocation, postponeRevocation } from "./finish";
-import { logOutAtTelegram } from "./logout";
+import { logOutAtTelegram, postponeRevocation } from "./revoke";
 
-/** Takes the most overdue pending logout for `holdSeconds` (SKIP LOCKED: any number of processes may run this). */
-async function claimDueRevocation(db: Db, holdSeconds: number): Promise<string | undefined> {
-  const due = db
-    .select({ id: sessionRevocations.sessionId })
-    .from(sessionRevocations)
-    .where(lte(sessionRevocations.nextAttemptAt, sql`now()`))
-    .orderBy(asc(sessionRevocations.nextAttemptAt))
-    .limit(1)
-    .for("update", { skipLocked: true });
-  const [row] = await db
-    .update(sessionRevocations)
-    .set({ nextAttemptAt: sql`now() + make_interval(secs => ${holdSeconds})` })
-    .where(inArray(sessionRevocations.sessionId, due))
-    .returning({ id: sessionRevocations.sessionId });
-  return row?.id;
-}
-
-/** Retries the logouts that are due, at most `limit`; returns how many sessions ended revoked. */
+/**
+ * Retries the logouts that are due, at most `limit`; returns how many sessions ended revoked. Each is
+ * claimed for a lease's length, so any number of processes may run this side by side.
+ */
 export async function retryDueRevocations(db: Db, manager: ConnectionManager, limit = 10): Promise<number> {
   let revoked = 0;
   for (let i = 0; i < limit; i++) {
@@ -35,7 +19,7 @@ export async function retryDueRevocations(db: Db, manager: ConnectionManager, li
       continue;
     }
     await db.transaction(async (tx) => {
-      const closed = await finishRevocation(tx, sessionId);
+      const closed = await closeRevocation(tx, sessionId);
       if (!closed) return;
       revoked++;
       await writeAudit(tx, systemActor, {

@@ -1,11 +1,15 @@
-import { Api, type TelegramClient } from "telegram";
-import type { Db } from "@/db";
-import type { SessionRotation } from "@/db/schema";
+import { Api, errors, type TelegramClient } from "telegram";
+import type { Db, DbOrTx } from "@/db";
+import { updateRotation, type RotationPatch } from "@/db/queries/rotations";
+import type { RotationStep, SessionRotation } from "@/db/schema";
+import { env } from "@/lib/env";
+import { secrets } from "@/lib/keys/encrypted-columns";
+import { connectClient, createTelegramClient, saveSession } from "@/lib/telegram/client";
+import { withDeadline } from "@/lib/telegram/deadline";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import { exportLoginToken } from "@/lib/telegram/login/login-token";
 import { signInWithPassword } from "@/lib/telegram/login/password";
-import type { KeyRing } from "@/lib/vault";
-import { saveFreshStep, updateRotation } from "./store";
+import { decrypt, encrypt, type KeyRing } from "@/lib/vault";
 
 /** The account has two-step verification: the admin must send its password (the hint is safe to show). */
 export class PasswordRequiredError extends Error {
@@ -64,4 +68,56 @@ async function importAuthorization(fresh: TelegramClient): Promise<boolean> {
 
 async function authorized(deps: Deps, rotation: SessionRotation, fresh: TelegramClient): Promise<void> {
   await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh, { passwordHint: null });
+}
+
+/** Persists the step together with the fresh key as it is now (a DC move changes it), encrypted to this row. */
+export function saveFreshStep(
+  db: DbOrTx,
+  ring: KeyRing,
+  id: string,
+  step: RotationStep,
+  fresh: TelegramClient,
+  extra: RotationPatch = {},
+): Promise<void> {
+  return updateRotation(db, id, {
+    step,
+    freshCiphertext: encrypt(ring, saveSession(fresh), secrets.rotationSession.binding(id)),
+    ...extra,
+  });
+}
+
+export function readFreshKey(ring: KeyRing, rotation: Pick<SessionRotation, "id" | "freshCiphertext">): string | null {
+  return rotation.freshCiphertext
+    ? decrypt(ring, rotation.freshCiphertext, secrets.rotationSession.binding(rotation.id))
+    : null;
+}
+
+/**
+ * The rotation's new key: a client of its own (never shared with the old session's connection), each
+ * request under the request deadline, and no reconnect loop of GramJS's after a dropped socket. A dropped
+ * socket rejects with GramJS's plain errors ("Not connected"); they become a transient TelegramFailure, as
+ * behind the connection manager, so the API answers 503 rather than 500. RPC errors stay as GramJS throws them.
+ */
+export async function openFreshClient(saved: string, dcId: number): Promise<TelegramClient> {
+  const client = await createTelegramClient(saved, { dcId, floodSleepThreshold: 0 });
+  client._reconnectRetries = -1;
+  const invoke = client.invoke.bind(client);
+  const timeoutMs = env().TELEGRAM_REQUEST_TIMEOUT_MS;
+  client.invoke = ((request, dc) =>
+    withDeadline(invoke(request, dc), timeoutMs).catch(asTelegramFailure)) as TelegramClient["invoke"];
+  try {
+    await connectClient(client);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    asTelegramFailure(error);
+  }
+  return client;
+}
+
+function asTelegramFailure(error: unknown): never {
+  throw error instanceof errors.RPCError ? error : classifyTelegramError(error);
+}
+
+export async function closeClient(client: TelegramClient | undefined): Promise<void> {
+  await client?.destroy().catch(() => undefined);
 }

@@ -6,7 +6,7 @@ import { retryDueRevocations } from "@/lib/revocation/retry";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
 import { recoverLoginFlows } from "@/lib/telegram/login/recover";
 import { loadKeyRing } from "@/lib/vault";
-import { applyRotationPolicy } from "./policy-job";
+import { applyRotationPolicy } from "./policy";
 import { recoverRotations } from "./recover";
 
 export type MaintenanceStats = {

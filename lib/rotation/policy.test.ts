@@ -9,7 +9,7 @@ import { loadKeyRing } from "@/lib/vault";
 import { testDrivers, type TestDatabase } from "@/tests/support/database";
 import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
-import { applyRotationPolicy } from "./policy-job";
+import { applyRotationPolicy } from "./policy";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 

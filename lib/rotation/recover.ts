@@ -1,50 +1,25 @@
-import { and, eq, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { TelegramClient } from "telegram";
 import type { Db } from "@/db";
+import {
+  claimStaleRotation,
+  closedRotationSteps,
+  findRotation,
+  rollBackRotation,
+  updateRotation,
+} from "@/db/queries/rotations";
+import { findSessionTarget } from "@/db/queries/telegram-accounts";
+import type { SessionRotation } from "@/db/schema";
 import { systemActor, writeAudit } from "@/lib/audit";
-import { sessionRotations, telegramSessions, type SessionRotation } from "@/db/schema";
-import { closedRotationSteps } from "@/lib/revocation/lock-session";
+import { log } from "@/lib/log";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
+import { freshIsAuthorized } from "@/lib/telegram/login/authorized-user";
 import type { Commit } from "@/lib/telegram/login/deps";
 import type { KeyRing } from "@/lib/vault";
-import { log } from "@/lib/log";
-import { closeClient, openFreshClient } from "./fresh-client";
-import { freshIsAuthorized } from "./fresh-state";
-import { retireOld } from "./retire-old";
-import { findRotation, readFreshKey, rollBack, saveFreshStep, updateRotation } from "./store";
-import { RotationMismatchError, swapIn } from "./swap";
-import { discardFresh } from "./discard";
+import { closeClient, openFreshClient, readFreshKey, saveFreshStep } from "./authorize";
+import { rotationLockSeconds } from "./rotate";
+import { retireOld, swapIn } from "./swap";
 
 export type RecoveryDeps = { db: Db; ring: KeyRing; manager: ConnectionManager; passwordWaitMinutes?: number };
-
-/** Takes one open rotation nobody works on (its holder crashed), or a password wait that was abandoned. */
-async function claimStale(
-  db: Db,
-  holdSeconds: number,
-  passwordWaitMinutes: number,
-): Promise<SessionRotation | undefined> {
-  const stale = db
-    .select({ id: sessionRotations.id })
-    .from(sessionRotations)
-    .where(
-      and(
-        notInArray(sessionRotations.step, closedRotationSteps),
-        or(isNull(sessionRotations.lockedUntil), lt(sessionRotations.lockedUntil, sql`now()`)),
-        or(
-          ne(sessionRotations.step, "password_needed"),
-          lt(sessionRotations.updatedAt, sql`now() - make_interval(mins => ${passwordWaitMinutes})`),
-        ),
-      ),
-    )
-    .limit(1)
-    .for("update", { skipLocked: true });
-  const [row] = await db
-    .update(sessionRotations)
-    .set({ lockedUntil: sql`now() + make_interval(secs => ${holdSeconds})` })
-    .where(inArray(sessionRotations.id, stale))
-    .returning();
-  return row;
-}
 
 /**
  * Finishes or undoes rotations left open by a crash: a fresh key Telegram authorized is swapped in (and the
@@ -53,7 +28,7 @@ async function claimStale(
 export async function recoverRotations(deps: RecoveryDeps, limit = 5): Promise<number> {
   let closed = 0;
   for (let i = 0; i < limit; i++) {
-    const rotation = await claimStale(deps.db, deps.manager.config.leaseSeconds * 2, deps.passwordWaitMinutes ?? 15);
+    const rotation = await claimStaleRotation(deps.db, rotationLockSeconds(deps), deps.passwordWaitMinutes ?? 15);
     if (!rotation) break;
     try {
       if (!(await closeWithoutTelegram(deps, rotation))) {
@@ -75,7 +50,7 @@ async function closeWithoutTelegram(deps: RecoveryDeps, rotation: SessionRotatio
   // After the swap the revocation retry job owns the old key's logout.
   if (rotation.step === "swapped") await updateRotation(deps.db, rotation.id, { step: "done", lockedUntil: null });
   else if (rotation.step === "started" || rotation.step === "password_needed" || !rotation.freshCiphertext)
-    await rollBack(deps.db, rotation.id, "RECOVERED");
+    await rollBackRotation(deps.db, rotation.id, "RECOVERED");
   else return false;
   return true;
 }
@@ -84,24 +59,19 @@ async function recoverUnderLease(deps: RecoveryDeps, rotationId: string, old: Te
   const rotation = await findRotation(deps.db, rotationId);
   if (!rotation || closedRotationSteps.includes(rotation.step)) return;
   const saved = readFreshKey(deps.ring, rotation);
-  if (!saved || rotation.step === "password_needed") return rollBack(deps.db, rotation.id, "RECOVERED");
-  const session = await deps.db.query.telegramSessions.findFirst({
-    where: eq(telegramSessions.id, rotation.sessionId),
-    columns: { id: true, accountId: true, dcId: true },
-  });
-  if (!session) return rollBack(deps.db, rotation.id, "SESSION_GONE");
+  if (!saved || rotation.step === "password_needed") return rollBackRotation(deps.db, rotation.id, "RECOVERED");
+  const session = await findSessionTarget(deps.db, rotation.sessionId);
+  if (!session) return rollBackRotation(deps.db, rotation.id, "SESSION_GONE");
   const fresh = await openFreshClient(saved, session.dcId);
   try {
     if (!(await freshIsAuthorized(fresh, rotation.step !== "authorized")))
-      return rollBack(deps.db, rotation.id, "RECOVERED");
+      return rollBackRotation(deps.db, rotation.id, "RECOVERED");
     if (rotation.step !== "authorized") await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh);
     await swapIn(
       { ...deps, commit: systemCommit(deps.db, rotation), holdSeconds: deps.manager.config.leaseSeconds },
       rotation,
       session,
       fresh,
-    ).catch((error: unknown) =>
-      error instanceof RotationMismatchError ? discardFresh(deps, rotation.id, fresh, error) : Promise.reject(error),
     );
     await retireOld(deps.db, rotation.id, session.id, old);
   } finally {

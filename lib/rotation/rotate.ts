@@ -1,13 +1,20 @@
+import type { TelegramClient } from "telegram";
+import type { Db } from "@/db";
+import { findRotation, holdRotation, insertRotation, rollBackRotation, updateRotation } from "@/db/queries/rotations";
 import type { SessionRotation } from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { lockSession, type Requester } from "@/lib/revocation/revoke";
+import type { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { classifyTelegramError } from "@/lib/telegram/errors";
-import { authorizeFresh, PasswordRequiredError } from "./authorize";
-import { beginRotation, type RotationClaim } from "./begin";
-import { rotationLockSeconds, type RotationDeps } from "./deps";
-import { closeClient, openFreshClient } from "./fresh-client";
-import { retireOld } from "./retire-old";
-import { findRotation, readFreshKey, rollBack, updateRotation } from "./store";
-import { discardFresh } from "./discard";
-import { RotationMismatchError, swapIn } from "./swap";
+import type { Commit } from "@/lib/telegram/login/deps";
+import type { KeyRing } from "@/lib/vault";
+import { authorizeFresh, closeClient, openFreshClient, PasswordRequiredError, readFreshKey } from "./authorize";
+import { retireOld, swapIn } from "./swap";
+
+export type RotationDeps = { db: Db; ring: KeyRing; manager: ConnectionManager; requester: Requester; commit: Commit };
+
+/** How long a rotation is held by the process working on it before recovery may take it over. */
+export const rotationLockSeconds = (deps: Pick<RotationDeps, "manager">) => deps.manager.config.leaseSeconds * 2;
 
 export type RotateResult = {
   id: string;
@@ -44,10 +51,44 @@ export async function rotateSession(
   }
 }
 
+export type RotationTarget = { id: string; accountId: string; dcId: number };
+type RotationClaim = { rotation: SessionRotation; session: RotationTarget };
+
+const refusals: Record<string, string> = {
+  invalid: "Telegram no longer accepts this session, so it cannot be rotated. Forget it and log the account in again.",
+  revoke_pending: "This session is being revoked.",
+  revoked: "This session is revoked.",
+};
+
+/**
+ * Opens a rotation (or takes back one waiting for the 2FA password), holding it for `lockSeconds`.
+ * 409 when the session is not usable or another rotation or a revoke is under way.
+ */
+async function beginRotation(
+  db: Db,
+  sessionId: string,
+  requester: Requester,
+  trigger: "manual" | "policy",
+  lockSeconds: number,
+): Promise<RotationClaim> {
+  return db.transaction(async (tx) => {
+    const { session, rotation } = await lockSession(tx, sessionId);
+    const refusal = refusals[session.status];
+    if (refusal) throw new ApiError(409, "conflict", refusal);
+    if (rotation) {
+      const free = !rotation.lockedUntil || rotation.lockedUntil.getTime() < Date.now();
+      if (rotation.step !== "password_needed" || !free)
+        throw new ApiError(409, "conflict", "This session is already being rotated.");
+      return { rotation: (await holdRotation(tx, rotation.id, lockSeconds)) ?? rotation, session };
+    }
+    return { rotation: await insertRotation(tx, sessionId, { trigger, ...requester, lockSeconds }), session };
+  });
+}
+
 async function rotateUnderLease(
   deps: RotationDeps,
   { rotation, session }: RotationClaim,
-  old: Parameters<typeof authorizeFresh>[3],
+  old: TelegramClient,
   password?: string,
 ): Promise<RotateResult> {
   const fresh = await openFreshClient(readFreshKey(deps.ring, rotation) ?? "", session.dcId);
@@ -58,8 +99,6 @@ async function rotateUnderLease(
       rotation,
       session,
       fresh,
-    ).catch((error: unknown) =>
-      error instanceof RotationMismatchError ? discardFresh(deps, rotation.id, fresh, error) : Promise.reject(error),
     );
     const oldSessionStatus = await retireOld(deps.db, rotation.id, session.id, old);
     return { id: session.id, status: "rotated", newSessionId, oldSessionStatus };
@@ -74,7 +113,7 @@ async function rotateUnderLease(
  * says about the fresh key: a lost answer must not make us drop a key Telegram did authorize.
  */
 async function settleFailure(deps: RotationDeps, rotationId: string, error: unknown): Promise<void> {
-  const rotation: SessionRotation | undefined = await findRotation(deps.db, rotationId);
+  const rotation = await findRotation(deps.db, rotationId);
   if (
     !rotation ||
     rotation.step === "done" ||
@@ -83,6 +122,6 @@ async function settleFailure(deps: RotationDeps, rotationId: string, error: unkn
   )
     return;
   const code = classifyTelegramError(error).code;
-  if (rotation.step === "started") return rollBack(deps.db, rotationId, code);
+  if (rotation.step === "started") return rollBackRotation(deps.db, rotationId, code);
   await updateRotation(deps.db, rotationId, { lockedUntil: null, lastError: code });
 }

@@ -1,15 +1,17 @@
-import { eq, sql } from "drizzle-orm";
 import { Api, type TelegramClient } from "telegram";
 import type { Db } from "@/db";
-import { sessionRevocations, telegramAccounts, telegramSessions, type SessionRotation } from "@/db/schema";
+import { closeRevocation, markRevokePending } from "@/db/queries/revocations";
+import { rollBackRotation, updateRotation } from "@/db/queries/rotations";
+import { findAccountUserId } from "@/db/queries/telegram-accounts";
+import type { SessionRotation } from "@/db/schema";
 import { recordIdentity } from "@/lib/reconcile/console-authorizations";
-import type { Requester } from "@/lib/revocation/requester";
+import { postponeRevocation } from "@/lib/revocation/revoke";
 import { saveSession } from "@/lib/telegram/client";
+import { classifyTelegramError } from "@/lib/telegram/errors";
 import type { Commit } from "@/lib/telegram/login/deps";
 import { storeSession } from "@/lib/telegram/login/store-session";
 import type { KeyRing } from "@/lib/vault";
-import type { RotationTarget } from "./begin";
-import { updateRotation } from "./store";
+import type { RotationTarget } from "./rotate";
 
 export type SwapDeps = { db: Db; ring: KeyRing; commit: Commit; holdSeconds: number };
 
@@ -21,27 +23,10 @@ export class RotationMismatchError extends Error {
   }
 }
 
-/** Remembers which of the account's devices the new session is (for the foreign flags); best effort. */
-async function recordOwnIdentity(db: Db, sessionId: string, accountId: string, fresh: TelegramClient): Promise<void> {
-  const list = await fresh.invoke(new Api.account.GetAuthorizations()).catch(() => undefined);
-  const own = list?.authorizations.find((a) => a.current);
-  if (own) await recordIdentity(db, sessionId, accountId, own, null);
-}
-
-/** Probes the fresh key (it must be logged in as the same Telegram user) before it may replace the old one. */
-async function probeSameUser(db: Db, fresh: TelegramClient, accountId: string): Promise<void> {
-  const [self] = await fresh.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
-  const account = await db.query.telegramAccounts.findFirst({
-    where: eq(telegramAccounts.id, accountId),
-    columns: { telegramUserId: true },
-  });
-  if (!(self instanceof Api.User) || !account || BigInt(self.id.toString()) !== account.telegramUserId)
-    throw new RotationMismatchError();
-}
-
 /**
  * In one transaction (with the caller's audit row): the new session row (rotatedFromId = old), the old one
  * revoke_pending with its logout owed, and the rotation marked swapped. The caller holds the old lease.
+ * A fresh key of another account is logged out and the rotation undone (RotationMismatchError).
  */
 export async function swapIn(
   deps: SwapDeps,
@@ -49,8 +34,8 @@ export async function swapIn(
   session: RotationTarget,
   fresh: TelegramClient,
 ): Promise<string> {
-  await probeSameUser(deps.db, fresh, session.accountId);
-  const requester: Requester = { actorId: rotation.actorId, actorLabel: rotation.actorLabel };
+  if (!(await isSameUser(deps.db, fresh, session.accountId)))
+    await discardFresh(deps.db, rotation.id, fresh, new RotationMismatchError());
   const newSessionId = await deps.commit(async (tx) => {
     const id = await storeSession(tx, deps.ring, saveSession(fresh), {
       accountId: session.accountId,
@@ -58,19 +43,12 @@ export async function swapIn(
       createdById: rotation.actorId,
       rotatedFromId: session.id,
     });
-    await tx
-      .update(telegramSessions)
-      .set({ status: "revoke_pending", version: sql`${telegramSessions.version} + 1` })
-      .where(eq(telegramSessions.id, session.id));
-    await tx
-      .insert(sessionRevocations)
-      .values({
-        sessionId: session.id,
-        reason: "rotated",
-        ...requester,
-        nextAttemptAt: sql`now() + make_interval(secs => ${deps.holdSeconds})`,
-      })
-      .onConflictDoNothing();
+    await markRevokePending(tx, session.id, {
+      reason: "rotated",
+      actorId: rotation.actorId,
+      actorLabel: rotation.actorLabel,
+      holdSeconds: deps.holdSeconds,
+    });
     await updateRotation(tx, rotation.id, {
       step: "swapped",
       newSessionId: id,
@@ -81,4 +59,49 @@ export async function swapIn(
   });
   await recordOwnIdentity(deps.db, newSessionId, session.accountId, fresh);
   return newSessionId;
+}
+
+/** Probes the fresh key: it must be logged in as the same Telegram user before it may replace the old one. */
+async function isSameUser(db: Db, fresh: TelegramClient, accountId: string): Promise<boolean> {
+  const [self] = await fresh.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
+  const telegramUserId = await findAccountUserId(db, accountId);
+  return self instanceof Api.User && telegramUserId !== undefined && BigInt(self.id.toString()) === telegramUserId;
+}
+
+/** A fresh key that must not be kept although Telegram authorized it: logged out, then the rotation undone. */
+async function discardFresh(db: Db, rotationId: string, fresh: TelegramClient, cause: Error): Promise<never> {
+  await fresh.invoke(new Api.auth.LogOut()).catch(() => undefined);
+  await rollBackRotation(db, rotationId, cause.name);
+  throw cause;
+}
+
+/** Remembers which of the account's devices the new session is (for the foreign flags); best effort. */
+async function recordOwnIdentity(db: Db, sessionId: string, accountId: string, fresh: TelegramClient): Promise<void> {
+  const list = await fresh.invoke(new Api.account.GetAuthorizations()).catch(() => undefined);
+  const own = list?.authorizations.find((a) => a.current);
+  if (own) await recordIdentity(db, sessionId, accountId, own, null);
+}
+
+/**
+ * After the swap: the old session logs itself out (auth.logOut with its own key: resetting it from the fresh
+ * session would hit FRESH_RESET_AUTHORISATION_FORBIDDEN), then its key is destroyed. If Telegram cannot be
+ * reached the old session stays revoke_pending and the revocation retry job finishes it. Returns its final status.
+ */
+export async function retireOld(
+  db: Db,
+  rotationId: string,
+  oldSessionId: string,
+  old: TelegramClient,
+): Promise<"revoked" | "revoke_pending"> {
+  let failure: string | undefined;
+  try {
+    await old.invoke(new Api.auth.LogOut());
+  } catch (error) {
+    const classified = classifyTelegramError(error);
+    if (classified.kind !== "terminal") failure = classified.code;
+  }
+  if (failure) await postponeRevocation(db, oldSessionId, failure);
+  else await db.transaction((tx) => closeRevocation(tx, oldSessionId));
+  await updateRotation(db, rotationId, { step: "done", lockedUntil: null });
+  return failure ? "revoke_pending" : "revoked";
 }

@@ -1,5 +1,5 @@
 import { openDatabase } from "@/db";
-import { systemRequester } from "@/lib/revocation/requester";
+import { systemRequester } from "@/lib/revocation/revoke";
 import { rotateSession } from "@/lib/rotation/rotate";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";

@@ -1,6 +1,6 @@
 import type { TelegramClient } from "telegram";
 import type { DbOrTx } from "@/db";
-import { isRevokePending } from "@/lib/revocation/pending";
+import { isRevokePending } from "@/db/queries/revocations";
 import { SessionUnavailableError } from "./errors";
 import { connectionManager } from "./manager";
 

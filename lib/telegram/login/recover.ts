@@ -13,11 +13,11 @@ import type { Actor } from "@/lib/auth/actors";
 import { env } from "@/lib/env";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { log } from "@/lib/log";
-import { freshIsAuthorized } from "@/lib/rotation/fresh-state";
+
 import { decrypt, type KeyRing } from "@/lib/vault";
 import { connectClient, createTelegramClient } from "../client";
 import { withDeadline } from "../deadline";
-import { alreadyAuthorizedUser } from "./authorized-user";
+import { alreadyAuthorizedUser, freshIsAuthorized } from "./authorized-user";
 import { stepLockSeconds, type LoginDeps } from "./deps";
 import { finishLogin } from "./finish";
 

@@ -26,7 +26,7 @@ const { connectClient, createTelegramClient, saveSession } = await import("@/lib
 const { telegramTarget } = await import("@/lib/telegram/target");
 const { storeSession } = await import("@/lib/telegram/login/store-session");
 const { connectionManager } = await import("@/lib/telegram/connection/manager");
-const { systemRequester } = await import("@/lib/revocation/requester");
+const { systemRequester } = await import("@/lib/revocation/revoke");
 const { rotateSession } = await import("@/lib/rotation/rotate");
 
 const handle = connectPglite(undefined, path.resolve("db/migrations"));

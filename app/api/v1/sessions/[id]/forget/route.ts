@@ -1,7 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { forgetSession } from "@/lib/revocation/forget";
-import { requesterOf } from "@/lib/revocation/requester";
+import { forgetSession, requesterOf } from "@/lib/revocation/revoke";
 
 /** Destroys the key of a session Telegram already refuses (invalid), without calling Telegram. 409 otherwise. */
 export const POST = apiRoute(

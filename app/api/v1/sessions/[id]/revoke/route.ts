@@ -1,7 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { requesterOf } from "@/lib/revocation/requester";
-import { revokeSession, type RevokeResult } from "@/lib/revocation/revoke";
+import { requesterOf, revokeSession, type RevokeResult } from "@/lib/revocation/revoke";
 
 /**
  * Logs the session out at Telegram and destroys its key: {status:"revoked"}, or {status:"revoke_pending"}

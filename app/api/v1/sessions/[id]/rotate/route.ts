@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { ApiError } from "@/lib/api/errors";
 import { idParams } from "@/lib/api/schemas/common";
-import { requesterOf } from "@/lib/revocation/requester";
+import { requesterOf } from "@/lib/revocation/revoke";
 import { rotationApiError } from "@/lib/rotation/api-errors";
 import { rotateSession, type RotateResult } from "@/lib/rotation/rotate";
 import { connectionManager } from "@/lib/telegram/connection/manager";
