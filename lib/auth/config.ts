@@ -13,7 +13,7 @@ import {
   authSecret,
 } from "./cookies";
 import { authorizeCredentials, signOutMember } from "./sign-in";
-import { requestMeta } from "./request-meta";
+import { requestMeta } from "@/lib/audit";
 import { sessionActor } from "./actors";
 
 const requestCausedErrors = new Set([

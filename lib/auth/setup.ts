@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
 import { consumeSetupTokenHash, insertSetupToken } from "@/db/queries/setup-tokens";
 import { adminExists, createUser } from "@/db/queries/users";
+import { writeAudit, type RequestMeta } from "@/lib/audit";
 import { log } from "@/lib/log";
 import { sha256Hex } from "./actors";
-import { writeAuthAudit } from "./audit";
 import { newPasswordSchema } from "./sign-in";
-import type { RequestMeta } from "./request-meta";
 
 // On globalThis: once per process, also across hot reloads and Next's separate module graphs.
 const holder = globalThis as typeof globalThis & { __setupTokenIssued?: Promise<void> };
@@ -56,18 +55,12 @@ export async function createFirstAdmin(db: Db, input: SetupInput, meta: RequestM
       password: input.password,
       mustChangePassword: false,
     });
-    await writeAuthAudit(tx, { action: "auth.setup", outcome: "success", actorId: admin.id, email: admin.email, meta });
+    await writeAudit(tx, { id: admin.id, label: admin.email }, { action: "auth.setup", outcome: "success" }, meta);
     return "created";
   });
   if (outcome !== "created") {
-    await writeAuthAudit(db, {
-      action: "auth.setup",
-      outcome: "failure",
-      actorId: null,
-      email: input.email.toLowerCase(),
-      meta,
-      detail: { reason: outcome },
-    });
+    const named = { id: null, label: input.email.toLowerCase() };
+    await writeAudit(db, named, { action: "auth.setup", outcome: "failure", detail: { reason: outcome } }, meta);
   }
   return outcome;
 }

@@ -10,10 +10,9 @@ import {
   recordSignIn,
   setPassword,
 } from "@/db/queries/users";
+import { requestMeta, writeAudit, type RequestMeta } from "@/lib/audit";
 import { log } from "@/lib/log";
 import type { UserActor } from "./actors";
-import { writeAuthAudit } from "./audit";
-import { requestMeta, type RequestMeta } from "./request-meta";
 
 /** OWASP's scrypt parameters: N=2^17, r=8, p=1 (128 MiB per hash). */
 const defaults = { logN: 17, r: 8, p: 1 };
@@ -138,20 +137,14 @@ export async function authorizeCredentials(
   if (!user || reason) {
     await db.transaction(async (tx) => {
       await countSignInFailure(tx, { email, ip: meta.ip });
-      await writeAuthAudit(tx, {
-        action: "auth.sign_in",
-        outcome: "failure",
-        actorId: user?.id ?? null,
-        email,
-        meta,
-        detail: { reason },
-      });
+      const named = { id: user?.id ?? null, label: email };
+      await writeAudit(tx, named, { action: "auth.sign_in", outcome: "failure", detail: { reason } }, meta);
     });
     return null;
   }
   await db.transaction(async (tx) => {
     await recordSignIn(tx, user.id);
-    await writeAuthAudit(tx, { action: "auth.sign_in", outcome: "success", actorId: user.id, email, meta });
+    await writeAudit(tx, { id: user.id, label: email }, { action: "auth.sign_in", outcome: "success" }, meta);
   });
   return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
 }
@@ -192,25 +185,13 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await db.transaction(async (tx) => {
       await countSignInFailure(tx, attempt);
-      await writeAuthAudit(tx, {
-        action: "auth.password_change",
-        outcome: "failure",
-        actorId: member.id,
-        email: member.email,
-        meta,
-      });
+      await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "failure" }, meta);
     });
     return { kind: "wrong_password" };
   }
   await db.transaction(async (tx) => {
     await setPassword(tx, member.id, input.newPassword, false);
-    await writeAuthAudit(tx, {
-      action: "auth.password_change",
-      outcome: "success",
-      actorId: member.id,
-      email: member.email,
-      meta,
-    });
+    await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "success" }, meta);
   });
   return { kind: "changed" };
 }
@@ -219,12 +200,11 @@ export async function changePassword(
 export async function signOutMember(db: Db, member: Pick<UserActor, "id" | "email">, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
     await bumpSessionVersion(tx, member.id);
-    await writeAuthAudit(tx, {
-      action: "auth.sign_out",
-      outcome: "success",
-      actorId: member.id,
-      email: member.email,
-      meta,
-    });
+    await writeAudit(tx, memberNamed(member), { action: "auth.sign_out", outcome: "success" }, meta);
   });
+}
+
+/** The audit name of a signed-in member acting on their own account. */
+function memberNamed(member: Pick<UserActor, "id" | "email">) {
+  return { id: member.id, label: member.email };
 }

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getActor } from "./guard";
 import { signInPath, clearSessionCookie } from "./cookies";
-import { requestMeta } from "./request-meta";
+import { requestMeta } from "@/lib/audit";
 import { signOutMember } from "./sign-in";
 
 /** Signs the caller out everywhere: their session version moves on, so every saved cookie stops working. */

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { changePassword, changePasswordSchema } from "@/lib/auth/sign-in";
 import { requireSignedIn } from "@/lib/auth/guard";
 import { signInPath, clearSessionCookie } from "@/lib/auth/cookies";
-import { requestMeta } from "@/lib/auth/request-meta";
+import { requestMeta } from "@/lib/audit";
 import { fieldErrorsOf, type FormState } from "../_ui/form-state";
 
 export type ChangePasswordField = "currentPassword" | "newPassword" | "confirmPassword";

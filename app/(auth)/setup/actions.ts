@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { EmailTakenError } from "@/db/queries/users";
 import { signInPath } from "@/lib/auth/cookies";
-import { requestMeta } from "@/lib/auth/request-meta";
+import { requestMeta } from "@/lib/audit";
 import { createFirstAdmin, setupSchema } from "@/lib/auth/setup";
 import { fieldErrorsOf, type FormState } from "../_ui/form-state";
 

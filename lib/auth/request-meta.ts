@@ -1,1 +1,0 @@
-export { requestMeta, type RequestMeta } from "@/lib/audit";
