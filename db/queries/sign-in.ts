@@ -1,18 +1,41 @@
-import { and, desc, eq, gt, lt } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
 import { signInFailures } from "@/db/schema";
 
 export type SignInAttempt = { email: string; ip: string };
 
-/** Records a failed sign-in at `now` and forgets failures older than `forgetBefore`. */
-export async function recordSignInFailure(
-  db: DbOrTx,
+/**
+ * Counts an attempt as a failure before its password is checked, unless the account or the address already has
+ * `limit` failures after `since`: then nothing is written and the recent failures are returned. Concurrent
+ * attempts for the same account or address queue on a transaction-scoped lock, so no more than `limit` pass.
+ * Failures older than `since` are forgotten on the way.
+ */
+export async function reserveSignInAttempt(
+  db: Db,
   attempt: SignInAttempt,
   now: Date,
-  forgetBefore: Date,
-): Promise<void> {
-  await db.insert(signInFailures).values({ email: attempt.email, ip: attempt.ip, at: now });
-  await db.delete(signInFailures).where(lt(signInFailures.at, forgetBefore));
+  since: Date,
+  limit: number,
+): Promise<{ reservedId: number } | { recent: { byEmail: Date[]; byIp: Date[] } }> {
+  return db.transaction(async (tx) => {
+    // Sorted, so two attempts never take the two locks in opposite orders.
+    for (const key of [`sign-in email ${attempt.email}`, `sign-in ip ${attempt.ip}`].sort()) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    }
+    const recent = await recentSignInFailures(tx, attempt, since, limit);
+    if (recent.byEmail.length >= limit || recent.byIp.length >= limit) return { recent };
+    const [reserved] = await tx
+      .insert(signInFailures)
+      .values({ email: attempt.email, ip: attempt.ip, at: now })
+      .returning({ id: signInFailures.id });
+    await tx.delete(signInFailures).where(lt(signInFailures.at, since));
+    return { reservedId: reserved!.id };
+  });
+}
+
+/** A reserved attempt that turned out right (or was never checked) stops counting as a failure. */
+export async function releaseSignInAttempt(db: DbOrTx, reservedId: number): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.id, reservedId));
 }
 
 /** Times of the latest failures after `since`, newest first, per account and per IP (at most `limit` each). */

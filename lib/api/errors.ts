@@ -16,6 +16,9 @@ export type ErrorCode =
   | "password_required"
   | "telegram_unavailable"
   | "rate_limited"
+  | "too_many_attempts"
+  | "payload_too_large"
+  | "server_busy"
   | "database_unavailable"
   | "internal_error";
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { PayloadTooLargeError, readBodyText } from "@/lib/http/body";
 import { ApiError } from "./errors";
 
 const maxBodyBytes = 64 * 1024;
@@ -25,9 +26,7 @@ async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError(400, "invalid_input", "Send a JSON body with Content-Type: application/json.");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLarge();
-  const text = await request.text();
-  if (text.length > maxBodyBytes) throw tooLarge();
+  const text = await readCappedBody(request);
   try {
     return JSON.parse(text);
   } catch {
@@ -35,7 +34,17 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const tooLarge = () => new ApiError(400, "invalid_input", "The request body is too large.");
+/** The body as text, refused with 413 once it passes the limit while it is still arriving. */
+export async function readCappedBody(request: Request, limitBytes = maxBodyBytes): Promise<string> {
+  try {
+    return await readBodyText(request, limitBytes);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) {
+      throw new ApiError(413, "payload_too_large", `The request body is larger than ${limitBytes / 1024} KiB.`);
+    }
+    throw error;
+  }
+}
 
 function validate(schema: Schema, value: unknown, summary: string): unknown {
   const result = schema.safeParse(value);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actors";
+import { hugeBody } from "@/tests/support/huge-body";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { ApiError } from "./errors";
 import { createApiRoute } from "./route";
@@ -131,6 +132,22 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     const response = await createThing(req, noParams);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "invalid_input", message } });
+  });
+
+  it("answers 413 payload_too_large to a 256 MiB body, having read little more than 64 KiB of it", async () => {
+    const body = hugeBody();
+    const response = await createThing(
+      new Request(`${origin}/api/v1/things`, {
+        method: "POST",
+        body: body.stream,
+        headers: { "content-type": "application/json", origin },
+        duplex: "half",
+      } as RequestInit),
+      noParams,
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+    expect(body.pulled()).toBeLessThan(1024 * 1024);
   });
 
   it("names the invalid fields", async () => {

@@ -1,12 +1,16 @@
-import { describe, expect, it, afterAll, beforeAll } from "vitest";
+import { describe, expect, it, afterAll, beforeAll, vi } from "vitest";
+import { releaseSignInAttempt } from "@/db/queries/sign-in";
 import {
   hashPassword,
   verifyPassword,
   newPasswordSchema,
-  countSignInFailure,
-  signInRetryAfter,
+  reserveSignInAttempt,
   isCredentialsSignIn,
-  throttledSignIn,
+  gateSignIn,
+  takeHashingSlot,
+  signInHashingSlots,
+  signInQueueLength,
+  maxFailures,
   authorizeCredentials,
   changePassword,
   signOutMember,
@@ -54,56 +58,86 @@ describe.each(testDrivers)("sign-in throttling on %s", (driver) => {
 
   const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * minute);
 
-  it("allows four failures and refuses the sixth attempt until the oldest of five leaves the window", async () => {
+  it("allows five attempts and refuses the sixth until the oldest of five leaves the window", async () => {
     const start = new Date("2026-01-01T10:00:00Z");
     const attempt = { email: "a@example.com", ip: "203.0.113.1" };
-    for (let i = 0; i < 4; i++) await countSignInFailure(database.db, attempt, at(start, i));
-    expect(await signInRetryAfter(database.db, attempt, at(start, 4))).toBeNull();
-    await countSignInFailure(database.db, attempt, at(start, 4));
-    expect(await signInRetryAfter(database.db, attempt, at(start, 5))).toBe(10 * 60);
-    expect(await signInRetryAfter(database.db, attempt, at(start, 15.5))).toBeNull();
+    for (let i = 0; i < 5; i++) {
+      expect(await reserveSignInAttempt(database.db, attempt, at(start, i))).toMatchObject({ kind: "reserved" });
+    }
+    expect(await reserveSignInAttempt(database.db, attempt, at(start, 5))).toEqual({
+      kind: "throttled",
+      retryAfter: 10 * 60,
+    });
+    expect(await reserveSignInAttempt(database.db, attempt, at(start, 15.5))).toMatchObject({ kind: "reserved" });
   });
 
   it("counts per IP across accounts and per account across IPs", async () => {
     const start = new Date("2026-01-02T10:00:00Z");
     for (let i = 0; i < 5; i++) {
-      await countSignInFailure(database.db, { email: `user${i}@example.com`, ip: "198.51.100.7" }, at(start, 0));
-      await countSignInFailure(database.db, { email: "target@example.com", ip: `192.0.2.${i}` }, at(start, 0));
+      await reserveSignInAttempt(database.db, { email: `user${i}@example.com`, ip: "198.51.100.7" }, at(start, 0));
+      await reserveSignInAttempt(database.db, { email: "target@example.com", ip: `192.0.2.${i}` }, at(start, 0));
     }
     const later = at(start, 1);
-    expect(await signInRetryAfter(database.db, { email: "new@example.com", ip: "198.51.100.7" }, later)).toBe(14 * 60);
-    expect(await signInRetryAfter(database.db, { email: "target@example.com", ip: "192.0.2.200" }, later)).toBe(
-      14 * 60,
+    const throttled = { kind: "throttled", retryAfter: 14 * 60 };
+    expect(await reserveSignInAttempt(database.db, { email: "new@example.com", ip: "198.51.100.7" }, later)).toEqual(
+      throttled,
     );
-    expect(await signInRetryAfter(database.db, { email: "new@example.com", ip: "192.0.2.200" }, later)).toBeNull();
+    expect(await reserveSignInAttempt(database.db, { email: "target@example.com", ip: "192.0.2.200" }, later)).toEqual(
+      throttled,
+    );
+    expect(
+      await reserveSignInAttempt(database.db, { email: "new@example.com", ip: "192.0.2.200" }, later),
+    ).toMatchObject({ kind: "reserved" });
+  });
+
+  it("stops counting an attempt once it is released", async () => {
+    const start = new Date("2026-01-04T10:00:00Z");
+    const attempt = { email: "right@example.com", ip: "203.0.113.20" };
+    for (let i = 0; i < 5; i++) {
+      const reservation = await reserveSignInAttempt(database.db, attempt, at(start, 0));
+      if (reservation.kind === "reserved") await releaseSignInAttempt(database.db, reservation.id);
+    }
+    expect(await reserveSignInAttempt(database.db, attempt, at(start, 1))).toMatchObject({ kind: "reserved" });
+  });
+
+  it("lets at most five of forty simultaneous attempts through", async () => {
+    const attempt = { email: "raced@example.com", ip: "203.0.113.30" };
+    const reservations = await Promise.all(
+      Array.from({ length: 40 }, () => reserveSignInAttempt(database.db, attempt)),
+    );
+    expect(reservations.filter((r) => r.kind === "reserved")).toHaveLength(5);
   });
 
   it("ignores and forgets failures older than the window", async () => {
     const start = new Date("2026-01-03T10:00:00Z");
     const attempt = { email: "old@example.com", ip: "203.0.113.9" };
-    for (let i = 0; i < 5; i++) await countSignInFailure(database.db, attempt, at(start, 0));
-    await countSignInFailure(database.db, { email: "other@example.com", ip: "203.0.113.10" }, at(start, 16));
-    expect(await signInRetryAfter(database.db, attempt, at(start, 16))).toBeNull();
+    for (let i = 0; i < 5; i++) await reserveSignInAttempt(database.db, attempt, at(start, 0));
+    await reserveSignInAttempt(database.db, { email: "other@example.com", ip: "203.0.113.10" }, at(start, 16));
+    expect(await reserveSignInAttempt(database.db, attempt, at(start, 16))).toMatchObject({ kind: "reserved" });
     expect(
-      await database.db.query.signInFailures.findMany({ where: (f, { eq }) => eq(f.email, "old@example.com") }),
+      await database.db.query.signInFailures.findMany({
+        where: (f, { and, eq, lt }) => and(eq(f.email, "old@example.com"), lt(f.at, at(start, 15))),
+      }),
     ).toEqual([]);
   });
 });
 
 const url = "http://localhost/api/auth/callback/credentials";
+const formBody = (email: string) => new URLSearchParams({ email, password: "whatever", csrfToken: "x" }).toString();
 const formPost = (email: string, ip: string) =>
   new Request(url, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
-    body: new URLSearchParams({ email, password: "whatever", csrfToken: "x" }),
+    body: formBody(email),
   });
 
-describe.each(testDrivers)("the sign-in endpoint's throttle on %s", (driver) => {
+describe.each(testDrivers)("the sign-in gate on %s", (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    for (let i = 0; i < 5; i++)
-      await countSignInFailure(database.db, { email: "locked@example.com", ip: `192.0.2.${i}` });
+    for (let i = 0; i < 5; i++) {
+      await reserveSignInAttempt(database.db, { email: "locked@example.com", ip: `192.0.2.${i}` });
+    }
   });
   afterAll(() => database.close());
 
@@ -113,25 +147,53 @@ describe.each(testDrivers)("the sign-in endpoint's throttle on %s", (driver) => 
     expect(isCredentialsSignIn(new Request(url))).toBe(false);
   });
 
-  it("answers 429 with Retry-After for a throttled account, whatever the case of its email", async () => {
-    const response = await throttledSignIn(database.db, formPost("Locked@Example.com", "203.0.113.50"));
-    expect(response?.status).toBe(429);
-    expect(Number(response?.headers.get("retry-after"))).toBeGreaterThan(800);
-    expect(await response?.json()).toEqual({
-      error: { code: "too_many_attempts", message: "Too many failed sign-in attempts. Try again in 15 minutes." },
+  it("refuses a throttled account, whatever the case of its email, without running Auth.js", async () => {
+    const authjs = vi.fn(async () => "answer");
+    const gate = await gateSignIn(
+      database.db,
+      formPost("Locked@Example.com", "203.0.113.50"),
+      formBody("Locked@Example.com"),
+      authjs,
+    );
+    expect(gate).toMatchObject({
+      kind: "throttled",
+      message: "Too many failed sign-in attempts. Try again in 15 minutes.",
     });
+    expect(authjs).not.toHaveBeenCalled();
   });
 
-  it("lets other attempts through, JSON bodies included, and leaves the body readable", async () => {
-    const request = formPost("free@example.com", "203.0.113.50");
-    expect(await throttledSignIn(database.db, request)).toBeNull();
-    expect(await request.text()).toContain("free%40example.com");
-    const json = new Request(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "free@example.com" }),
-    });
-    expect(await throttledSignIn(database.db, json)).toBeNull();
+  it("lets other attempts through, JSON bodies included, and forgets an attempt Auth.js never checked", async () => {
+    const json = new Request(url, { method: "POST", headers: { "content-type": "application/json" } });
+    for (let i = 0; i < 8; i++) {
+      expect(await gateSignIn(database.db, json, JSON.stringify({ email: "free@example.com" }), async () => i)).toEqual(
+        {
+          kind: "answered",
+          answer: i,
+        },
+      );
+    }
+  });
+
+  it("queues sign-ins beyond the hashing slots and refuses them, uncounted, once the queue is full", async () => {
+    const held = await Promise.all(Array.from({ length: signInHashingSlots }, () => takeHashingSlot()));
+    const queued = Array.from({ length: signInQueueLength }, () => takeHashingSlot());
+    const late = () =>
+      gateSignIn(
+        database.db,
+        formPost("late@example.com", "198.51.100.99"),
+        formBody("late@example.com"),
+        async () => "checked",
+      );
+    for (let i = 0; i < maxFailures + 1; i++) expect(await late()).toMatchObject({ kind: "busy", retryAfter: 2 });
+
+    for (const release of held) release?.();
+    // Each waiter gets the slot the one before it gives back.
+    for (const waiting of queued) {
+      const release = await waiting;
+      expect(release).toBeTypeOf("function");
+      release?.();
+    }
+    expect(await late()).toEqual({ kind: "answered", answer: "checked" });
   });
 });
 
@@ -152,14 +214,17 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
   });
   afterAll(() => database.close());
 
+  /** One attempt the way the sign-in endpoint makes it: reserved first, then checked. */
+  const signIn = async (credentials: { email: unknown; password: unknown }) => {
+    const email = typeof credentials.email === "string" ? credentials.email.trim().toLowerCase() : "";
+    const reservation = await reserveSignInAttempt(database.db, { email, ip: meta.ip });
+    if (reservation.kind === "throttled") return reservation;
+    return authorizeCredentials(database.db, credentials, meta, { id: reservation.id, checked: false });
+  };
   const lastAudit = () => database.db.query.auditLog.findFirst({ orderBy: (a, { desc }) => desc(a.id) });
 
   it("signs in with the right password, any email case, and records it", async () => {
-    const user = await authorizeCredentials(
-      database.db,
-      { email: " Member@Example.COM ", password: "the right password" },
-      meta,
-    );
+    const user = await signIn({ email: " Member@Example.COM ", password: "the right password" });
     expect(user).toEqual({ id: member.id, email: "member@example.com", sessionVersion: member.sessionVersion });
     expect(await lastAudit()).toMatchObject({
       action: "auth.sign_in",
@@ -178,17 +243,18 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
       { email: "nobody@example.com", password: "the right password" },
       { email: 42, password: null },
     ];
-    for (const credentials of tries) expect(await authorizeCredentials(database.db, credentials, meta)).toBeNull();
+    for (const credentials of tries) expect(await signIn(credentials)).toBeNull();
     await database.db.update(users).set({ disabled: true }).where(eq(users.id, member.id));
-    expect(
-      await authorizeCredentials(database.db, { email: "member@example.com", password: "the right password" }, meta),
-    ).toBeNull();
+    expect(await signIn({ email: "member@example.com", password: "the right password" })).toBeNull();
     expect(await lastAudit()).toMatchObject({ outcome: "failure", detail: { reason: "disabled" } });
     const failures = await database.db.query.auditLog.findMany({ where: eq(auditLog.outcome, "failure") });
     expect(failures).toHaveLength(4);
-    expect(await signInRetryAfter(database.db, { email: "other@example.com", ip: meta.ip })).toBeNull();
-    expect(await authorizeCredentials(database.db, { email: "x@example.com", password: "y" }, meta)).toBeNull();
-    expect(await signInRetryAfter(database.db, { email: "other@example.com", ip: meta.ip })).toBeGreaterThan(14 * 60);
+    expect(await signIn({ email: "x@example.com", password: "y" })).toBeNull();
+    expect(await signIn({ email: "other@example.com", password: "z" })).toMatchObject({ kind: "throttled" });
+  });
+
+  it("checks nothing for an attempt that was not reserved", async () => {
+    expect(await authorizeCredentials(database.db, { email: "member@example.com", password: "x" }, meta)).toBeNull();
   });
 });
 

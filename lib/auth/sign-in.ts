@@ -1,7 +1,12 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { z } from "zod";
-import type { Db, DbOrTx } from "@/db";
-import { recentSignInFailures, recordSignInFailure, type SignInAttempt } from "@/db/queries/sign-in";
+import type { Db } from "@/db";
+import {
+  releaseSignInAttempt,
+  reserveSignInAttempt as reserveAttemptRow,
+  type SignInAttempt,
+} from "@/db/queries/sign-in";
 import {
   bumpSessionVersion,
   findUserByEmail,
@@ -64,22 +69,47 @@ export const newPasswordSchema = z
 export const maxFailures = 5;
 export const throttleWindowMs = 15 * 60_000;
 
+export type { SignInAttempt };
+export type Reservation = { kind: "reserved"; id: number } | { kind: "throttled"; retryAfter: number };
+
 /**
- * Seconds until the attempt may be made again, or null when it may be made now. The wait ends when
- * the oldest of the last `maxFailures` failures leaves the window.
+ * Counts the attempt as a failure before its password is hashed, or refuses it when the account or the address
+ * already has `maxFailures` failures (reserved attempts included) in the window. The wait ends when the oldest
+ * of those leaves the window. A right password releases its reservation.
  */
-export async function signInRetryAfter(db: DbOrTx, attempt: SignInAttempt, now = new Date()): Promise<number | null> {
+export async function reserveSignInAttempt(db: Db, attempt: SignInAttempt, now = new Date()): Promise<Reservation> {
   const since = new Date(now.getTime() - throttleWindowMs);
-  const { byEmail, byIp } = await recentSignInFailures(db, attempt, since, maxFailures);
-  const waits = [byEmail, byIp].flatMap((times) => {
+  const reserved = await reserveAttemptRow(db, attempt, now, since, maxFailures);
+  if ("reservedId" in reserved) return { kind: "reserved", id: reserved.reservedId };
+  const waits = [reserved.recent.byEmail, reserved.recent.byIp].flatMap((times) => {
     const oldest = times[maxFailures - 1];
     return oldest ? [Math.ceil((oldest.getTime() + throttleWindowMs - now.getTime()) / 1000)] : [];
   });
-  return waits.length ? Math.max(1, ...waits) : null;
+  return { kind: "throttled", retryAfter: Math.max(1, ...waits) };
 }
 
-export function countSignInFailure(db: DbOrTx, attempt: SignInAttempt, now = new Date()): Promise<void> {
-  return recordSignInFailure(db, attempt, now, new Date(now.getTime() - throttleWindowMs));
+/** At most this many sign-ins hash a password at once (scrypt takes 128 MiB each), and this many wait. */
+export const signInHashingSlots = 2;
+export const signInQueueLength = 8;
+const hashing = { running: 0, waiting: [] as (() => void)[] };
+
+/** A hashing slot for one sign-in: its release function, after a wait in the queue, or null when the queue is full. */
+export async function takeHashingSlot(): Promise<(() => void) | null> {
+  if (hashing.running >= signInHashingSlots) {
+    if (hashing.waiting.length >= signInQueueLength) return null;
+    await new Promise<void>((resolve) => hashing.waiting.push(resolve));
+  } else {
+    hashing.running++;
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = hashing.waiting.shift();
+    // The slot passes straight to the next in line, so `running` counts it without a gap.
+    if (next) next();
+    else hashing.running--;
+  };
 }
 
 /** The credentials sign-in endpoint, below Auth.js's base path. */
@@ -87,27 +117,67 @@ export function isCredentialsSignIn(request: Request): boolean {
   return request.method === "POST" && new URL(request.url).pathname.endsWith("/callback/credentials");
 }
 
-/** A 429 for a sign-in attempt on a throttled account or from a throttled address, or null to let it through. */
-export async function throttledSignIn(db: DbOrTx, request: Request): Promise<Response | null> {
+/** Sign-in forms carry an email, a password, a CSRF token and a callback URL: a few hundred bytes. */
+export const maxSignInBodyBytes = 16 * 1024;
+
+export type SignInGateOutcome<T> =
+  | { kind: "answered"; answer: T }
+  | { kind: "throttled"; retryAfter: number; message: string }
+  | { kind: "busy"; retryAfter: number; message: string };
+
+const reservedAttempt = new AsyncLocalStorage<{ id: number; checked: boolean }>();
+
+/**
+ * One credentials sign-in: the attempt is reserved against the throttle (refused past the limit), then waits for
+ * a hashing slot (refused when the queue is full), then `authjs` runs with the reservation that
+ * `authorizeCredentials` takes. `body` is the request body, already read with its size limit.
+ */
+export async function gateSignIn<T>(
+  db: Db,
+  request: Request,
+  body: string,
+  authjs: () => Promise<T>,
+): Promise<SignInGateOutcome<T>> {
   const { ip } = requestMeta(request.headers);
-  const email = normalizeEmail(await submittedEmail(request.clone()));
-  const retryAfter = await signInRetryAfter(db, { email, ip });
-  if (retryAfter === null) return null;
-  log.warn({ ip, retryAfter }, "Sign-in throttled after repeated failures");
-  const minutes = Math.ceil(retryAfter / 60);
-  const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  return Response.json(
-    { error: { code: "too_many_attempts", message } },
-    { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
-  );
+  const email = normalizeEmail(submittedEmail(request.headers.get("content-type") ?? "", body));
+  const reservation = await reserveSignInAttempt(db, { email, ip });
+  if (reservation.kind === "throttled") {
+    log.warn({ ip, retryAfter: reservation.retryAfter }, "Sign-in throttled after repeated failures");
+    const minutes = Math.ceil(reservation.retryAfter / 60);
+    const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    return { kind: "throttled", retryAfter: reservation.retryAfter, message };
+  }
+  const store = { id: reservation.id, checked: false };
+  const release = await takeHashingSlot();
+  try {
+    if (!release) {
+      log.warn({ ip }, "Sign-in refused: too many sign-ins are waiting to be checked");
+      return {
+        kind: "busy",
+        retryAfter: 2,
+        message: "The console is busy checking other sign-ins. Try again shortly.",
+      };
+    }
+    return { kind: "answered", answer: await reservedAttempt.run(store, authjs) };
+  } finally {
+    release?.();
+    // Refused before its password was checked (queue full, CSRF): not a failed guess.
+    if (!store.checked) await releaseSignInAttempt(db, store.id);
+  }
 }
 
-async function submittedEmail(request: Request): Promise<string> {
-  const type = request.headers.get("content-type") ?? "";
-  const body: unknown = type.includes("application/json")
-    ? await request.json().catch(() => null)
-    : Object.fromEntries(new URLSearchParams(await request.text()));
-  const email = (body as { email?: unknown } | null)?.email;
+function submittedEmail(contentType: string, body: string): string {
+  let parsed: unknown = null;
+  if (contentType.includes("application/json")) {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = null;
+    }
+  } else {
+    parsed = Object.fromEntries(new URLSearchParams(body));
+  }
+  const email = (parsed as { email?: unknown } | null)?.email;
   return typeof email === "string" ? email.slice(0, 254) : "";
 }
 
@@ -118,14 +188,18 @@ export type SignedInUser = { id: string; email: string; sessionVersion: number }
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(1024) });
 
 /**
- * Checks an email and password. Every failure looks the same to the caller (null) and costs the same
- * time: an unknown email is verified against a dummy hash. Failures are counted for throttling.
+ * Checks an email and password for the attempt `gateSignIn` reserved (none: refused unchecked). Every failure
+ * looks the same to the caller (null) and costs the same time: an unknown email is verified against a dummy hash.
+ * A failure keeps its reservation as the counted failure; a success releases it.
  */
 export async function authorizeCredentials(
   db: Db,
   credentials: unknown,
   meta: RequestMeta,
+  reserved = reservedAttempt.getStore(),
 ): Promise<SignedInUser | null> {
+  if (!reserved) return null;
+  reserved.checked = true;
   const input = credentialsSchema.safeParse(credentials).data ?? { email: "", password: "" };
   const email = normalizeEmail(input.email);
   // Awaited on every path, so computing it once per process does not single out an unknown email.
@@ -135,14 +209,12 @@ export async function authorizeCredentials(
   const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : user.disabled ? "disabled" : null;
 
   if (!user || reason) {
-    await db.transaction(async (tx) => {
-      await countSignInFailure(tx, { email, ip: meta.ip });
-      const named = { id: user?.id ?? null, label: email };
-      await writeAudit(tx, named, { action: "auth.sign_in", outcome: "failure", detail: { reason } }, meta);
-    });
+    const named = { id: user?.id ?? null, label: email };
+    await writeAudit(db, named, { action: "auth.sign_in", outcome: "failure", detail: { reason } }, meta);
     return null;
   }
   await db.transaction(async (tx) => {
+    await releaseSignInAttempt(tx, reserved.id);
     await recordSignIn(tx, user.id);
     await writeAudit(tx, { id: user.id, label: email }, { action: "auth.sign_in", outcome: "success" }, meta);
   });
@@ -178,18 +250,15 @@ export async function changePassword(
   input: ChangePasswordInput,
   meta: RequestMeta,
 ): Promise<ChangePasswordOutcome> {
-  const attempt = { email: member.email, ip: meta.ip };
-  const retryAfter = await signInRetryAfter(db, attempt);
-  if (retryAfter !== null) return { kind: "throttled", retryAfter };
+  const reservation = await reserveSignInAttempt(db, { email: member.email, ip: meta.ip });
+  if (reservation.kind === "throttled") return reservation;
   const user = await findUserById(db, member.id);
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await db.transaction(async (tx) => {
-      await countSignInFailure(tx, attempt);
-      await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "failure" }, meta);
-    });
+    await writeAudit(db, memberNamed(member), { action: "auth.password_change", outcome: "failure" }, meta);
     return { kind: "wrong_password" };
   }
   await db.transaction(async (tx) => {
+    await releaseSignInAttempt(tx, reservation.id);
     await setPassword(tx, member.id, input.newPassword, false);
     await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "success" }, meta);
   });

@@ -1,20 +1,39 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { getDb } from "@/db";
+import { ApiError } from "@/lib/api/errors";
+import { errorReply } from "@/lib/api/reply";
 import { invalidCallbackUrl } from "@/lib/auth/cookies";
 import { handlers } from "@/lib/auth/config";
-import { isCredentialsSignIn, throttledSignIn } from "@/lib/auth/sign-in";
+import { gateSignIn, isCredentialsSignIn, maxSignInBodyBytes } from "@/lib/auth/sign-in";
+import { PayloadTooLargeError, readBodyText } from "@/lib/http/body";
 
 export async function GET(request: NextRequest): Promise<Response> {
   return invalidCallbackUrl(request) ?? handlers.GET(request);
 }
 
-/** Auth.js, with throttling in front of the credentials sign-in (429 with Retry-After). */
+/**
+ * Auth.js, with the credentials sign-in gated: the body is read once with a size limit (413), the attempt is
+ * counted before its password is hashed (429 with Retry-After past the limit), and a full hashing queue answers 503.
+ */
 export async function POST(request: NextRequest): Promise<Response> {
   const badCallbackUrl = invalidCallbackUrl(request);
   if (badCallbackUrl) return badCallbackUrl;
-  if (isCredentialsSignIn(request)) {
-    const refused = await throttledSignIn(await getDb(), request);
-    if (refused) return refused;
+  if (!isCredentialsSignIn(request)) return handlers.POST(request);
+  let body: string;
+  try {
+    body = await readBodyText(request, maxSignInBodyBytes);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return errorReply(payloadTooLarge());
+    throw error;
   }
-  return handlers.POST(request);
+  const forwarded = new NextRequest(request.url, { method: "POST", headers: request.headers, body });
+  const gate = await gateSignIn(await getDb(), request, body, () => handlers.POST(forwarded));
+  if (gate.kind === "answered") return gate.answer;
+  const code = gate.kind === "throttled" ? "too_many_attempts" : "server_busy";
+  return errorReply(
+    new ApiError(gate.kind === "throttled" ? 429 : 503, code, gate.message, retryAfter(gate.retryAfter)),
+  );
 }
+
+const payloadTooLarge = () => new ApiError(413, "payload_too_large", "The request body is too large.");
+const retryAfter = (seconds: number) => ({ "Retry-After": String(seconds) });

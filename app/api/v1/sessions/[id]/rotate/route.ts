@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { ApiError } from "@/lib/api/errors";
+import { readCappedBody } from "@/lib/api/parse-input";
 import { idParams } from "@/lib/api/schemas/common";
 import { requesterOf } from "@/lib/revocation/revoke";
 import { rotationApiError } from "@/lib/rotation/api-errors";
@@ -12,7 +13,7 @@ const rotateBody = z.object({ password: z.string().min(1, "Enter the password.")
 
 /** The body is optional: `{}` or none starts a rotation, `{password}` answers a 422 password_required. */
 async function readBody(request: Request): Promise<z.infer<typeof rotateBody>> {
-  const text = await request.text();
+  const text = await readCappedBody(request);
   const parsed = rotateBody.safeParse(text.trim() ? JSON.parse(text) : {});
   if (!parsed.success) throw new ApiError(400, "invalid_input", 'Send {} or {"password": "…"}.');
   return parsed.data;
