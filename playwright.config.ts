@@ -8,7 +8,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
-  // A production build on a shared machine: sign-ins hash passwords with argon2id, so allow some slack.
+  // A production build on a shared machine: sign-ins hash passwords with scrypt (128 MiB), so allow some slack.
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

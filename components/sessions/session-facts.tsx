@@ -7,6 +7,7 @@ import { FloodWait } from "./flood-wait";
 import { formatDuration, formatLatency, formatPrecise } from "./format";
 import { RelativeTime } from "./time-cell";
 import { useNow } from "./use-now";
+import { failedChecksHint } from "./status-labels";
 
 /** The session's health numbers and history links, as a description list. */
 export function SessionFacts({ session }: { session: SessionDetail }) {
@@ -22,7 +23,12 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
     ["Last check", <RelativeTime key="check" iso={session.lastCheckAt} now={now} />],
     ["Next check", nextCheck(session, now)],
     ["Latency", formatLatency(session.lastLatencyMs)],
-    ["Auth failures", `${session.authFailures} in a row`],
+    [
+      "Failed checks",
+      <span key="failed" title={failedChecksHint}>
+        {session.authFailures} in a row
+      </span>,
+    ],
     [
       "Rate-limit hits",
       <span key="hits">

@@ -7,6 +7,7 @@ import type { SessionListParams } from "./session-list-params";
 import { SortHeader } from "./sort-header";
 import { StatusBadge } from "./status";
 import { RelativeTime } from "./time-cell";
+import { failedChecksHint } from "./status-labels";
 
 type Props = { items: SessionItem[]; params: SessionListParams; caption: string; now: number };
 
@@ -32,7 +33,9 @@ export function SessionsTable({ items, params, caption, now }: Props) {
           <SortHeader column="lastCheck" params={params}>
             Last check
           </SortHeader>
-          <Th className="text-right">Auth failures</Th>
+          <Th className="text-right" title={failedChecksHint}>
+            Failed checks
+          </Th>
           <Th className="text-right">Rate limits</Th>
           <SortHeader column="latency" params={params}>
             Latency

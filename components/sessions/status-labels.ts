@@ -10,3 +10,7 @@ export const statusLabels: Record<SessionStatus, string> = {
 };
 
 export const sessionStatuses = Object.keys(statusLabels) as SessionStatus[];
+
+/** What the session's `authFailures` counter counts: any failed check, not only refusals of its authorization. */
+export const failedChecksHint =
+  "Health checks that failed in a row, for any reason (network, timeout, Telegram refusing the key); a successful check resets it. Rate limits do not count.";

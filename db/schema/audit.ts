@@ -8,7 +8,7 @@ export const auditLog = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    /** Who acted, kept readable after the member or token is gone: an email, "token:<name>" or "system". */
+    /** Who acted, kept readable after the member or token is gone: an email, "token:<name>", "system" or "cli". */
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),
     target: text("target"),

@@ -22,9 +22,9 @@ export type Decision = {
 const dayMs = 86_400_000;
 
 /**
- * The session health state machine (docs/architecture.md). Only a terminal answer makes a session invalid; anything without a
- * definite answer (network, timeouts, 5xx, other refusals) makes it degraded and retried sooner with
- * backoff. Success makes it active. authFailures counts consecutive failed checks and resets on success.
+ * The session health state machine (docs/architecture.md). Only a terminal answer makes a session invalid;
+ * anything without a definite answer (network, timeouts, 5xx, other refusals) makes it degraded and retried
+ * sooner with backoff. Success makes it active. authFailures counts consecutive failed checks and resets on success.
  * A flood wait is not a failure: the status stays and the next check comes just after the wait.
  */
 export function decide(

@@ -1,6 +1,6 @@
 import type { SessionStatus, TelegramAccount, TelegramSession } from "@/db/schema";
 
-/** A session as the API and pages show it (docs/architecture.md, "Sessions"): never the session string, a key or a phone number. */
+/** A session as the API and pages show it: never the session string, a key or a phone number. */
 export type SessionItem = {
   id: string;
   status: SessionStatus;
