@@ -28,8 +28,13 @@ export async function updateMember(db: DbOrTx, id: string, change: MemberChange)
   return updated.length ? findMemberById(db, id) : undefined;
 }
 
-/** Deletes a member and revokes the API tokens they created; audit rows keep their label. */
+/**
+ * Deletes a member and revokes the API tokens they created; audit rows keep their label. The member's row is
+ * locked first: a token being created for them commits before the revocation looks (and is revoked), and one
+ * created after waits and then finds no member, so no working token is left without an owner.
+ */
 export async function removeMember(db: DbOrTx, id: string): Promise<boolean> {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for("update");
   await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
