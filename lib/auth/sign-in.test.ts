@@ -215,11 +215,11 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
   afterAll(() => database.close());
 
   /** One attempt the way the sign-in endpoint makes it: reserved first, then checked. */
-  const signIn = async (credentials: { email: unknown; password: unknown }) => {
+  const signIn = async (credentials: { email: unknown; password: unknown }, from = meta) => {
     const email = typeof credentials.email === "string" ? credentials.email.trim().toLowerCase() : "";
-    const reservation = await reserveSignInAttempt(database.db, { email, ip: meta.ip });
+    const reservation = await reserveSignInAttempt(database.db, { email, ip: from.ip });
     if (reservation.kind === "throttled") return reservation;
-    return authorizeCredentials(database.db, credentials, meta, { id: reservation.id, checked: false });
+    return authorizeCredentials(database.db, credentials, from, { id: reservation.id, checked: false });
   };
   const lastAudit = () => database.db.query.auditLog.findFirst({ orderBy: (a, { desc }) => desc(a.id) });
 
@@ -252,6 +252,14 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
     expect(await signIn({ email: "x@example.com", password: "y" })).toBeNull();
     expect(await signIn({ email: "other@example.com", password: "z" })).toMatchObject({ kind: "throttled" });
   });
+
+  it.each(["\u202emoc.elpmaxe@nimda", "admin@example.com\u200b", "not an email", "a@b@example.com"])(
+    'records a failed sign-in for %j under "invalid email", never as typed',
+    async (typed) => {
+      expect(await signIn({ email: typed, password: "a guess" }, { ip: "192.0.2.88", userAgent: "vitest" })).toBeNull();
+      expect(await lastAudit()).toMatchObject({ outcome: "failure", actorLabel: "invalid email", actorId: null });
+    },
+  );
 
   it("checks nothing for an attempt that was not reserved", async () => {
     expect(await authorizeCredentials(database.db, { email: "member@example.com", password: "x" }, meta)).toBeNull();

@@ -184,6 +184,8 @@ function submittedEmail(contentType: string, body: string): string {
 /** What the sign-in cookie is issued for. */
 export type SignedInUser = { id: string; email: string; sessionVersion: number };
 
+const wellFormedEmail = z.email().max(254);
+
 // Bounded so an oversized body cannot make scrypt or the failure table do unbounded work.
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(1024) });
 
@@ -209,7 +211,8 @@ export async function authorizeCredentials(
   const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : user.disabled ? "disabled" : null;
 
   if (!user || reason) {
-    const named = { id: user?.id ?? null, label: email };
+    // What was typed is shown to admins: anything but a well-formed email could impersonate one (U+202E, U+200B).
+    const named = { id: user?.id ?? null, label: wellFormedEmail.safeParse(email).success ? email : "invalid email" };
     await writeAudit(db, named, { action: "auth.sign_in", outcome: "failure", detail: { reason } }, meta);
     return null;
   }
