@@ -1,10 +1,9 @@
 import { databaseHandle } from "@/db";
+import { startBackgroundWork } from "@/lib/background";
 import { authSecret } from "@/lib/auth/cookies";
 import { env } from "@/lib/env";
-import { startHealthMonitor } from "@/lib/health/start";
 import { log } from "@/lib/log";
 import { guardConsoleErrors } from "@/lib/log/console-guard";
-import { startSessionMaintenance } from "@/lib/rotation/maintenance";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
@@ -21,8 +20,7 @@ export async function boot(): Promise<void> {
     const { db } = await databaseHandle();
     // `next build` loads the server too; only a serving process watches sessions.
     if (env().HEALTH_MONITOR === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
-      startHealthMonitor(db);
-      startSessionMaintenance(db);
+      startBackgroundWork(db);
     }
   } catch (error) {
     log.fatal({ err: error }, "the console cannot start");

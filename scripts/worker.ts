@@ -1,9 +1,8 @@
 import { databaseHandle } from "@/db";
+import { startBackgroundWork } from "@/lib/background";
 import { env, usesEmbeddedDatabase } from "@/lib/env";
-import { HealthMonitor } from "@/lib/health/monitor";
 import { log } from "@/lib/log";
 import { serveMetrics } from "@/lib/metrics/serve";
-import { startSessionMaintenance } from "@/lib/rotation/maintenance";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
@@ -18,16 +17,14 @@ async function main(): Promise<void> {
     return refuse("WORKER_METRICS_PORT needs METRICS_TOKEN: the worker's metrics are opened by that token only.");
   loadKeyRing();
   const handle = await databaseHandle();
-  const monitor = new HealthMonitor(handle.db);
-  monitor.start();
+  const background = startBackgroundWork(handle.db);
   const metrics =
     WORKER_METRICS_PORT && METRICS_TOKEN ? serveMetrics(handle.db, WORKER_METRICS_PORT, METRICS_TOKEN) : undefined;
-  startSessionMaintenance(handle.db, monitor.manager);
   const stop = async (signal: string) => {
     log.info({ signal }, "worker stopping: finishing the checks in progress");
     metrics?.close();
-    await monitor.stop();
-    await monitor.manager.closeAll();
+    await background.stop();
+    await background.manager.closeAll();
     await handle.close();
     process.exit(0);
   };

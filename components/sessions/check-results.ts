@@ -1,4 +1,4 @@
-import type { CheckResultKind } from "@/lib/health/events";
+import type { CheckResultKind } from "@/db/schema/session-events";
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
 
 /** One health check as the history bar and the latency chart read it from its event. */

@@ -5,7 +5,7 @@ const text = (value: unknown) => (typeof value === "string" || typeof value === 
 const moment = (value: unknown) =>
   typeof value === "string" && !Number.isNaN(Date.parse(value)) ? formatPrecise(value) : undefined;
 
-/** One line per event, from the detail the monitor and the connection manager write (lib/health/events.ts). */
+/** One line per event, from the detail the monitor and the connection manager write (db/schema/session-events.ts). */
 export function eventTitle(event: SessionEventItem): string {
   const d = event.detail ?? {};
   switch (event.kind) {

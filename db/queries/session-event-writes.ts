@@ -1,6 +1,5 @@
 import type { DbOrTx } from "@/db";
-import { sessionEvents } from "@/db/schema";
-import type { ConnectionEventDetail } from "@/lib/health/events";
+import { sessionEvents, type ConnectionEventDetail } from "@/db/schema";
 
 export async function insertConnectionEvent(
   db: DbOrTx,

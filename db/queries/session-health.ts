@@ -1,7 +1,14 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { sessionEvents, telegramSessions, type SessionStatus, type TelegramSession } from "@/db/schema";
-import type { CheckEventDetail } from "@/lib/health/events";
+import {
+  sessionEvents,
+  sessionFloodWaits,
+  telegramSessions,
+  type CheckEventDetail,
+  type SessionStatus,
+  type TelegramSession,
+} from "@/db/schema";
+import { claimNext, secondsFromNow } from "./claim";
 
 /** Sessions the monitor checks; the others (invalid, revoke_pending, revoked) are never checked. */
 export const checkedStatuses: SessionStatus[] = ["active", "degraded"];
@@ -25,6 +32,9 @@ export function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTar
     columns: { id: true, status: true, authFailures: true, authorizationTtlDays: true, ttlCheckedAt: true },
   });
 }
+
+/** A check's event row: what was decided, and the probe request's time. */
+export type CheckEvent = { detail: CheckEventDetail; latencyMs: number | null };
 
 export type CheckPatch = Partial<
   Pick<
@@ -51,7 +61,7 @@ export async function recordCheckOutcome(
   db: DbOrTx,
   sessionId: string,
   patch: CheckPatch,
-  event: { detail: CheckEventDetail; latencyMs: number | null },
+  event: CheckEvent,
 ): Promise<boolean> {
   const changed = await db
     .update(telegramSessions)
@@ -61,4 +71,94 @@ export async function recordCheckOutcome(
   if (changed.length === 0) return false;
   await db.insert(sessionEvents).values({ sessionId, kind: "check", detail: event.detail, latencyMs: event.latencyMs });
   return true;
+}
+
+/** A due session the sweep claimed: its lease is ours, and the row holds all a check reads before connecting. */
+export type ClaimedCheck = CheckTarget & { sessionCiphertext: string | null; floodWaits: Map<string, Date> };
+
+// Built once per database handle: building this query costs more CPU than Postgres spends running it.
+const claimStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareClaim>>();
+
+function prepareClaim(db: DbOrTx) {
+  const leaseEnd = secondsFromNow(sql.placeholder("leaseSeconds"));
+  const waits = db
+    .select({
+      waits: sql`coalesce(json_agg(json_build_array(${sessionFloodWaits.method}, ${sessionFloodWaits.until})), '[]'::json)`,
+    })
+    .from(sessionFloodWaits)
+    .where(and(eq(sessionFloodWaits.sessionId, telegramSessions.id), sql`${sessionFloodWaits.until} > now()`));
+  return claimNext(db, telegramSessions, {
+    key: telegramSessions.id,
+    where: and(
+      inArray(telegramSessions.status, checkedStatuses),
+      lte(telegramSessions.nextCheckAt, sql`now()`),
+      or(isNull(telegramSessions.leaseUntil), lt(telegramSessions.leaseUntil, sql`now()`)),
+    ),
+    orderBy: [telegramSessions.nextCheckAt],
+    // Not due again until the check has written its outcome, even if the lease is given back before that.
+    set: { leaseOwner: sql`${sql.placeholder("owner")}`, leaseUntil: leaseEnd, nextCheckAt: leaseEnd },
+  })
+    .returning({
+      id: telegramSessions.id,
+      status: telegramSessions.status,
+      authFailures: telegramSessions.authFailures,
+      authorizationTtlDays: telegramSessions.authorizationTtlDays,
+      ttlCheckedAt: telegramSessions.ttlCheckedAt,
+      sessionCiphertext: telegramSessions.sessionCiphertext,
+      floodWaits: sql<[string, string][] | string>`(${waits})`,
+    })
+    .prepare("health_claim_due_check");
+}
+
+/**
+ * The sweep's first statement per check: claims the most overdue session no process holds (by taking its
+ * lease) and returns what the check needs — status, counters, the stored session and the flood ledger — so
+ * the check reads nothing else before connecting.
+ */
+export async function claimDueCheck(
+  db: DbOrTx,
+  owner: string,
+  leaseSeconds: number,
+): Promise<ClaimedCheck | undefined> {
+  let statement = claimStatements.get(db);
+  if (!statement) claimStatements.set(db, (statement = prepareClaim(db)));
+  const [row] = await statement.execute({ owner, leaseSeconds });
+  if (!row) return undefined;
+  // PGlite hands json back parsed, the WebSocket driver as text.
+  const floodWaits =
+    typeof row.floodWaits === "string" ? (JSON.parse(row.floodWaits) as [string, string][]) : row.floodWaits;
+  return { ...row, floodWaits: new Map(floodWaits.map(([method, until]) => [method, new Date(until)])) };
+}
+
+/**
+ * The sweep's second statement per check: the outcome, its event and the lease given back, at once. Only while
+ * the session is still checkable and the lease still ours; false otherwise (the caller then writes the
+ * outcome the ordinary way, which leaves a session revoked meanwhile as it is).
+ */
+export async function finishClaimedCheck(
+  db: DbOrTx,
+  sessionId: string,
+  owner: string,
+  patch: CheckPatch,
+  event: CheckEvent,
+): Promise<boolean> {
+  const updated = db
+    .update(telegramSessions)
+    .set({ ...patch, leaseOwner: null, leaseUntil: null })
+    .where(
+      and(
+        eq(telegramSessions.id, sessionId),
+        inArray(telegramSessions.status, checkedStatuses),
+        eq(telegramSessions.leaseOwner, owner),
+      ),
+    )
+    .returning({ id: telegramSessions.id });
+  // drizzle wraps the embedded update in the parentheses a CTE needs.
+  const result = await db.execute(sql`
+    with updated as ${updated}
+    insert into ${sessionEvents} (${sql.identifier(sessionEvents.sessionId.name)}, ${sql.identifier(sessionEvents.kind.name)}, ${sql.identifier(sessionEvents.detail.name)}, ${sql.identifier(sessionEvents.latencyMs.name)})
+    select id, 'check', ${JSON.stringify(event.detail)}::jsonb, ${event.latencyMs} from updated
+    returning 1`);
+  // Both drivers (PGlite, the WebSocket Pool) answer execute() with { rows }.
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
 }

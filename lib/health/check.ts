@@ -1,15 +1,25 @@
+import { Api, type TelegramClient } from "telegram";
 import type { DbOrTx, Tx } from "@/db";
-import type { SessionStatus } from "@/db/schema";
-import { checkedStatuses, findCheckTarget, recordCheckOutcome } from "@/db/queries/session-health";
+import {
+  checkedStatuses,
+  findCheckTarget,
+  finishClaimedCheck,
+  recordCheckOutcome,
+  type CheckPatch,
+  type CheckTarget,
+  type ClaimedCheck,
+} from "@/db/queries/session-health";
 import { releaseLease } from "@/db/queries/session-leases";
+import type { CheckEventDetail, CheckResultKind, SessionStatus } from "@/db/schema";
+import { log } from "@/lib/log";
 import { recordCheck } from "@/lib/metrics/health";
-import { SessionUnavailableError } from "@/lib/telegram/connection/errors";
+import { backoffMs } from "@/lib/telegram/connection/backoff";
+import { FloodWaitActiveError, SessionUnavailableError } from "@/lib/telegram/connection/errors";
+import type { ClaimedLease } from "@/lib/telegram/connection/live-session";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
-import { finishClaimedCheck, type ClaimedCheck } from "./claimed-check";
+import { classifyTelegramError, TelegramFailure } from "@/lib/telegram/errors";
+import { VaultDecryptError } from "@/lib/vault";
 import { healthConfig, type HealthConfig } from "./config";
-import type { CheckResultKind } from "./events";
-import { decide, type Decision } from "./outcome";
-import { probe, probeMethod } from "./probe";
 
 export type CheckResult = {
   sessionId: string;
@@ -83,8 +93,191 @@ async function finishClaimed(
   decision: Decision,
   write: (tx: DbOrTx) => Promise<boolean>,
 ): Promise<boolean> {
-  if (await finishClaimedCheck(db, sessionId, owner, decision)) return true;
+  if (await finishClaimedCheck(db, sessionId, owner, decision.patch, decision)) return true;
   const written = await db.transaction(write);
   await releaseLease(db, sessionId, owner);
   return written;
+}
+
+/** Needs a logged-in key (help.getConfig would answer any key and prove nothing). */
+export const probeMethod = "users.GetUsers";
+
+/**
+ * Connects and asks for our own user; every few hours also reads authorization_ttl_days for the expiry
+ * forecast. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
+ * configuration are thrown, as they say nothing about the session's health.
+ */
+export async function probe(
+  db: DbOrTx,
+  manager: ConnectionManager,
+  session: CheckTarget,
+  config: HealthConfig,
+  claimed?: ClaimedLease,
+): Promise<ProbeOutcome> {
+  let connectMs: number | null = null;
+  const ttlDue =
+    !session.ttlCheckedAt || Date.now() - session.ttlCheckedAt.getTime() > config.ttlRefreshHours * 3_600_000;
+  try {
+    return await manager.run(
+      db,
+      session.id,
+      async (client, info) => {
+        connectMs = info.connectMs;
+        const started = performance.now();
+        await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
+        const requestMs = Math.round(performance.now() - started);
+        const ttlDays = ttlDue ? await readTtlDays(client, session.id) : undefined;
+        return { kind: "ok", connectMs: info.connectMs, requestMs, ttlDays };
+      },
+      { method: probeMethod, keepAlive: false, claimed },
+    );
+  } catch (error) {
+    if (error instanceof FloodWaitActiveError) return { kind: "flood", method: error.method, until: error.until };
+    if (error instanceof VaultDecryptError) return { kind: "unreadable" };
+    // Only a TelegramFailure is Telegram's answer (or the network to it failing); anything else is ours.
+    if (!(error instanceof TelegramFailure)) throw error;
+    return {
+      kind: "failed",
+      errorClass: error.kind === "flood" ? "transient" : error.kind,
+      code: error.code,
+      connectMs,
+    };
+  }
+}
+
+/** The forecast is a by-product: the session already answered, so a failure here only delays the forecast. */
+async function readTtlDays(client: TelegramClient, sessionId: string): Promise<number | undefined> {
+  try {
+    return (await client.invoke(new Api.account.GetAuthorizations())).authorizationTtlDays;
+  } catch (error) {
+    log.info({ sessionId, errorCode: classifyTelegramError(error).code }, "could not read authorization_ttl_days");
+    return undefined;
+  }
+}
+
+/** What a probe found out. */
+export type ProbeOutcome =
+  | { kind: "ok"; connectMs: number; requestMs: number; ttlDays?: number }
+  | { kind: "failed"; errorClass: "terminal" | "transient" | "refused"; code: string; connectMs: number | null }
+  | { kind: "flood"; method: string; until: Date }
+  /** The stored session does not decrypt with the configured keys: nothing was asked of Telegram. */
+  | { kind: "unreadable" };
+
+export type Decision = {
+  result: CheckResultKind;
+  patch: CheckPatch;
+  detail: CheckEventDetail;
+  latencyMs: number | null;
+};
+
+const dayMs = 86_400_000;
+
+/**
+ * The session health state machine (docs/architecture.md). Only a terminal answer makes a session invalid;
+ * anything without a definite answer (network, timeouts, 5xx, other refusals) makes it degraded and retried
+ * sooner with backoff. Success makes it active. authFailures counts consecutive failed checks and resets on success.
+ * A flood wait is not a failure: the status stays and the next check comes just after the wait.
+ */
+export function decide(
+  session: CheckTarget,
+  outcome: ProbeOutcome,
+  method: string,
+  now: Date,
+  config: HealthConfig,
+): Decision {
+  const event = (
+    result: CheckResultKind,
+    to: SessionStatus,
+    rest: Partial<CheckEventDetail> = {},
+  ): CheckEventDetail => ({
+    result,
+    from: session.status,
+    to,
+    connectMs: null,
+    requestMs: null,
+    at: now.toISOString(),
+    method,
+    ...rest,
+  });
+  switch (outcome.kind) {
+    case "ok": {
+      const ttlDays = outcome.ttlDays ?? session.authorizationTtlDays;
+      const patch: CheckPatch = {
+        status: "active",
+        authFailures: 0,
+        lastError: null,
+        lastCheckAt: now,
+        lastUsedAt: now,
+        nextCheckAt: nextRegularCheck(now, config.intervalSeconds),
+        lastLatencyMs: outcome.requestMs,
+        expiresAt: ttlDays ? new Date(now.getTime() + ttlDays * dayMs) : null,
+        ...(outcome.ttlDays === undefined ? {} : { authorizationTtlDays: outcome.ttlDays, ttlCheckedAt: now }),
+      };
+      const detail = event("ok", "active", { connectMs: outcome.connectMs, requestMs: outcome.requestMs });
+      return { result: "ok", patch, detail, latencyMs: outcome.requestMs };
+    }
+    case "failed": {
+      const failures = session.authFailures + 1;
+      const [result, to] =
+        outcome.errorClass === "terminal" ? (["invalid", "invalid"] as const) : (["degraded", "degraded"] as const);
+      const patch: CheckPatch = {
+        status: to,
+        authFailures: failures,
+        lastError: outcome.code,
+        lastCheckAt: now,
+        nextCheckAt: nextRetry(now, failures, config.retryBaseSeconds, config.intervalSeconds),
+      };
+      const detail = event(result, to, {
+        errorClass: outcome.errorClass,
+        errorCode: outcome.code,
+        connectMs: outcome.connectMs,
+      });
+      return { result, patch, detail, latencyMs: null };
+    }
+    case "flood":
+      return {
+        result: "flood_wait",
+        patch: { lastCheckAt: now, nextCheckAt: afterWait(outcome.until) },
+        detail: event("flood_wait", session.status, {
+          errorClass: "flood",
+          errorCode: "FLOOD_WAIT",
+          method: outcome.method,
+        }),
+        latencyMs: null,
+      };
+    case "unreadable":
+      return {
+        result: "error",
+        patch: {
+          decryptFailed: true,
+          lastError: "DECRYPT_FAILED",
+          lastCheckAt: now,
+          nextCheckAt: nextRegularCheck(now, config.intervalSeconds),
+        },
+        detail: event("error", session.status, { errorClass: "decrypt", errorCode: "DECRYPT_FAILED" }),
+        latencyMs: null,
+      };
+  }
+}
+
+/** ±10 % around the interval, so sessions added together do not stay in lock-step forever. */
+export function nextRegularCheck(now: Date, intervalSeconds: number, random: () => number = Math.random): Date {
+  const ms = intervalSeconds * 1000 * (0.9 + 0.2 * random());
+  return new Date(now.getTime() + ms);
+}
+
+/** A degraded session is retried sooner: base · 2^(failures-1), jittered, never later than the regular interval. */
+export function nextRetry(
+  now: Date,
+  failures: number,
+  baseSeconds: number,
+  intervalSeconds: number,
+  random: () => number = Math.random,
+): Date {
+  return new Date(now.getTime() + backoffMs(failures - 1, baseSeconds * 1000, intervalSeconds * 1000, random));
+}
+
+/** After a flood wait: just past its end, spread a little so waits that end together do not stampede. */
+export function afterWait(until: Date, random: () => number = Math.random): Date {
+  return new Date(until.getTime() + 1000 + random() * 4000);
 }

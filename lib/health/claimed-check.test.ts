@@ -4,7 +4,7 @@ import { telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { checkSession } from "./check";
-import { claimDueCheck } from "./claimed-check";
+import { claimDueCheck } from "@/db/queries/session-health";
 import { healthConfig } from "./config";
 import { HealthMonitor } from "./monitor";
 import { nextPhones, sessionEventsOf, sessionRow, seedMintedSessions } from "@/tests/support/sandbox-sessions";

@@ -4,8 +4,8 @@ import { monitorHeartbeats, sessionEvents, telegramSessions } from "@/db/schema"
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { healthConfig } from "./config";
-import { HealthMonitor } from "./monitor";
-import { monitorStatus } from "./monitor-status";
+import { HealthMonitor, monitorStatus } from "./monitor";
+
 import { nextPhones, seedSandboxSessions } from "@/tests/support/sandbox-sessions";
 import { startHealthSandbox } from "@/tests/support/sandbox";
 

@@ -1,11 +1,14 @@
 import { hostname } from "node:os";
 import type { DbOrTx } from "@/db";
-import { beat, pruneHeartbeats, removeHeartbeat } from "@/db/queries/monitor-heartbeats";
+import { beat, pruneHeartbeats, removeHeartbeat, secondsSinceLastBeat } from "@/db/queries/monitor-heartbeats";
+import { claimDueCheck } from "@/db/queries/session-health";
+import { releaseLease } from "@/db/queries/session-leases";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
 import { telegramTarget } from "@/lib/telegram/target";
+import { checkSession, type CheckResult } from "./check";
 import { healthConfig, type HealthConfig } from "./config";
-import { sweep, type SweepStats } from "./sweep";
 
 const monitorLog = log.child({ component: "health-monitor" });
 const forgetAfterSeconds = 86_400;
@@ -95,4 +98,53 @@ export class HealthMonitor {
       };
     });
   }
+}
+
+export type SweepStats = { checked: number; results: Partial<Record<CheckResult["result"], number>>; errors: number };
+
+/**
+ * Checks every session that is due, `config.concurrency` at a time: each worker claims the most overdue
+ * free session (SKIP LOCKED, by taking its lease), checks it, and claims the next, until none is due.
+ */
+export async function sweep(
+  db: DbOrTx,
+  manager: ConnectionManager,
+  config: HealthConfig,
+  shouldStop: () => boolean = () => false,
+): Promise<SweepStats> {
+  const stats: SweepStats = { checked: 0, results: {}, errors: 0 };
+  const worker = async () => {
+    while (!shouldStop()) {
+      const claimed = await claimDueCheck(db, manager.owner, manager.config.leaseSeconds);
+      if (!claimed) return;
+      const sessionId = claimed.id;
+      try {
+        const { result } = await checkSession(db, sessionId, { manager, config, claimed });
+        stats.results[result] = (stats.results[result] ?? 0) + 1;
+        stats.checked++;
+      } catch (error) {
+        // Not the session's fault (database, configuration): give it back for a later sweep.
+        stats.errors++;
+        log.warn({ err: error, sessionId }, "health check could not run");
+        await releaseLease(db, sessionId, manager.owner).catch(() => undefined);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: config.concurrency }, worker));
+  return stats;
+}
+
+export type MonitorStatus = "alive" | "stale" | "off";
+
+/**
+ * "alive": some monitor beat within three poll intervals (at least a minute); "stale": monitors beat
+ * once but none lately (crashed or stuck); "off": none is registered (all disabled or stopped cleanly).
+ */
+export async function monitorStatus(
+  db: DbOrTx,
+  pollSeconds = env().HEALTH_MONITOR_POLL_SECONDS,
+): Promise<MonitorStatus> {
+  const ago = await secondsSinceLastBeat(db);
+  if (ago === null) return "off";
+  return ago <= Math.max(60, 3 * pollSeconds) ? "alive" : "stale";
 }

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram } from "prom-client";
 import type { DbOrTx } from "@/db";
 import { countSessionsByStatus } from "@/db/queries/session-health";
 import { sessionStatusEnum } from "@/db/schema";
-import type { CheckResultKind } from "@/lib/health/events";
+import type { CheckResultKind } from "@/db/schema";
 import { metric } from "./registry";
 
 export const checksTotal = () =>

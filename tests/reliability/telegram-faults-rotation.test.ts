@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { expect, vi } from "vitest";
 import { sessionRevocations } from "@/db/schema";
 import { seedSandboxSessions } from "@/tests/support/sandbox-sessions";
-import { maintenancePass } from "@/lib/rotation/maintenance";
+import { maintenancePass } from "@/lib/background";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { sessionActions } from "@/tests/rotation/session-routes";
 import { rotationFaultPoints, rotationRpcFaultPoints } from "@/tests/support/rotation-fault-points";

@@ -2,7 +2,7 @@ import { count, notInArray } from "drizzle-orm";
 import { openDatabase } from "@/db";
 import { sessionRevocations, sessionRotations } from "@/db/schema";
 import { closedRotationSteps } from "@/db/queries/rotations";
-import { maintenancePass } from "@/lib/rotation/maintenance";
+import { maintenancePass } from "@/lib/background";
 import { sleep } from "@/lib/telegram/connection/backoff";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 

@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { pingDatabase } from "@/db/queries/ping";
 import { rootCause } from "@/lib/api/database-errors";
 import { jsonReply } from "@/lib/api/reply";
-import { monitorStatus } from "@/lib/health/monitor-status";
+import { monitorStatus } from "@/lib/health/monitor";
 import { log } from "@/lib/log";
 
 const timeoutMs = 3_000;
@@ -14,7 +14,7 @@ const timeoutMs = 3_000;
 export async function GET(): Promise<Response> {
   try {
     const db = await withTimeout(getDb(), timeoutMs);
-    await withTimeout(db.execute(sql`select 1`), timeoutMs);
+    await withTimeout(pingDatabase(db), timeoutMs);
     const monitor = await withTimeout(monitorStatus(db), timeoutMs);
     return jsonReply({ status: "ok", database: "ok", monitor });
   } catch (error) {

@@ -4,7 +4,7 @@ import { connectClient, createTelegramClient } from "../client";
 import { classifyTelegramError, type TelegramFailure } from "../errors";
 import { backoffMs, sleep } from "./backoff";
 import type { ConnectionConfig } from "./config";
-import type { ConnectionEventDetail } from "@/lib/health/events";
+import type { ConnectionEventDetail } from "@/db/schema";
 import type { FloodLedger } from "./flood-ledger";
 import type { Semaphore } from "./semaphore";
 

@@ -2,7 +2,7 @@ import type { TelegramClient } from "telegram";
 import type { DbOrTx } from "@/db";
 import { insertConnectionEvent } from "@/db/queries/session-event-writes";
 import { touchLastUsed } from "@/db/queries/session-leases";
-import type { ConnectionEventDetail } from "@/lib/health/events";
+import type { ConnectionEventDetail } from "@/db/schema";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { log } from "@/lib/log";
 import { decrypt, loadKeyRing } from "@/lib/vault";

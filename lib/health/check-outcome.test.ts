@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckTarget } from "@/db/queries/session-health";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
 import type { HealthConfig } from "./config";
-import { decide } from "./outcome";
+import { decide } from "./check";
 
 const config: HealthConfig = {
   intervalSeconds: 300,

@@ -1,0 +1,84 @@
+import type { Db } from "@/db";
+import { pruneSessionEvents } from "@/db/queries/session-event-retention";
+import { env } from "@/lib/env";
+import { HealthMonitor } from "@/lib/health/monitor";
+import { log } from "@/lib/log";
+import { retryDueRevocations } from "@/lib/revocation/retry";
+import { applyRotationPolicy } from "@/lib/rotation/policy";
+import { recoverRotations } from "@/lib/rotation/recover";
+import type { ConnectionManager } from "@/lib/telegram/connection/manager";
+import { recoverLoginFlows } from "@/lib/telegram/login/recover";
+import { loadKeyRing } from "@/lib/vault";
+
+/**
+ * The work a process does besides answering requests: the health monitor, and every
+ * HEALTH_MONITOR_POLL_SECONDS a maintenance pass. The console process (lib/boot.ts) and `npm run worker`
+ * both start it here; any number of processes share it through the database (SKIP LOCKED claims, leases).
+ */
+export type BackgroundWork = {
+  monitor: HealthMonitor;
+  manager: ConnectionManager;
+  /** Stops the maintenance timer and finishes the checks in progress. */
+  stop(): Promise<void>;
+};
+
+const holder = globalThis as typeof globalThis & { __backgroundWork?: BackgroundWork };
+
+/** Starts the background work once per process (development hot reloads run boot again). */
+export function startBackgroundWork(db: Db): BackgroundWork {
+  if (holder.__backgroundWork) return holder.__backgroundWork;
+  const monitor = new HealthMonitor(db);
+  monitor.start();
+  const maintenance = startMaintenance(db, monitor.manager);
+  const work: BackgroundWork = {
+    monitor,
+    manager: monitor.manager,
+    async stop() {
+      clearInterval(maintenance);
+      await monitor.stop();
+      holder.__backgroundWork = undefined;
+    },
+  };
+  holder.__backgroundWork = work;
+  return work;
+}
+
+export type MaintenanceStats = {
+  loginsClosed: number;
+  rotationsClosed: number;
+  revoked: number;
+  rotatedByPolicy: number;
+  eventsPruned: number;
+};
+
+/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy, old events. */
+export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
+  const ring = loadKeyRing();
+  const loginsClosed = await recoverLoginFlows({ db, ring });
+  const rotationsClosed = await recoverRotations({ db, ring, manager });
+  const revoked = await retryDueRevocations(db, manager);
+  const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
+  const eventsPruned = await pruneSessionEvents(db, env().HEALTH_EVENTS_RETENTION_DAYS);
+  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy, eventsPruned };
+}
+
+/** Runs a pass now and every HEALTH_MONITOR_POLL_SECONDS, never two at once. */
+function startMaintenance(db: Db, manager: ConnectionManager): NodeJS.Timeout {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const stats = await maintenancePass(db, manager);
+      if (Object.values(stats).some((n) => n > 0)) log.info(stats, "session maintenance");
+    } catch (error) {
+      log.warn({ err: error }, "session maintenance pass failed");
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), env().HEALTH_MONITOR_POLL_SECONDS * 1000);
+  timer.unref();
+  void tick();
+  return timer;
+}
