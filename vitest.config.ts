@@ -1,16 +1,60 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const root = fileURLToPath(new URL("./", import.meta.url));
+
+/** Suites beside the code they test (and beside the test support code). */
+const colocated = ["app", "components", "db", "lib", "sandbox", "tests/support"].flatMap((dir) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".test.ts"))
+    .map((file) => `${dir}/${file}`),
+);
+const source = (file: string) => readFileSync(file, "utf8");
+/**
+ * A colocated suite is an integration suite when it starts a sandbox DC or child processes, reaches Postgres itself
+ * or runs on both drivers regardless of tier (`allDrivers`: the 10,000-row suites, say). Read from its source, so a
+ * new or moved suite lands in its tier without a list to keep up.
+ */
+const needsIntegration = (file: string) =>
+  /\b(startTestSandbox|startHealthSandbox|withTestSandbox|startSandbox)\(|node:child_process|testPostgresUrl|createTestDatabase\("postgres"|\ballDrivers\b/.test(
+    source(file),
+  );
+/** A unit suite on each test driver (`describe.each(testDrivers)`) runs its Postgres half in the integration tier. */
+const onEachDriver = (file: string) => /\btestDrivers\b/.test(source(file));
+/** Literal paths as globs: `app/api/v1/sessions/[id]/…` must not read as a character class. */
+const literal = (file: string) => file.replace(/[[\]{}()*?!]/g, "\\$&");
+
+const unitSuites = colocated.filter((file) => !needsIntegration(file));
+const tier = (name: string, include: string[], drivers: string): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: { name, include, env: { TEST_DRIVERS: drivers } },
+});
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: { alias: { "@": root } },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**"],
     environment: "node",
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve.
     server: { deps: { inline: ["next-auth"] } },
+    projects: [
+      // The fast loop: PGlite in memory, no sandbox DC, no Postgres, no child processes.
+      tier("unit", unitSuites.map(literal), "pglite"),
+      // Postgres through the Neon driver and relay, the sandbox DC, kill -9 and restart in child processes.
+      tier(
+        "integration",
+        [
+          ...colocated.filter(needsIntegration).map(literal),
+          ...unitSuites.filter(onEachDriver).map(literal),
+          "tests/{keys,login,rotation}/**/*.test.ts",
+        ],
+        "postgres",
+      ),
+      // Fuzz, injected faults and the security matrices; FUZZ_RUNS and DB_FAULTS scale them up for the soak.
+      tier("reliability", ["tests/reliability/**/*.test.ts", "tests/security/**/*.test.ts"], "pglite,postgres"),
+    ],
   },
 });

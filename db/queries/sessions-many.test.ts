@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { decodeSessionCursor } from "./session-cursor";
 import { seedManySessions } from "@/tests/support/session-rows";
 import type { SessionSort, SortOrder } from "./session-sort";
@@ -7,7 +7,7 @@ import { listSessions, type SessionListFilter } from "./sessions";
 
 const total = 10_000;
 
-describe.each(testDrivers)("sessions list over 10,000 rows on %s", (driver) => {
+describe.each(allDrivers)("sessions list over 10,000 rows on %s", (driver) => {
   let database: TestDatabase;
 
   beforeAll(async () => {

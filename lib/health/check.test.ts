@@ -3,7 +3,7 @@ import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { checkSession } from "./check";
 import { healthConfig } from "./config";
 import { seedOne, sessionEventsOf, sessionRow } from "@/tests/support/sandbox-sessions";
@@ -12,7 +12,7 @@ import { startHealthSandbox } from "@/tests/support/sandbox";
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());
 
-describe.each(testDrivers)("health check on %s", (driver) => {
+describe.each(allDrivers)("health check on %s", (driver) => {
   let database: TestDatabase;
   let check: (id: string) => ReturnType<typeof checkSession>;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { checkSession } from "./check";
 import { claimDueCheck } from "@/db/queries/session-health";
 import { healthConfig } from "./config";
@@ -15,7 +15,7 @@ afterAll(() => sandbox.cleanup());
 
 const config = healthConfig({ concurrency: 2 });
 
-describe.each(testDrivers)("the sweep's claimed checks on %s", (driver) => {
+describe.each(allDrivers)("the sweep's claimed checks on %s", (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);

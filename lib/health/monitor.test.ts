@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monitorHeartbeats, sessionEvents, telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { healthConfig } from "./config";
 import { HealthMonitor, monitorStatus } from "./monitor";
 
@@ -19,7 +19,7 @@ const monitorOf = (database: TestDatabase) =>
     healthConfig({ concurrency: 4, pollSeconds: 1 }),
   );
 
-describe.each(testDrivers)("health monitor on %s", (driver) => {
+describe.each(allDrivers)("health monitor on %s", (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);

@@ -9,7 +9,7 @@ import { callRoute } from "@/tests/support/call-route";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { sleep } from "@/lib/telegram/connection/backoff";
 import { withSessionClient } from "@/lib/telegram/connection";
-import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginForeignDevice } from "@/tests/rotation/foreign-device";
 import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
@@ -20,7 +20,7 @@ vi.mock("@/db", async () => (await import("@/tests/support/route-database")).tes
 const sandbox = await startTestSandbox({ limits: { freshResetSeconds: 2 } });
 const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 8000);
 
-describe.each(testDrivers)("reconcile with Telegram's device list on %s", (driver) => {
+describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;

@@ -4,7 +4,7 @@ import { sessionRevocations, telegramSessions } from "@/db/schema";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { SessionUnavailableError, withSessionClient } from "@/lib/telegram/connection";
 import { connectionManager } from "@/lib/telegram/connection/manager";
-import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 import { retryDueRevocations } from "./retry";
@@ -22,7 +22,7 @@ const nextPhone = consoleOnSandbox(
   7000,
 );
 
-describe.each(testDrivers)("revoke against the sandbox on %s", (driver) => {
+describe.each(allDrivers)("revoke against the sandbox on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
 

@@ -6,7 +6,7 @@ import { callRoute } from "@/tests/support/call-route";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
-import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { applyRotationPolicy } from "./policy";
@@ -16,7 +16,7 @@ vi.mock("@/db", async () => (await import("@/tests/support/route-database")).tes
 const sandbox = await startTestSandbox();
 const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 9000);
 
-describe.each(testDrivers)("rotation policy on %s", (driver) => {
+describe.each(allDrivers)("rotation policy on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionRevocations, telegramSessions } from "@/db/schema";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { checkSession } from "@/lib/health/check";
-import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 
@@ -20,7 +20,7 @@ const nextPhone = consoleOnSandbox(
   6000,
 );
 
-describe.each(testDrivers)("rotation against the sandbox on %s", (driver) => {
+describe.each(allDrivers)("rotation against the sandbox on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;

@@ -2,7 +2,7 @@ import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOne, sessionRow } from "@/tests/support/sandbox-sessions";
 import { startHealthSandbox } from "@/tests/support/sandbox";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { FloodWaitActiveError } from "./errors";
 import { ConnectionManager } from "./manager";
 
@@ -14,7 +14,7 @@ const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }
   client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
 const config = { idleMs: 0, floodSleepSeconds: 3 };
 
-describe.each(testDrivers)("flood-wait ledger on %s", (driver) => {
+describe.each(allDrivers)("flood-wait ledger on %s", (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);

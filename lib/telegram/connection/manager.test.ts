@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSessions } from "@/db/schema";
 import { seedOne, sessionEventsOf, sessionRow } from "@/tests/support/sandbox-sessions";
 import { startHealthSandbox } from "@/tests/support/sandbox";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { sleep } from "./backoff";
 import { SessionBusyError, SessionUnavailableError } from "./errors";
 import { ConnectionManager } from "./manager";
@@ -17,7 +17,7 @@ const fast = { idleMs: 0, connectAttempts: 2, connectBackoff: { baseMs: 20, maxM
 const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) =>
   client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
 
-describe.each(testDrivers)("connection manager on %s", (driver) => {
+describe.each(allDrivers)("connection manager on %s", (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);

@@ -6,7 +6,7 @@ import { auditLog, loginFlows, telegramSessions } from "@/db/schema";
 import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, loadKeyRing } from "@/lib/vault";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginClient } from "@/tests/support/login-routes";
 import { startTestSandbox } from "@/tests/support/sandbox";
 import { connectClient, createTelegramClient } from "../client";
@@ -24,7 +24,7 @@ afterAll(() => sandbox.cleanup());
 const password = "recover-2fa";
 let phoneSeq = 0;
 
-describe.each(testDrivers)("login recovery on %s", (driver) => {
+describe.each(allDrivers)("login recovery on %s", (driver) => {
   let database: TestDatabase;
   let api: ReturnType<typeof loginClient>;
 

@@ -5,7 +5,7 @@ import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { connectClient, createTelegramClient } from "@/lib/telegram/client";
 import { decrypt, parseKeyRing } from "@/lib/vault";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginClient } from "@/tests/support/login-routes";
 import { startTestSandbox } from "@/tests/support/sandbox";
 
@@ -24,7 +24,7 @@ let phoneSeq = 0;
 const nextPhone = (dc: number) => `99966${dc}${String(4000 + ++phoneSeq).padStart(4, "0")}`;
 afterAll(() => sandbox.cleanup());
 
-describe.each(testDrivers)("login routes against the sandbox on %s", (driver) => {
+describe.each(allDrivers)("login routes against the sandbox on %s", (driver) => {
   let database: TestDatabase;
   let api: ReturnType<typeof loginClient>;
   let viewerApi: ReturnType<typeof loginClient>;

@@ -5,7 +5,7 @@ import { seedOne } from "@/tests/support/sandbox-sessions";
 import { startHealthSandbox } from "@/tests/support/sandbox";
 import { callRoute } from "@/tests/support/call-route";
 import { memberWithToken, useTestDb } from "@/tests/support/route-database";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { GET } from "./route";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
@@ -14,7 +14,7 @@ const sandbox = await startHealthSandbox();
 process.env.TELEGRAM_IDLE_SECONDS = "0";
 afterAll(() => sandbox.cleanup());
 
-describe.each(testDrivers)("device list route on %s", (driver) => {
+describe.each(allDrivers)("device list route on %s", (driver) => {
   let database: TestDatabase;
   let token: string;
   let session: { id: string; phone: string };

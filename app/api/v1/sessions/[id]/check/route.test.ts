@@ -3,7 +3,7 @@ import { callRoute } from "@/tests/support/call-route";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { seedOne } from "@/tests/support/sandbox-sessions";
 import { startHealthSandbox } from "@/tests/support/sandbox";
-import { testDrivers, type TestDatabase } from "@/tests/support/database";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { POST } from "./route";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
@@ -11,7 +11,7 @@ vi.mock("@/db", async () => (await import("@/tests/support/route-database")).tes
 const sandbox = await startHealthSandbox();
 afterAll(() => sandbox.cleanup());
 
-describe.each(testDrivers)("POST /api/v1/sessions/{id}/check on %s", (driver) => {
+describe.each(allDrivers)("POST /api/v1/sessions/{id}/check on %s", (driver) => {
   let database: TestDatabase;
   let admin: string;
   let viewer: string;

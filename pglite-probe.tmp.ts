@@ -1,0 +1,18 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+const t0 = performance.now();
+const a = new PGlite();
+await migrate(drizzle({ client: a }), { migrationsFolder: path.resolve("db/migrations") });
+const t1 = performance.now();
+const dump = await a.dumpDataDir("none");
+const t2 = performance.now();
+const b = new PGlite({ loadDataDir: dump });
+await b.waitReady;
+const r = await b.query("select count(*) from telegram_sessions");
+const t3 = performance.now();
+const c = new PGlite({ loadDataDir: dump });
+await c.waitReady;
+const t4 = performance.now();
+console.log({ migrate: t1 - t0, dump: t2 - t1, load: t3 - t2, load2: t4 - t3, size: dump.size, r: r.rows });
