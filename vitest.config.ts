@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
@@ -6,11 +7,14 @@ const root = fileURLToPath(new URL("./", import.meta.url));
 
 /** Suites beside the code they test (and beside the test support code). */
 const colocated = ["app", "components", "db", "lib", "sandbox", "tests/support"].flatMap((dir) =>
-  readdirSync(dir, { recursive: true, encoding: "utf8" })
+  readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".test.ts"))
     .map((file) => `${dir}/${file}`),
 );
-const source = (file: string) => readFileSync(file, "utf8");
+/** Suites under tests/ that cut across the code (kill -9 and restarts, CLIs, other clients): integration, but for these. */
+const crossCutting = readdirSync(path.join(root, "tests")).filter((dir) => dir !== "support");
+const reliabilityDirs = ["reliability", "security"];
+const source = (file: string) => readFileSync(path.join(root, file), "utf8");
 /**
  * A colocated suite is an integration suite when it starts a sandbox DC or child processes, reaches Postgres itself
  * or runs on both drivers regardless of tier (`allDrivers`: the 10,000-row suites, say). Read from its source, so a
@@ -49,12 +53,16 @@ export default defineConfig({
         [
           ...colocated.filter(needsIntegration).map(literal),
           ...unitSuites.filter(onEachDriver).map(literal),
-          "tests/{keys,login,rotation}/**/*.test.ts",
+          ...crossCutting.filter((dir) => !reliabilityDirs.includes(dir)).map((dir) => `tests/${dir}/**/*.test.ts`),
         ],
         "postgres",
       ),
       // Fuzz, injected faults and the security matrices; FUZZ_RUNS and DB_FAULTS scale them up for the soak.
-      tier("reliability", ["tests/reliability/**/*.test.ts", "tests/security/**/*.test.ts"], "pglite,postgres"),
+      tier(
+        "reliability",
+        reliabilityDirs.map((dir) => `tests/${dir}/**/*.test.ts`),
+        "pglite,postgres",
+      ),
     ],
   },
 });
