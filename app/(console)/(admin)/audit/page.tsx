@@ -11,7 +11,7 @@ export default async function AuditPage() {
     <>
       <PageHeader
         title="Audit log"
-        description="Newest first: every change made in the console, through the API, by background work (system) or on the command line (cli); every sign-in, sign-out and password change; and actions refused to a signed-in member or API token. Not recorded: reads, requests without valid credentials (401), cross-site requests (CSRF), throttled attempts and server errors."
+        description="Newest first: every change made in the console, through the API, by background work (system) or on the command line (cli); every sign-in, sign-out and password change; and actions refused to a signed-in member or API token. Not recorded: reads, requests without valid credentials (401), cross-site requests (CSRF), throttled sign-ins and server errors."
       />
       <AuditLog />
     </>
