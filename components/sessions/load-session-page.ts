@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { decodeSessionCursor } from "@/db/queries/session-cursor";
 import { listSessions } from "@/db/queries/sessions";
-import { apiErrorFromDatabase, rootCause } from "@/lib/api/database-errors";
+import { rootCause } from "@/db/errors";
+import { toApiError } from "@/lib/api/to-api-error";
 import { log } from "@/lib/log";
 import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
 import type { SessionListAddress } from "./session-list-params";
@@ -37,8 +38,9 @@ export async function loadSessionPage(address: SessionListAddress): Promise<Load
       loadedAt: Date.now(),
     };
   } catch (error) {
-    const known = apiErrorFromDatabase(error);
-    if (!known) log.error({ err: rootCause(error) }, "sessions page could not list sessions");
-    return { ok: false, failure: known?.message ?? "Something went wrong on our side. It has been logged." };
+    const failure = toApiError(error);
+    if (failure.code === "internal_error")
+      log.error({ err: rootCause(error) }, "sessions page could not list sessions");
+    return { ok: false, failure: failure.message };
   }
 }

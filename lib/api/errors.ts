@@ -1,48 +1,61 @@
+import type { RefusalCode } from "@/lib/errors/domain";
 import { shareAcrossBundles } from "@/lib/errors/shared-class";
 
-/** Every `error.code` the HTTP API can answer with; clients may switch on these. */
+/** Every `error.code` the HTTP API can answer with: the domain's refusals and the API's own. */
 export type ErrorCode =
-  | "invalid_input"
+  | RefusalCode
   | "unauthenticated"
   | "forbidden"
   | "csrf_rejected"
   | "password_change_required"
-  | "not_found"
   | "method_not_allowed"
-  | "conflict"
-  | "self_change"
-  | "last_admin"
-  | "telegram_refused"
-  | "password_required"
-  | "telegram_unavailable"
-  | "rate_limited"
-  | "too_many_attempts"
   | "payload_too_large"
   | "server_busy"
   | "database_unavailable"
   | "internal_error";
 
+/** The HTTP status of each code; clients may switch on the codes. */
+export const statusOfCode: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  password_change_required: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  conflict: 409,
+  self_change: 409,
+  last_admin: 409,
+  telegram_refused: 422,
+  password_required: 422,
+  rate_limited: 429,
+  too_many_attempts: 429,
+  internal_error: 500,
+  telegram_unavailable: 503,
+  server_busy: 503,
+  database_unavailable: 503,
+};
+
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
 
-/** An expected failure with its HTTP status; the wrapper turns it into `{error:{code,message}}`. */
+/** An answer the API gives instead of data; the wrapper turns it into `{error:{code,message}}` with its status. */
 export class ApiError extends Error {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly fields?: Record<string, string>;
+
   constructor(
-    readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly headers?: Record<string, string>,
-    readonly fields?: Record<string, string>,
+    extra: { headers?: Record<string, string>; fields?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = "ApiError";
+    this.status = statusOfCode[code];
+    this.headers = extra.headers;
+    this.fields = extra.fields;
   }
-}
-
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
-
-export function rateLimited(retryAfterSeconds: number, message = "Too many attempts. Try again later."): ApiError {
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  return new ApiError(429, "rate_limited", message, { "Retry-After": String(seconds) });
 }
 
 shareAcrossBundles("ApiError", ApiError);

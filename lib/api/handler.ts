@@ -21,5 +21,3 @@ export const apiRoute: typeof route = (options, handler) => {
     }
   };
 };
-
-export { ApiError, notFound, rateLimited } from "./errors";

@@ -33,7 +33,7 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     },
     async ({ db, body }) => {
       await db.insert(users).values({ email: body.email, passwordHash: "x", role: "viewer" });
-      if (body.email.startsWith("refuse")) throw new ApiError(409, "conflict", "Refused after writing.");
+      if (body.email.startsWith("refuse")) throw new ApiError("conflict", "Refused after writing.");
       if (body.email.startsWith("crash")) throw new Error("secret detail of a bug");
       return { email: body.email };
     },
@@ -41,6 +41,16 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   const readThing = apiRoute({ role: "viewer", params: z.object({ id: z.uuid() }) }, async ({ params }) => ({
     id: params.id,
   }));
+
+  const annotate = apiRoute(
+    {
+      role: "admin",
+      body: z.object({ note: z.string().optional() }).strict(),
+      optionalBody: true,
+      audit: { action: "team_member.create" },
+    },
+    async ({ body }) => ({ note: body.note ?? null }),
+  );
 
   const auditRows = () => database.db.query.auditLog.findMany({ orderBy: auditLog.id });
   const userNamed = (email: string) => database.db.query.users.findFirst({ where: eq(users.email, email) });
@@ -148,6 +158,46 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe("payload_too_large");
     expect(body.pulled()).toBeLessThan(1024 * 1024);
+  });
+
+  it.each([
+    ["no body and no content type", undefined, "", 200, { note: null }],
+    ["only whitespace", " \n", "", 200, { note: null }],
+    ["a JSON body", '{"note":"x"}', "application/json", 200, { note: "x" }],
+    [
+      "a body of another type",
+      '{"note":"x"}',
+      "text/plain",
+      400,
+      { error: { code: "invalid_input", message: "Send a JSON body with Content-Type: application/json." } },
+    ],
+    [
+      "bad JSON",
+      "{nope",
+      "application/json",
+      400,
+      { error: { code: "invalid_input", message: "The request body is not valid JSON." } },
+    ],
+    [
+      "an unknown field",
+      '{"other":1}',
+      "application/json",
+      400,
+      { error: { code: "invalid_input", message: "Some fields are not valid." } },
+    ],
+    [
+      "a body over 64 KiB",
+      `{"note":"${"x".repeat(64 * 1024)}"}`,
+      "",
+      413,
+      { error: { code: "payload_too_large", message: "The request body is larger than 64 KiB." } },
+    ],
+  ])("reads an optional body: %s", async (_name, body, type, status, answer) => {
+    const req = request("POST", body, { "content-type": type });
+    if (!type) req.headers.delete("content-type");
+    const response = await annotate(req, noParams);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject(answer);
   });
 
   it("names the invalid fields", async () => {

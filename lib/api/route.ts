@@ -3,11 +3,12 @@ import type { Role } from "@/db/schema";
 import { hasRole, type Actor } from "@/lib/auth/actors";
 import { requestMeta, writeAudit, type AuditAction } from "@/lib/audit";
 import { log } from "@/lib/log";
-import { apiErrorFromDatabase, rootCause } from "./database-errors";
+import { rootCause } from "@/db/errors";
 import { ApiError } from "./errors";
 import { isSameOrigin } from "./origin";
 import { parseInput, type Parsed, type Schema } from "./parse-input";
 import { errorReply, jsonReply } from "./reply";
+import { toApiError } from "./to-api-error";
 
 export type RouteDeps = { getDb(): Promise<Db>; getActor(headers: Headers): Promise<Actor | null> };
 
@@ -50,6 +51,8 @@ export type AuditSpec<I> = {
 export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
   role: Role;
   body?: B;
+  /** A request without a body is validated as `{}`; a body that is sent must still be JSON, within the limit. */
+  optionalBody?: boolean;
   query?: Q;
   params?: P;
   status?: number;
@@ -84,18 +87,18 @@ export function createApiRoute(deps: RouteDeps) {
       };
       try {
         if (readMethods.has(request.method) === Boolean(audit)) {
-          throw new ApiError(405, "method_not_allowed", "This method is not allowed here.");
+          throw new ApiError("method_not_allowed", "This method is not allowed here.");
         }
         const db = await deps.getDb();
         actor = await deps.getActor(request.headers);
-        if (!actor) throw new ApiError(401, "unauthenticated", "Sign in or send a valid API token.");
+        if (!actor) throw new ApiError("unauthenticated", "Sign in or send a valid API token.");
         if (audit && actor.kind === "user" && !isSameOrigin(request)) {
-          throw new ApiError(403, "csrf_rejected", "This request did not come from the console.");
+          throw new ApiError("csrf_rejected", "This request did not come from the console.");
         }
         if (actor.kind === "user" && actor.mustChangePassword) {
-          throw new ApiError(403, "password_change_required", "Set a new password on /change-password first.");
+          throw new ApiError("password_change_required", "Set a new password on /change-password first.");
         }
-        if (!hasRole(actor, options.role)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
+        if (!hasRole(actor, options.role)) throw new ApiError("forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
         const refuseCommit = () => Promise.reject(new Error('commit() is only for routes with transaction: "manual"'));
         const context = { ...input, actor, request, note, commit: refuseCommit };
@@ -128,14 +131,11 @@ export function createApiRoute(deps: RouteDeps) {
         });
         return jsonReply(done, options.status);
       } catch (error) {
-        const apiError = error instanceof ApiError ? error : apiErrorFromDatabase(error);
-        if (!apiError) {
+        const apiError = toApiError(error);
+        if (apiError.code === "internal_error") {
           log.error(
             { err: rootCause(error), method: request.method, path: new URL(request.url).pathname },
             "api route failed",
-          );
-          return errorReply(
-            new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged."),
           );
         }
         // A forged cross-site request is not the actor's act, and a 5xx is ours, not theirs.

@@ -8,6 +8,10 @@ export function shareAcrossBundles(name: string, errorClass: abstract new (...ar
   const brand = Symbol.for(`telegram-session-console:${name}`);
   Object.defineProperty(errorClass.prototype, brand, { value: true });
   Object.defineProperty(errorClass, Symbol.hasInstance, {
-    value: (value: unknown) => typeof value === "object" && value !== null && brand in value,
+    value(this: unknown, value: unknown): boolean {
+      // A subclass inherits this method; unless it is registered itself, it gets the ordinary check.
+      if (this !== errorClass) return Function.prototype[Symbol.hasInstance].call(this, value);
+      return typeof value === "object" && value !== null && brand in value;
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { Counter } from "prom-client";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors/domain";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import { metric } from "./registry";
 
@@ -24,5 +24,5 @@ export function countLoginAttempt(reached: string): void {
 }
 
 export function countFailedLoginAttempt(error: unknown): void {
-  countLoginAttempt(error instanceof ApiError ? "rejected" : classifyTelegramError(error).kind);
+  countLoginAttempt(error instanceof DomainError ? "rejected" : classifyTelegramError(error).kind);
 }

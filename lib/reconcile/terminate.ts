@@ -3,12 +3,25 @@ import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
 import type { DbOrTx } from "@/db";
 import { telegramSessions } from "@/db/schema";
-import { ApiError, notFound } from "@/lib/api/errors";
+import { DomainError, notFound } from "@/lib/errors/domain";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
+import { TelegramFailure } from "@/lib/telegram/errors";
 import { consoleSessionsOf } from "./console-authorizations";
 import { markEnded, reconcileAuthorizations } from "./reconcile";
 
 export const terminatedCode = "TERMINATED_FROM_CONSOLE";
+
+/** Rejects with Telegram's refusal of a device change in words an admin can act on, or with `error` as it is. */
+function refuseDeviceChange(error: unknown): Promise<never> {
+  if (error instanceof TelegramFailure && error.code === "FRESH_RESET_AUTHORISATION_FORBIDDEN") {
+    const message =
+      "Telegram lets a session end other devices only once it is 24 hours old. Try again later, or through an older session of this account.";
+    return Promise.reject(new DomainError("telegram_refused", message));
+  }
+  if (error instanceof TelegramFailure && error.code === "HASH_INVALID")
+    return Promise.reject(new DomainError("not_found", "That device is no longer logged in."));
+  return Promise.reject(error);
+}
 
 /** Ends one foreign authorization of the account (account.resetAuthorization) through `sessionId`. */
 export async function terminateAuthorization(
@@ -17,24 +30,25 @@ export async function terminateAuthorization(
   hash: string,
   manager: ConnectionManager = connectionManager(),
 ): Promise<{ terminated: string }> {
-  await manager.run(
-    db,
-    sessionId,
-    async (client) => {
-      const list = await client.invoke(new Api.account.GetAuthorizations());
-      const ownership = await reconcileAuthorizations(db, sessionId, list);
-      const target = list.authorizations.find((a) => !a.current && a.hash.toString() === hash);
-      if (!target) throw notFound("That device");
-      if (!ownership(target).foreign)
-        throw new ApiError(
-          409,
-          "conflict",
-          "That device is a session of this console. Revoke it from its own page instead.",
-        );
-      await client.invoke(new Api.account.ResetAuthorization({ hash: returnBigInt(hash) }));
-    },
-    { method: "account.ResetAuthorization" },
-  );
+  await manager
+    .run(
+      db,
+      sessionId,
+      async (client) => {
+        const list = await client.invoke(new Api.account.GetAuthorizations());
+        const ownership = await reconcileAuthorizations(db, sessionId, list);
+        const target = list.authorizations.find((a) => !a.current && a.hash.toString() === hash);
+        if (!target) throw notFound("That device");
+        if (!ownership(target).foreign)
+          throw new DomainError(
+            "conflict",
+            "That device is a session of this console. Revoke it from its own page instead.",
+          );
+        await client.invoke(new Api.account.ResetAuthorization({ hash: returnBigInt(hash) }));
+      },
+      { method: "account.ResetAuthorization" },
+    )
+    .catch(refuseDeviceChange);
   return { terminated: hash };
 }
 
@@ -47,9 +61,11 @@ export async function terminateOthers(
   sessionId: string,
   manager: ConnectionManager = connectionManager(),
 ): Promise<{ consoleSessionsEnded: number }> {
-  await manager.run(db, sessionId, (client) => client.invoke(new Api.auth.ResetAuthorizations()), {
-    method: "auth.ResetAuthorizations",
-  });
+  await manager
+    .run(db, sessionId, (client) => client.invoke(new Api.auth.ResetAuthorizations()), {
+      method: "auth.ResetAuthorizations",
+    })
+    .catch(refuseDeviceChange);
   const self = await db.query.telegramSessions.findFirst({
     where: eq(telegramSessions.id, sessionId),
     columns: { accountId: true },
@@ -68,12 +84,14 @@ export async function setAuthorizationTtl(
   days: number,
   manager: ConnectionManager = connectionManager(),
 ): Promise<{ ttlDays: number }> {
-  await manager.run(
-    db,
-    sessionId,
-    (client) => client.invoke(new Api.account.SetAuthorizationTTL({ authorizationTtlDays: days })),
-    { method: "account.SetAuthorizationTTL" },
-  );
+  await manager
+    .run(
+      db,
+      sessionId,
+      (client) => client.invoke(new Api.account.SetAuthorizationTTL({ authorizationTtlDays: days })),
+      { method: "account.SetAuthorizationTTL" },
+    )
+    .catch(refuseDeviceChange);
   const self = await db.query.telegramSessions.findFirst({
     where: eq(telegramSessions.id, sessionId),
     columns: { accountId: true },

@@ -10,7 +10,7 @@ import {
   type Requester,
 } from "@/db/queries/revocations";
 import { rollBackRotation } from "@/db/queries/rotations";
-import { ApiError, notFound } from "@/lib/api/errors";
+import { DomainError, notFound } from "@/lib/errors/domain";
 import { auditActorId, type Actor } from "@/lib/auth/actors";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
 import { FloodWaitActiveError, SessionBusyError, SessionUnavailableError } from "@/lib/telegram/connection/errors";
@@ -66,12 +66,12 @@ export async function lockSession(tx: DbOrTx, sessionId: string) {
   return locked;
 }
 
-const busy = (message: string) => new ApiError(409, "conflict", message);
+const busy = (message: string) => new DomainError("conflict", message);
 
 /**
  * Makes the session revoke_pending (nobody uses it from now on) and records the logout still owed, with
  * its first attempt `holdSeconds` away so the retry job leaves the caller's own attempt alone.
- * 409 when the session is already revoked, being revoked or being rotated.
+ * Refused (conflict) when the session is already revoked, being revoked or being rotated.
  */
 async function beginRevocation(db: Db, sessionId: string, requester: Requester, holdSeconds: number): Promise<void> {
   await db.transaction(async (tx) => {
@@ -136,8 +136,7 @@ export async function forgetSession(
 ): Promise<{ id: string; status: "revoked" }> {
   const { session } = await lockSession(tx, sessionId);
   if (session.status !== "invalid") {
-    throw new ApiError(
-      409,
+    throw new DomainError(
       "conflict",
       "Only a session Telegram no longer accepts (invalid) can be forgotten locally. Revoke it instead.",
     );

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/db";
 import { updateRotation, type RotationPatch } from "@/db/queries/rotations";
 import type { RotationStep, SessionRotation } from "@/db/schema";
 import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { connectClient, createTelegramClient, saveSession } from "@/lib/telegram/client";
 import { withDeadline } from "@/lib/telegram/deadline";
@@ -12,9 +13,13 @@ import { signInWithPassword } from "@/lib/telegram/login/password";
 import { decrypt, encrypt, type KeyRing } from "@/lib/vault";
 
 /** The account has two-step verification: the admin must send its password (the hint is safe to show). */
-export class PasswordRequiredError extends Error {
+export class PasswordRequiredError extends DomainError {
   constructor(readonly hint: string | null) {
-    super("This account has two-step verification. Enter its password to finish the rotation.");
+    const fields: Record<string, string> = { password: "Enter the account's two-step verification password." };
+    if (hint) fields.hint = hint;
+    super("password_required", "This account has two-step verification. Enter its password to finish the rotation.", {
+      fields,
+    });
     this.name = "PasswordRequiredError";
   }
 }

@@ -2,7 +2,7 @@ import type { TelegramClient } from "telegram";
 import type { Db } from "@/db";
 import { findRotation, holdRotation, insertRotation, rollBackRotation, updateRotation } from "@/db/queries/rotations";
 import type { SessionRotation } from "@/db/schema";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors/domain";
 import { lockSession, type Requester } from "@/lib/revocation/revoke";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { classifyTelegramError } from "@/lib/telegram/errors";
@@ -62,7 +62,7 @@ const refusals: Record<string, string> = {
 
 /**
  * Opens a rotation (or takes back one waiting for the 2FA password), holding it for `lockSeconds`.
- * 409 when the session is not usable or another rotation or a revoke is under way.
+ * Refused (conflict) when the session is not usable or another rotation or a revoke is under way.
  */
 async function beginRotation(
   db: Db,
@@ -74,11 +74,11 @@ async function beginRotation(
   return db.transaction(async (tx) => {
     const { session, rotation } = await lockSession(tx, sessionId);
     const refusal = refusals[session.status];
-    if (refusal) throw new ApiError(409, "conflict", refusal);
+    if (refusal) throw new DomainError("conflict", refusal);
     if (rotation) {
       const free = !rotation.lockedUntil || rotation.lockedUntil.getTime() < Date.now();
       if (rotation.step !== "password_needed" || !free)
-        throw new ApiError(409, "conflict", "This session is already being rotated.");
+        throw new DomainError("conflict", "This session is already being rotated.");
       return { rotation: (await holdRotation(tx, rotation.id, lockSeconds)) ?? rotation, session };
     }
     return { rotation: await insertRotation(tx, sessionId, { trigger, ...requester, lockSeconds }), session };

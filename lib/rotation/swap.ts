@@ -4,6 +4,7 @@ import { closeRevocation, markRevokePending } from "@/db/queries/revocations";
 import { rollBackRotation, updateRotation } from "@/db/queries/rotations";
 import { findAccountUserId } from "@/db/queries/telegram-accounts";
 import type { SessionRotation } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain";
 import { recordIdentity } from "@/lib/reconcile/console-authorizations";
 import { postponeRevocation } from "@/lib/revocation/revoke";
 import { saveSession } from "@/lib/telegram/client";
@@ -16,9 +17,9 @@ import type { RotationTarget } from "./rotate";
 export type SwapDeps = { db: Db; ring: KeyRing; commit: Commit; holdSeconds: number };
 
 /** The fresh key answered for another account than the session's: it must not replace it. */
-export class RotationMismatchError extends Error {
+export class RotationMismatchError extends DomainError {
   constructor() {
-    super("The new key does not belong to this session's Telegram account.");
+    super("telegram_refused", "The new key does not belong to this session's Telegram account.");
     this.name = "RotationMismatchError";
   }
 }

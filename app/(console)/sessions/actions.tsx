@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { loadSessionPage } from "@/components/sessions/load-session-page";
 import { SessionPageView } from "@/components/sessions/session-list";
 import { readSessionListAddress } from "@/components/sessions/session-list-params";
-import { apiErrorFromDatabase } from "@/lib/api/database-errors";
+import { toApiError } from "@/lib/api/to-api-error";
 import { requirePage } from "@/lib/auth/guard";
 
 export type SessionPageRefresh = { ok: true; loadedAt: number; view: ReactNode } | { ok: false; failure: string };
@@ -20,7 +20,11 @@ export async function refreshSessionPage(search: string): Promise<SessionPageRef
     canManage = (await requirePage()).role === "admin";
   } catch (error) {
     unstable_rethrow(error); // sign-in redirect, 403
-    return { ok: false, failure: apiErrorFromDatabase(error)?.message ?? "Your sign-in could not be checked." };
+    const failure = toApiError(error);
+    return {
+      ok: false,
+      failure: failure.code === "internal_error" ? "Your sign-in could not be checked." : failure.message,
+    };
   }
   const address = readSessionListAddress(new URLSearchParams(search.slice(0, 20_000)));
   const page = await loadSessionPage(address);

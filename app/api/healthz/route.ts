@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { pingDatabase } from "@/db/queries/ping";
-import { rootCause } from "@/lib/api/database-errors";
+import { rootCause } from "@/db/errors";
 import { jsonReply } from "@/lib/api/reply";
 import { monitorStatus } from "@/lib/health/monitor";
 import { log } from "@/lib/log";

@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
-import { apiErrorFromDatabase, rootCause } from "@/lib/api/database-errors";
+import { rootCause } from "@/db/errors";
 import { ApiError } from "@/lib/api/errors";
 import { errorReply } from "@/lib/api/reply";
+import { toApiError } from "@/lib/api/to-api-error";
 import { getActor } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -14,11 +15,10 @@ export const dynamic = "force-dynamic";
 
 const refusals = {
   unauthenticated: new ApiError(
-    401,
     "unauthenticated",
     "Send the metrics token, an admin API token, or sign in as an admin.",
   ),
-  forbidden: new ApiError(403, "forbidden", "Only admins may read metrics."),
+  forbidden: new ApiError("forbidden", "Only admins may read metrics."),
 };
 
 /** Prometheus text format: sessions by state (one grouped query per scrape), live connections, checks, flood waits, logins, process. */
@@ -33,10 +33,8 @@ export async function GET(request: Request): Promise<Response> {
       headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
     });
   } catch (error) {
-    const known = apiErrorFromDatabase(error);
-    if (!known) log.error({ err: rootCause(error) }, "metrics scrape failed");
-    return errorReply(
-      known ?? new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged."),
-    );
+    const failure = toApiError(error);
+    if (failure.code === "internal_error") log.error({ err: rootCause(error) }, "metrics scrape failed");
+    return errorReply(failure);
   }
 }

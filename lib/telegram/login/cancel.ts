@@ -1,6 +1,8 @@
 import { Api } from "telegram";
 import { clearedSecrets, findLoginFlow, openSteps, releaseLoginFlow } from "@/db/queries/login-flows";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors/domain";
+import { TelegramFailure } from "../errors";
+import { TelegramNotConfiguredError } from "../target";
 import { runStep } from "./run-step";
 import type { LoginDeps } from "./deps";
 import { toLoginView, type LoginView } from "./view";
@@ -18,10 +20,12 @@ export async function cancelLogin(deps: LoginDeps, flowId: string): Promise<Logi
     });
   } catch (error) {
     // Telegram out of reach: its code simply expires there, and the flow still ends here.
-    if (!(error instanceof ApiError) || error.code !== "telegram_unavailable") throw error;
+    const unreachable =
+      error instanceof TelegramNotConfiguredError || (error instanceof TelegramFailure && error.kind === "transient");
+    if (!unreachable) throw error;
     await releaseLoginFlow(deps.db, flowId, cancelled);
     const flow = await findLoginFlow(deps.db, flowId);
-    if (!flow) throw new ApiError(404, "not_found", "This login was not found.");
+    if (!flow) throw new DomainError("not_found", "This login was not found.");
     return toLoginView(flow);
   }
 }

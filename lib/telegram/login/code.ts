@@ -1,5 +1,5 @@
 import { Api } from "telegram";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors/domain";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
 import { classifyTelegramError } from "../errors";
@@ -19,8 +19,7 @@ export function submitCode(deps: LoginDeps, flowId: string, code: string): Promi
         new Api.auth.SignIn({ phoneNumber: need(phone), phoneCodeHash: need(phoneCodeHash), phoneCode: code }),
       );
       if (authorization instanceof Api.auth.AuthorizationSignUpRequired) {
-        throw new ApiError(
-          422,
+        throw new DomainError(
           "telegram_refused",
           "No Telegram account uses this phone number yet. Sign it up in a Telegram app first.",
         );
@@ -44,8 +43,8 @@ export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginView> 
     const waitMs = (flow.resendAvailableAt?.getTime() ?? 0) - Date.now();
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
-      throw new ApiError(429, "rate_limited", `Telegram allows a new code in ${seconds} seconds.`, {
-        "Retry-After": String(seconds),
+      throw new DomainError("rate_limited", `Telegram allows a new code in ${seconds} seconds.`, {
+        retryAfterSeconds: seconds,
       });
     }
     const facts = sentCodeFacts(
@@ -63,6 +62,6 @@ export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginView> 
 }
 
 function need(value: string | null): string {
-  if (value === null) throw new ApiError(409, "conflict", "This login has lost its code request. Start a new one.");
+  if (value === null) throw new DomainError("conflict", "This login has lost its code request. Start a new one.");
   return value;
 }

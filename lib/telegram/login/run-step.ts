@@ -1,7 +1,7 @@
 import type { TelegramClient } from "telegram";
 import type { LoginFlow, LoginStep } from "@/db/schema";
 import { claimLoginFlow, openSteps, releaseLoginFlow, type LoginFlowPatch } from "@/db/queries/login-flows";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors/domain";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, encrypt } from "@/lib/vault";
 import { connectClient, createTelegramClient, saveSession } from "../client";
@@ -44,9 +44,9 @@ export async function runStep(
   step: (ctx: StepContext) => Promise<StepOutcome>,
 ): Promise<LoginView> {
   const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds());
-  if ("missing" in claim) throw new ApiError(404, "not_found", "This login was not found.");
+  if ("missing" in claim) throw new DomainError("not_found", "This login was not found.");
   if ("busy" in claim)
-    throw new ApiError(409, "conflict", "This login is busy with another request. Try again in a moment.");
+    throw new DomainError("conflict", "This login is busy with another request. Try again in a moment.");
   const { flow } = claim;
   let patch: LoginFlowPatch = {};
   let client: TelegramClient | undefined;
@@ -68,7 +68,7 @@ export async function runStep(
     const cause = error instanceof StepFailure ? error.cause : error;
     countFailedLoginAttempt(cause);
     patch = error instanceof StepFailure ? error.patch : {};
-    const failure = cause instanceof ApiError ? undefined : classifyTelegramError(cause);
+    const failure = cause instanceof DomainError ? undefined : classifyTelegramError(cause);
     if (failure?.kind === "flood")
       patch = { ...patch, floodWaitUntil: new Date(Date.now() + (failure.seconds ?? 60) * 1000) };
     if (failure) patch = { ...patch, lastErrorCode: failure.code };
@@ -93,12 +93,12 @@ function resaveIfMoved(deps: LoginDeps, flow: LoginFlow, client: TelegramClient)
 
 function assertOpen(flow: LoginFlow, steps: LoginStep[]): void {
   if (flow.expiresAt.getTime() < Date.now() && openSteps.includes(flow.step)) {
-    throw new ApiError(409, "conflict", "This login has expired. Start a new one.");
+    throw new DomainError("conflict", "This login has expired. Start a new one.");
   }
   if (!steps.includes(flow.step))
-    throw new ApiError(409, "conflict", `This login is not waiting for that (its step is "${flow.step}").`);
+    throw new DomainError("conflict", `This login is not waiting for that (its step is "${flow.step}").`);
   if (flow.attempts >= maxAttempts)
-    throw new ApiError(409, "conflict", "Too many wrong tries for this login. Start a new one.");
+    throw new DomainError("conflict", "Too many wrong tries for this login. Start a new one.");
 }
 
 function readSecrets(deps: LoginDeps, flow: LoginFlow): { phone: string | null; phoneCodeHash: string | null } {

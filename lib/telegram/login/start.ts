@@ -10,7 +10,7 @@ import { countFailedLoginAttempt, countLoginAttempt } from "@/lib/metrics/login"
 import { withDeadline } from "../deadline";
 import { telegramTarget } from "../target";
 import { flowLifetimeMs, type LoginDeps } from "./deps";
-import { loginApiError, loginFailure } from "./failures";
+import { loginFailure } from "./failures";
 import { qrLink } from "./qr-link";
 import { maskPhone } from "./phone";
 import { sentCodeFacts } from "./sent-code";
@@ -18,7 +18,7 @@ import { toLoginView, type LoginView } from "./view";
 
 /** Asks Telegram for a login code with a fresh auth key, and keeps that key (encrypted) for the next step. */
 export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string = randomUUID()): Promise<LoginView> {
-  const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
+  const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginFailure(error)));
   return withFreshClient(async (client) => {
     const sent = await client.invoke(
       new Api.auth.SendCode({
@@ -46,7 +46,7 @@ export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string
 
 /** Starts a QR login: a fresh key exports a login token that the owner's phone scans. */
 export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): Promise<LoginView> {
-  const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginApiError(error)));
+  const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginFailure(error)));
   return withFreshClient(async (client) => {
     const token = await client.invoke(
       new Api.auth.ExportLoginToken({ apiId: target.apiId, apiHash: target.apiHash, exceptIds: [] }),

@@ -30,10 +30,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   const gate = await gateSignIn(await getDb(), request, body, () => handlers.POST(forwarded));
   if (gate.kind === "answered") return gate.answer;
   const code = gate.kind === "throttled" ? "too_many_attempts" : "server_busy";
-  return errorReply(
-    new ApiError(gate.kind === "throttled" ? 429 : 503, code, gate.message, retryAfter(gate.retryAfter)),
-  );
+  return errorReply(new ApiError(code, gate.message, { headers: { "Retry-After": String(gate.retryAfter) } }));
 }
 
-const payloadTooLarge = () => new ApiError(413, "payload_too_large", "The request body is too large.");
-const retryAfter = (seconds: number) => ({ "Retry-After": String(seconds) });
+const payloadTooLarge = () => new ApiError("payload_too_large", "The request body is too large.");

@@ -1,5 +1,6 @@
 import { findSessionDetail } from "@/db/queries/sessions";
-import { apiRoute, notFound } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
 import { toSessionDetail, type SessionDetail } from "@/lib/api/schemas/sessions";
 

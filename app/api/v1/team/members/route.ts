@@ -1,5 +1,5 @@
-import { createUser, EmailTakenError, listUsers } from "@/db/queries/users";
-import { ApiError, apiRoute } from "@/lib/api/handler";
+import { createUser, listUsers } from "@/db/queries/users";
+import { apiRoute } from "@/lib/api/handler";
 import { addMemberBody, memberItem, type AddedMember } from "@/lib/api/schemas/team";
 import { temporaryPassword } from "./temporary-password";
 
@@ -19,14 +19,8 @@ export const POST = apiRoute(
   },
   async ({ db, body, note }): Promise<AddedMember> => {
     const password = temporaryPassword();
-    try {
-      const member = await createUser(db, { email: body.email, role: body.role, password, mustChangePassword: true });
-      note({ target: member.email });
-      return { member: memberItem(member), temporaryPassword: password };
-    } catch (error) {
-      if (error instanceof EmailTakenError)
-        throw new ApiError(409, "conflict", "A member with that email already exists.");
-      throw error;
-    }
+    const member = await createUser(db, { email: body.email, role: body.role, password, mustChangePassword: true });
+    note({ target: member.email });
+    return { member: memberItem(member), temporaryPassword: password };
   },
 );

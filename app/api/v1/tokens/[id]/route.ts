@@ -1,5 +1,6 @@
 import { revokeApiToken } from "@/db/queries/api-tokens";
-import { apiRoute, notFound } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
 
 /** Revokes a token: the next request carrying it gets 401. */

@@ -2,7 +2,6 @@ import { Api } from "telegram";
 import { apiRoute } from "@/lib/api/handler";
 import { authorizationsBody, type AuthorizationsBody } from "@/lib/api/schemas/authorizations";
 import { idParams } from "@/lib/api/schemas/common";
-import { sessionClientError } from "@/lib/api/session-client-errors";
 import { reconcileAuthorizations } from "@/lib/reconcile/reconcile";
 import { withSessionClient } from "@/lib/telegram/connection";
 
@@ -17,16 +16,12 @@ const method = "account.getAuthorizations";
 export const GET = apiRoute(
   { role: "viewer", params: idParams },
   async ({ db, params }): Promise<AuthorizationsBody> => {
-    try {
-      const result = await withSessionClient(
-        db,
-        params.id,
-        (client) => client.invoke(new Api.account.GetAuthorizations()),
-        { method },
-      );
-      return authorizationsBody(result, await reconcileAuthorizations(db, params.id, result), new Date());
-    } catch (error) {
-      throw sessionClientError(error);
-    }
+    const result = await withSessionClient(
+      db,
+      params.id,
+      (client) => client.invoke(new Api.account.GetAuthorizations()),
+      { method },
+    );
+    return authorizationsBody(result, await reconcileAuthorizations(db, params.id, result), new Date());
   },
 );

@@ -1,8 +1,8 @@
 import { findSessionDetail } from "@/db/queries/sessions";
-import { apiRoute, notFound } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { sessionClientError } from "@/lib/api/session-client-errors";
 import { checkSession, type CheckResult } from "@/lib/health/check";
+import { notFound } from "@/lib/errors/domain";
 import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
 
 export type CheckReply = SessionItem & { check: Omit<CheckResult, "sessionId" | "status"> };
@@ -19,13 +19,7 @@ export const POST = apiRoute(
     audit: { action: "session.check", target: ({ params }) => params.id },
   },
   async ({ db, params, commit }): Promise<CheckReply> => {
-    const {
-      sessionId: _,
-      status: __,
-      ...check
-    } = await checkSession(db, params.id, { commit }).catch((error: unknown) =>
-      Promise.reject(sessionClientError(error)),
-    );
+    const { sessionId: _, status: __, ...check } = await checkSession(db, params.id, { commit });
     const row = await findSessionDetail(db, params.id);
     if (!row) throw notFound("The session");
     return { ...toSessionItem(row), check };

@@ -1,6 +1,7 @@
 import { listSessionEvents } from "@/db/queries/session-events";
 import { sessionExists } from "@/db/queries/sessions";
-import { apiRoute, notFound } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
 import { sessionEventItem, sessionEventsQuery, type SessionEventPageBody } from "@/lib/api/schemas/session-events";
 

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/db";
 import { lockActiveAdminIds } from "@/db/queries/team";
 import type { Member } from "@/db/queries/users";
 import { auditActorId, type Actor } from "@/lib/auth/actors";
-import { ApiError } from "@/lib/api/handler";
+import { DomainError } from "@/lib/errors/domain";
 
 /**
  * Refuses changes that could lock the team out: acting on oneself (a token acts for its creator),
@@ -15,8 +15,7 @@ export async function guardMemberChange(
   removesAdmin: boolean,
 ): Promise<void> {
   if (auditActorId(actor) === member.id) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
       "self_change",
       "You cannot change your own role, disable or remove yourself. Ask another admin.",
     );
@@ -24,5 +23,5 @@ export async function guardMemberChange(
   if (!removesAdmin || member.role !== "admin" || member.disabled) return;
   const otherAdmins = (await lockActiveAdminIds(db)).filter((id) => id !== member.id);
   if (otherAdmins.length === 0)
-    throw new ApiError(409, "last_admin", "This is the last enabled admin. Make someone else an admin first.");
+    throw new DomainError("last_admin", "This is the last enabled admin. Make someone else an admin first.");
 }

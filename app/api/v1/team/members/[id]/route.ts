@@ -1,6 +1,7 @@
 import { removeMember, updateMember } from "@/db/queries/team";
 import { findMemberById } from "@/db/queries/users";
-import { apiRoute, notFound } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
 import { changeMemberBody, memberItem } from "@/lib/api/schemas/team";
 import { guardMemberChange } from "./member-change-guard";

@@ -1,5 +1,6 @@
 import { findLoginFlow } from "@/db/queries/login-flows";
-import { apiRoute, notFound } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
 import { cancelLogin } from "@/lib/telegram/login/cancel";
 import { loginDeps } from "@/lib/telegram/login/route-deps";

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
-import { reconcileApiError } from "@/lib/reconcile/api-errors";
 import { terminateAuthorization } from "@/lib/reconcile/terminate";
 
 const params = z.object({
@@ -20,11 +19,5 @@ export const DELETE = apiRoute(
       detail: ({ params: p }) => ({ hash: p.hash }),
     },
   },
-  async ({ db, params: p }) => {
-    try {
-      return await terminateAuthorization(db, p.id, p.hash);
-    } catch (error) {
-      throw reconcileApiError(error);
-    }
-  },
+  ({ db, params: p }) => terminateAuthorization(db, p.id, p.hash),
 );

@@ -1,6 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { reconcileApiError } from "@/lib/reconcile/api-errors";
 import { terminateOthers } from "@/lib/reconcile/terminate";
 
 /** Ends every other device of the account, the console's other sessions of it included (they become invalid). */
@@ -12,12 +11,8 @@ export const POST = apiRoute(
     audit: { action: "telegram_authorization.terminate_others", target: ({ params }) => params.id },
   },
   async ({ db, params, note }) => {
-    try {
-      const result = await terminateOthers(db, params.id);
-      note({ detail: result });
-      return result;
-    } catch (error) {
-      throw reconcileApiError(error);
-    }
+    const result = await terminateOthers(db, params.id);
+    note({ detail: result });
+    return result;
   },
 );

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { reconcileApiError } from "@/lib/reconcile/api-errors";
 import { setAuthorizationTtl } from "@/lib/reconcile/terminate";
 
 const body = z.object({
@@ -21,11 +20,5 @@ export const POST = apiRoute(
       detail: ({ body: b }) => ({ days: b.days }),
     },
   },
-  async ({ db, params, body: b }) => {
-    try {
-      return await setAuthorizationTtl(db, params.id, b.days);
-    } catch (error) {
-      throw reconcileApiError(error);
-    }
-  },
+  ({ db, params, body: b }) => setAuthorizationTtl(db, params.id, b.days),
 );

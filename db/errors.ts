@@ -1,4 +1,4 @@
-import { ApiError } from "./errors";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 
 const networkCodes = new Set([
   "ECONNREFUSED",
@@ -36,6 +36,14 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** The SQLSTATE Postgres (or PGlite) answered with, if the error came from a statement. */
+export function sqlState(error: unknown): string | undefined {
+  // Node's own codes (EPIPE, ...) start with E; SQLSTATE classes never do.
+  return causes(error)
+    .map(codeOf)
+    .find((code) => code !== undefined && /^[0-9A-DF-Z][0-9A-Z]{4}$/.test(code));
+}
+
 /** True when the database could not be reached or refused connections, as opposed to rejecting a statement. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causes(error).some((e) => {
@@ -49,18 +57,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   });
 }
 
-/**
- * Maps statement errors that request data can provoke (a duplicate, a vanished reference, a value
- * Postgres refuses) to 4xx replies, so a race or a missed validation never becomes a 500.
- */
-export function apiErrorFromDatabase(error: unknown): ApiError | undefined {
-  if (isDatabaseUnavailable(error))
-    return new ApiError(503, "database_unavailable", "The database is not reachable. Try again shortly.");
-  const code = causes(error)
-    .map(codeOf)
-    .find((c) => c && /^[0-9A-Z]{5}$/.test(c));
-  if (code === "23505") return new ApiError(409, "conflict", "That already exists.");
-  if (code === "23503") return new ApiError(409, "conflict", "That refers to something that no longer exists.");
-  if (code?.startsWith("22")) return new ApiError(400, "invalid_input", "A value was not accepted.");
-  return undefined;
+/** True for a failed statement (drizzle's wrapper) or anything carrying a SQLSTATE. */
+export function isDatabaseError(error: unknown): boolean {
+  return causes(error).some((e) => e instanceof DrizzleQueryError) || sqlState(error) !== undefined;
 }
