@@ -10,17 +10,19 @@ export function scrubSecrets(message: string): string {
   return message.replace(keyLike, "[redacted]");
 }
 
-/** GramJS's logger routed into the project's structured logger. */
+/**
+ * GramJS's logger routed into the project's structured logger. GramJS warns about routine transport events
+ * ("Disconnecting...", "Connection closed while receiving data") on every connection it closes: that is debug
+ * chatter, and the log at info tells what the console did. Its errors still come through as errors.
+ */
 export class GramLogger extends Logger {
   constructor() {
-    super(log.isLevelEnabled("debug") ? LogLevel.DEBUG : LogLevel.WARN);
+    super(log.isLevelEnabled("debug") ? LogLevel.DEBUG : LogLevel.ERROR);
   }
 
   override log(level: LogLevel, message: string): void {
     const text = scrubSecrets(String(message));
-    // GramJS warns about routine events ("Disconnecting..."); its errors are the ones that matter.
     if (level === LogLevel.ERROR) gramLog.error(text);
-    else if (level === LogLevel.WARN) gramLog.info(text);
     else gramLog.debug(text);
   }
 }

@@ -1,5 +1,5 @@
 import type { Api } from "telegram";
-import { BinaryReader } from "telegram/extensions";
+import { BinaryReader } from "telegram/extensions/BinaryReader.js";
 import { MessageWorker } from "@/lib/workers/message-worker";
 
 // GramJS's computeCheck runs PBKDF2 (100,000 rounds of SHA-512, synchronously) and three 2048-bit modular
@@ -10,7 +10,7 @@ import { MessageWorker } from "@/lib/workers/message-worker";
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
 const { password } = require("telegram");
-const { BinaryReader } = require("telegram/extensions");
+const { BinaryReader } = require("telegram/extensions/BinaryReader.js");
 parentPort.on("message", ({ id, request, password: secret }) => {
   password.computeCheck(new BinaryReader(Buffer.from(request)).tgReadObject(), secret).then(
     (check) => parentPort.postMessage({ id, check: check.getBytes() }),
