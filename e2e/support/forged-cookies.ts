@@ -10,7 +10,8 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
  * - `none`: an unsigned JWT (`alg: none`) carrying the same claims.
  */
 export async function forgedCookies(memberId: string = randomUUID()): Promise<{ jwe: string; none: string }> {
-  const claims = { sub: memberId, sv: 1, email: "first-admin@e2e.test", role: "admin" };
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: memberId, sv: 1, st: now, la: now, email: "first-admin@e2e.test", role: "admin" };
   const jwe = await encode({
     token: claims,
     secret: randomBytes(32).toString("base64url"),

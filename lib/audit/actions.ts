@@ -10,6 +10,7 @@ export const auditActions = [
   "team_member.create",
   "team_member.update",
   "team_member.remove",
+  "team_member.end_sign_ins",
   "api_token.create",
   "api_token.revoke",
   "telegram_login.start",

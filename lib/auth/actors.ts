@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import type { Role } from "@/db/schema";
 import { findActiveApiToken, touchApiToken, type ActiveApiToken } from "@/db/queries/api-token-auth";
 import { findMemberById } from "@/db/queries/users";
-import { secureCookies, sessionCookieName } from "./cookies";
+import { secureCookies, sessionAlive, sessionCookieName } from "./cookies";
 
 /** Who is making a request: a signed-in member (cookie) or an API token (Bearer). */
 export type Actor =
@@ -46,9 +46,9 @@ export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<U
   };
 }
 
-const claimsSchema = z.object({ sub: z.uuid(), sv: z.number().int() });
+const claimsSchema = z.object({ sub: z.uuid(), sv: z.number().int(), st: z.number(), la: z.number() });
 
-/** Decodes the sign-in cookie; null when it is absent, forged, expired or not one of ours. */
+/** Decodes the sign-in cookie; null when it is absent, forged, not one of ours, or its sign-in has ended (lifetime, idle). */
 export async function readSessionClaims(headers: Headers, secret: string): Promise<SessionClaims | null> {
   const token = await getToken({
     req: { headers },
@@ -57,7 +57,8 @@ export async function readSessionClaims(headers: Headers, secret: string): Promi
     secureCookie: secureCookies,
   });
   const claims = claimsSchema.safeParse(token);
-  return claims.success ? { userId: claims.data.sub, sessionVersion: claims.data.sv } : null;
+  if (!claims.success || !sessionAlive(claims.data)) return null;
+  return { userId: claims.data.sub, sessionVersion: claims.data.sv };
 }
 
 const lastUsedGranularityMs = 60_000;

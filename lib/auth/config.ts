@@ -8,7 +8,7 @@ import {
   secureCookies,
   sessionCookieName,
   sessionCookieOptions,
-  sessionMaxAgeSeconds,
+  sessionLifetime,
   signInPath,
   authSecret,
 } from "./cookies";
@@ -33,7 +33,7 @@ export const { handlers } = NextAuth((request) => ({
     sessionToken: { name: sessionCookieName, options: sessionCookieOptions },
     callbackUrl: { name: callbackUrlCookieName, options: sessionCookieOptions },
   },
-  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  session: { strategy: "jwt", maxAge: sessionLifetime().maxAgeSeconds },
   pages: { signIn: signInPath, error: signInPath },
   providers: [
     Credentials({
@@ -46,7 +46,12 @@ export const { handlers } = NextAuth((request) => ({
     // Auth.js accepts any value that starts with "/", and "/<tab>/host" then leads to another host.
     redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, new URL(baseUrl).origin), baseUrl).href,
     // The cookie carries only who signed in and the session version; everything else is read per request.
-    jwt: ({ token, user }) => (user ? { sub: user.id, sv: user.sessionVersion } : token),
+    // `st` (signed in at) and `la` (last active at) end the sign-in: see sessionLifetime().
+    jwt: ({ token, user }) => {
+      if (!user) return token;
+      const now = Math.floor(Date.now() / 1000);
+      return { sub: user.id, sv: user.sessionVersion, st: now, la: now };
+    },
   },
   events: {
     // Sign-out through Auth.js's own endpoint ends the sessions too, as the console's button does.

@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { decode, encode } from "next-auth/jwt";
 import { readOrCreateSecret } from "@/lib/env/data-dir";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -13,8 +14,51 @@ export const sessionCookieOptions = { httpOnly: true, sameSite: "lax", path: "/"
 /** Auth.js's own default here is `__Secure-` (any subdomain could set it); ours is host-only like the rest. */
 export const callbackUrlCookieName = secureCookies ? "__Host-authjs.callback-url" : "authjs.callback-url";
 
-/** Twelve hours: a working day; a secrets console should not keep a browser signed in for weeks. */
-export const sessionMaxAgeSeconds = 12 * 60 * 60;
+/**
+ * How long a sign-in lives: `maxAgeSeconds` from the moment of signing in (SESSION_MAX_AGE_HOURS, default a working
+ * day of 12 h), and `idleSeconds` after the last page opened or change made (SESSION_IDLE_MINUTES, default 30).
+ */
+export function sessionLifetime(): { maxAgeSeconds: number; idleSeconds: number } {
+  const { SESSION_MAX_AGE_HOURS, SESSION_IDLE_MINUTES } = env();
+  return {
+    maxAgeSeconds: Math.round(SESSION_MAX_AGE_HOURS * 3600),
+    idleSeconds: Math.round(SESSION_IDLE_MINUTES * 60),
+  };
+}
+
+/** The sign-in cookie's claims: member, session version, signed in at and last active at (epoch seconds). */
+export type SessionToken = { sub: string; sv: number; st: number; la: number };
+
+/** Whether a sign-in made at `st` and last active at `la` is still alive at `now` (epoch seconds). */
+export function sessionAlive(token: Pick<SessionToken, "st" | "la">, now = Math.floor(Date.now() / 1000)): boolean {
+  const { maxAgeSeconds, idleSeconds } = sessionLifetime();
+  return now - token.st <= maxAgeSeconds && now - token.la <= idleSeconds;
+}
+
+/** The last-active time is written again at most this often, so a busy page does not re-issue the cookie each time. */
+const activityGranularitySeconds = 60;
+
+/**
+ * For a request that counts as activity (a page opened, a change made; background refreshes are API reads and
+ * do not count): the sign-in cookie re-issued with its last-active time moved to now, or null when there is
+ * none to renew (absent, forged, ended, or renewed within the last minute).
+ */
+export async function renewedSessionCookie(
+  readCookie: (name: string) => string | undefined,
+  now = Math.floor(Date.now() / 1000),
+): Promise<{ name: string; value: string; options: typeof sessionCookieOptions & { maxAge: number } } | null> {
+  const value = readCookie(sessionCookieName);
+  if (!value) return null;
+  const secret = authSecret();
+  const token = (await decode({ token: value, secret, salt: sessionCookieName }).catch(() => null)) as
+    (Partial<SessionToken> & Record<string, unknown>) | null;
+  if (typeof token?.st !== "number" || typeof token.la !== "number") return null;
+  if (!sessionAlive({ st: token.st, la: token.la }, now) || now - token.la < activityGranularitySeconds) return null;
+  const { maxAgeSeconds } = sessionLifetime();
+  const remaining = Math.max(1, token.st + maxAgeSeconds - now);
+  const renewed = await encode({ token: { ...token, la: now }, secret, salt: sessionCookieName, maxAge: remaining });
+  return { name: sessionCookieName, value: renewed, options: { ...sessionCookieOptions, maxAge: remaining } };
+}
 
 /** Removes the sign-in cookie; with the same attributes, or a browser refuses to overwrite a `__Host-` cookie. */
 export async function clearSessionCookie(): Promise<void> {

@@ -10,9 +10,20 @@ import { generateApiToken } from "./actors";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 
-async function cookieFor(member: Pick<Member, "id" | "sessionVersion">, signingSecret = secret): Promise<Headers> {
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+async function cookieFor(
+  member: Pick<Member, "id" | "sessionVersion">,
+  signingSecret = secret,
+  times: { signedInAgo: number; activeAgo: number } = { signedInAgo: 60, activeAgo: 60 },
+): Promise<Headers> {
   const jwt = await encode({
-    token: { sub: member.id, sv: member.sessionVersion },
+    token: {
+      sub: member.id,
+      sv: member.sessionVersion,
+      st: nowSeconds() - times.signedInAgo,
+      la: nowSeconds() - times.activeAgo,
+    },
     secret: signingSecret,
     salt: sessionCookieName,
   });
@@ -50,6 +61,17 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
       .returning();
     return { token, id: row!.id, bearer: new Headers({ authorization: `Bearer ${token}` }) };
   }
+
+  it("refuses a cookie whose sign-in is older than the absolute lifetime (12 h), however active", async () => {
+    const hours = 3600;
+    expect(await actor(await cookieFor(admin, secret, { signedInAgo: 11.9 * hours, activeAgo: 60 }))).not.toBeNull();
+    expect(await actor(await cookieFor(admin, secret, { signedInAgo: 12.1 * hours, activeAgo: 60 }))).toBeNull();
+  });
+
+  it("refuses a cookie idle for longer than the idle timeout (30 min)", async () => {
+    expect(await actor(await cookieFor(admin, secret, { signedInAgo: 3600, activeAgo: 29 * 60 }))).not.toBeNull();
+    expect(await actor(await cookieFor(admin, secret, { signedInAgo: 3600, activeAgo: 31 * 60 }))).toBeNull();
+  });
 
   it("gives nobody without credentials", async () => {
     expect(await actor(new Headers())).toBeNull();

@@ -11,5 +11,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** The member's session version when the cookie was issued. */
     sv?: number;
+    /** When the member signed in, and when they were last active (epoch seconds). */
+    st?: number;
+    la?: number;
   }
 }

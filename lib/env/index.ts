@@ -44,6 +44,10 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** `npm run worker` serves its own /metrics on this port (needs METRICS_TOKEN); unset: no listener. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** A console sign-in ends this long after it was made, however active its browser is. */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.25).max(720).default(12),
+  /** A console sign-in ends after this long without a page opened or a change made (background refreshes do not count). */
+  SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(43_200).default(30),
   HTTP_COMPRESSION: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

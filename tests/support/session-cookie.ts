@@ -2,18 +2,19 @@ import { encode } from "next-auth/jwt";
 import type { Db } from "@/db";
 import { createUser } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
-import { sessionCookieName, sessionMaxAgeSeconds } from "@/lib/auth/cookies";
+import { sessionCookieName, sessionLifetime } from "@/lib/auth/cookies";
 
 /**
  * A real sign-in cookie, encoded as Auth.js encodes it (the cookie name is the salt), with the claims the
  * console's jwt callback writes; `secret` must be the AUTH_SECRET the code under test reads.
  */
 export async function sessionCookie(secret: string, member: { id: string; sessionVersion: number }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
   const value = await encode({
-    token: { sub: member.id, sv: member.sessionVersion },
+    token: { sub: member.id, sv: member.sessionVersion, st: now, la: now },
     secret,
     salt: sessionCookieName,
-    maxAge: sessionMaxAgeSeconds,
+    maxAge: sessionLifetime().maxAgeSeconds,
   });
   return `${sessionCookieName}=${value}`;
 }
