@@ -36,3 +36,15 @@ export async function postCredentials(
   const signedIn = response.headers.getSetCookie().some((line) => /^tsc\.session=[^;]+/.test(line));
   return { response, signedIn };
 }
+
+/** POST /api/auth/callback/credentials with any body (a stream for size tests), without a CSRF session. */
+export function postCredentialsBody(body: ReadableStream<Uint8Array> | string): Promise<Response> {
+  return auth.POST(
+    new NextRequest(`${origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]),
+  );
+}

@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
@@ -7,8 +6,7 @@ import { maxFailures } from "@/lib/auth/sign-in";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { hugeBody } from "@/tests/support/huge-body";
 import { useTestDb } from "@/tests/support/route-database";
-import { csrfSession, postCredentials } from "@/tests/support/sign-in-endpoint";
-import { POST } from "./route";
+import { csrfSession, postCredentials, postCredentialsBody } from "@/tests/support/sign-in-endpoint";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
@@ -63,14 +61,7 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
 
   it("answers 413 payload_too_large to a 256 MiB body, having read little more than the limit", async () => {
     const body = hugeBody();
-    const response = await POST(
-      new NextRequest("http://console.test/api/auth/callback/credentials", {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: body.stream,
-        duplex: "half",
-      } as ConstructorParameters<typeof NextRequest>[1]),
-    );
+    const response = await postCredentialsBody(body.stream);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
     expect(body.pulled()).toBeLessThan(1024 * 1024);
