@@ -1,4 +1,4 @@
-import { gunzipSync } from "node:zlib";
+import { unzipSync } from "node:zlib";
 
 /** Constructor ids of the MTProto service messages the sandbox handles itself. */
 export const SERVICE = {
@@ -41,7 +41,7 @@ export function readContainer(body: Buffer): ClientMessage[] {
   return messages;
 }
 
-/** gzip_packed packed_data:bytes → the inner object's bytes. */
+/** gzip_packed packed_data:bytes → the inner object's bytes (gzip, or zlib as mtcute sends it). */
 export function readGzipPacked(body: Buffer): Buffer {
   let length = body[4]!;
   let start = 5;
@@ -49,7 +49,7 @@ export function readGzipPacked(body: Buffer): Buffer {
     length = body.readUIntLE(5, 3);
     start = 8;
   }
-  return gunzipSync(body.subarray(start, start + length));
+  return unzipSync(body.subarray(start, start + length));
 }
 
 export function pong(msgId: bigint, pingId: Buffer): Buffer {

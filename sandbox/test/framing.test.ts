@@ -34,4 +34,22 @@ describe("transport framing", () => {
   it("waits for enough bytes before choosing", () => {
     expect(detectFraming(Buffer.from([0xee, 0xee]))).toBeUndefined();
   });
+
+  it("padded intermediate: cuts the random padding off encrypted packets and pads what it sends", () => {
+    const detected = detectFraming(Buffer.from("dddddddd00000000", "hex"))!;
+    expect([detected.framing.kind, detected.tagLength]).toEqual(["padded-intermediate", 4]);
+    const encrypted = Buffer.concat([Buffer.alloc(8, 7), Buffer.alloc(16 + 64, 1)]);
+    const plain = Buffer.concat([Buffer.alloc(8), Buffer.alloc(40, 2)]);
+    const framed = (payload: Buffer, padding: number) => {
+      const head = Buffer.alloc(4);
+      head.writeInt32LE(payload.length + padding, 0);
+      return Buffer.concat([head, payload, Buffer.alloc(padding, 0xaa)]);
+    };
+    const received = detected.framing.decode(Buffer.concat([framed(encrypted, 13), framed(plain, 3)]));
+    expect(received[0]).toEqual(encrypted);
+    expect(received[1]!.subarray(0, plain.length)).toEqual(plain);
+    const sent = new Set(Array.from({ length: 20 }, () => detected.framing.encode(encrypted).length));
+    expect(Math.min(...sent)).toBeGreaterThanOrEqual(4 + encrypted.length);
+    expect(sent.size).toBeGreaterThan(1);
+  });
 });

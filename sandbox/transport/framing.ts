@@ -1,6 +1,7 @@
+import { randomBytes, randomInt } from "node:crypto";
 import { crc32 } from "./crc32";
 
-export type FramingKind = "full" | "intermediate" | "abridged";
+export type FramingKind = "full" | "intermediate" | "padded-intermediate" | "abridged";
 
 /** One TCP stream's MTProto transport: splits incoming bytes into packets, frames outgoing ones. */
 export interface Framing {
@@ -11,6 +12,7 @@ export interface Framing {
 }
 
 const INTERMEDIATE_TAG = 0xeeeeeeee;
+const PADDED_INTERMEDIATE_TAG = 0xdddddddd;
 const ABRIDGED_TAG = 0xef;
 const MAX_PACKET = 16 * 1024 * 1024;
 
@@ -20,6 +22,8 @@ export function detectFraming(head: Buffer): { framing: Framing; tagLength: numb
   if (head[0] === ABRIDGED_TAG) return { framing: new AbridgedFraming(), tagLength: 1 };
   if (head.length < 4) return undefined;
   if (head.readUInt32LE(0) === INTERMEDIATE_TAG) return { framing: new IntermediateFraming(), tagLength: 4 };
+  if (head.readUInt32LE(0) === PADDED_INTERMEDIATE_TAG)
+    return { framing: new PaddedIntermediateFraming(), tagLength: 4 };
   return { framing: new FullFraming(), tagLength: 0 };
 }
 
@@ -73,7 +77,7 @@ class FullFraming extends BufferedFraming implements Framing {
 }
 
 class IntermediateFraming extends BufferedFraming implements Framing {
-  readonly kind = "intermediate";
+  readonly kind: FramingKind = "intermediate";
 
   protected next(): Buffer | undefined {
     if (this.buffer.length < 4) return undefined;
@@ -87,6 +91,24 @@ class IntermediateFraming extends BufferedFraming implements Framing {
     const head = Buffer.alloc(4);
     head.writeInt32LE(payload.length, 0);
     return Buffer.concat([head, payload]);
+  }
+}
+
+/**
+ * Intermediate with 0–15 random bytes after each payload. The padding is cut off again: an encrypted message is
+ * auth_key_id + msg_key + a multiple of 16 bytes; a plain one carries its own length.
+ */
+class PaddedIntermediateFraming extends IntermediateFraming {
+  override readonly kind: FramingKind = "padded-intermediate";
+
+  protected override next(): Buffer | undefined {
+    const packet = super.next();
+    if (!packet || packet.length < 24 || packet.readBigUInt64LE(0) === 0n) return packet;
+    return packet.subarray(0, packet.length - ((packet.length - 24) % 16));
+  }
+
+  override encode(payload: Buffer): Buffer {
+    return super.encode(Buffer.concat([payload, randomBytes(randomInt(0, 16))]));
   }
 }
 
