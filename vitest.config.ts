@@ -36,7 +36,13 @@ const tier = (name: string, include: string[], drivers: string): TestProjectInli
 });
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests are server code: "server-only" is its empty module here, as it is in Next's server bundles.
+      "server-only": path.join(root, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     environment: "node",
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },

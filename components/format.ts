@@ -1,6 +1,60 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+/** How the console shows times, durations and latencies. Used in client components, so the browser's zone applies. */
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+  ["second", 1_000],
+];
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto", style: "short" });
 
-/** A timestamp for tables; `fallback` when there is none. Used in client components, so the browser's zone applies. */
+/** "3 min ago", "in 2 days": the largest whole unit. */
+export function formatRelative(iso: string | null, now: number, fallback = "Never"): string {
+  if (!iso) return fallback;
+  const diff = new Date(iso).getTime() - now;
+  for (const [unit, ms] of units) {
+    if (Math.abs(diff) >= ms || unit === "second") return relative.format(Math.trunc(diff / ms), unit);
+  }
+  return fallback;
+}
+
+/** "2 d 4 h", "5 min", "42 s": an age or a duration, the two largest units. */
+export function formatDuration(ms: number): string {
+  const parts: string[] = [];
+  let rest = Math.max(0, ms);
+  for (const [unit, size] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0 || (unit === "second" && parts.length === 0))
+      parts.push(`${count} ${shortUnit[unit as keyof typeof shortUnit]}`);
+    rest -= count * size;
+    if (parts.length === 2) break;
+  }
+  return parts.join(" ");
+}
+
+const shortUnit = { day: "d", hour: "h", minute: "min", second: "s" };
+
+/** "0:42", "12:05", "1:02:03": a countdown. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+export const formatLatency = (ms: number | null) => (ms === null ? "—" : `${ms} ms`);
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const precise = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+/** A timestamp to the second, for evidence. */
+export const formatPrecise = (iso: string) => precise.format(new Date(iso));
+
+/** A timestamp for tables; `fallback` when there is none. */
 export function formatDateTime(iso: string | null, fallback = "Never"): string {
   return iso ? dateTime.format(new Date(iso)) : fallback;
 }
+
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A timestamp in UTC: the same on the server and in every browser, for titles rendered on the server. */
+export const formatUtc = (iso: string) => `${utc.format(new Date(iso))} UTC`;

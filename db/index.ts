@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { dataPath } from "@/lib/env/data-dir";
 import { env } from "@/lib/env";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 import { CodeForm } from "./code-form";
 import { LoginDone } from "./login-done";
 import { loginApi } from "./login-api";
@@ -48,16 +48,15 @@ export function AddAccountWizard() {
       {!flow || flow.step === "qr" ? (
         <div role="tablist" aria-label="How to log in" className="flex gap-2">
           {(["phone", "qr"] as const).map((tab) => (
-            <button
+            <Button
               key={tab}
               role="tab"
-              type="button"
+              variant={method === tab ? "primary" : "ghost"}
               aria-selected={method === tab}
               onClick={() => restart(tab)}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${method === tab ? "bg-sky-700 text-white dark:bg-sky-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"}`}
             >
               {tab === "phone" ? "Phone number" : "QR code"}
-            </button>
+            </Button>
           ))}
         </div>
       ) : null}

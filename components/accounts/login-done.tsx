@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
-import { buttonClasses } from "@/components/ui/button";
-import type { LoginView } from "@/lib/telegram/login/view";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { LoginView } from "@/lib/api/schemas/logins";
 
 export function LoginDone({ flow, onAnother }: { flow: LoginView; onAnother(): void }) {
   const others = flow.otherSessions ?? 0;
@@ -17,9 +17,9 @@ export function LoginDone({ flow, onAnother }: { flow: LoginView; onAnother(): v
         <Link href="/sessions" className={buttonClasses("primary")}>
           Go to sessions
         </Link>
-        <button type="button" onClick={onAnother} className={buttonClasses("secondary")}>
+        <Button variant="secondary" onClick={onAnother}>
           Add another account
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { CheckReply } from "@/app/api/v1/sessions/[id]/check/route";
+import type { CheckReply } from "@/lib/api/schemas/sessions";
 import { useCheckNow } from "./use-session-detail";
 
 function outcome({ check, status }: CheckReply): string {

@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { AuthorizationItem } from "@/lib/api/schemas/authorizations";
 import { TerminateDeviceButton, TerminateOthersButton } from "./device-actions";
-import { formatPrecise } from "./format";
+import { formatPrecise } from "@/components/format";
 import { useDevices } from "./use-session-detail";
 
 type Props = { sessionId: string; usable: boolean; canManage: boolean };

@@ -1,5 +1,5 @@
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
-import { formatPrecise } from "./format";
+import { formatPrecise } from "@/components/format";
 
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : undefined);
 const moment = (value: unknown) =>

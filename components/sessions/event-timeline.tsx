@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
 import { eventFacts, eventTitle, isStateChange } from "./event-summary";
-import { formatPrecise } from "./format";
+import { formatPrecise } from "@/components/format";
 import { useTimeline } from "./use-session-detail";
 
 const kinds = [

@@ -1,7 +1,6 @@
 "use client";
 
-import { formatDateTime } from "@/components/format";
-import { formatCountdown } from "./format";
+import { formatCountdown, formatDateTime } from "@/components/format";
 import { useNow } from "./use-now";
 
 /** While Telegram's flood wait runs: a live countdown to its end; nothing once it is over. `renderedAt`: see useNow. */

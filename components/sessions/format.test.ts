@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventFacts, eventTitle, isStateChange } from "./event-summary";
-import { formatCountdown, formatDuration } from "./format";
+import { formatCountdown, formatDuration } from "@/components/format";
 
 const event = (kind: string, detail: Record<string, unknown>, latencyMs: number | null = null) => ({
   id: 1,

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
-import { formatRelative } from "./format";
+import { formatRelative } from "@/components/format";
 import { liveQuery } from "./live-query";
 import { useNow } from "./use-now";
 

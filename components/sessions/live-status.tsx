@@ -1,6 +1,6 @@
 "use client";
 
-import { formatRelative } from "./format";
+import { formatRelative } from "@/components/format";
 import { useNow } from "./use-now";
 
 type LiveQuery = { dataUpdatedAt: number; isError: boolean; isFetching: boolean; data?: unknown; error: Error | null };

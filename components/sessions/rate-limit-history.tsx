@@ -2,7 +2,7 @@
 
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
-import { formatPrecise } from "./format";
+import { formatPrecise } from "@/components/format";
 
 const field = (event: SessionEventItem, key: string) => {
   const value = event.detail?.[key];

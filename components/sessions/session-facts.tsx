@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionDetail } from "@/lib/api/schemas/sessions";
 import { FloodWait } from "./flood-wait";
-import { formatDuration, formatLatency, formatPrecise } from "./format";
+import { formatDuration, formatLatency, formatPrecise } from "@/components/format";
 import { RelativeTime } from "./time-cell";
 import { useNow } from "./use-now";
 import { failedChecksHint } from "./status-labels";

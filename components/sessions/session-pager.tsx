@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { sessionListSearch, type SessionListAddress } from "./session-list-params";
 
 type Props = { address: SessionListAddress; nextCursor: string | null };
@@ -21,9 +21,9 @@ export function SessionPager({ address, nextCursor }: Props) {
 function PageLink({ href, children }: { href: string | null; children: string }) {
   if (!href)
     return (
-      <button type="button" disabled className={buttonClasses("secondary")}>
+      <Button variant="secondary" disabled>
         {children}
-      </button>
+      </Button>
     );
   return (
     <Link href={href} prefetch={false} replace scroll={false} className={buttonClasses("secondary")}>

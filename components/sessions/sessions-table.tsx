@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { formatDuration, formatLatency, formatUtc } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SessionItem } from "@/lib/sessions/item";
 import { FloodWait } from "./flood-wait";
-import { formatDuration, formatLatency } from "./format";
 import type { SessionListParams } from "./session-list-params";
 import { SortHeader } from "./sort-header";
 import { StatusBadge } from "./status";
@@ -11,10 +11,7 @@ import { failedChecksHint } from "./status-labels";
 
 type Props = { items: SessionItem[]; params: SessionListParams; caption: string; now: number };
 
-// Rendered on the server, whose time zone is not the reader's: exact times say they are UTC.
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const utcDateTime = (iso: string) => `${utc.format(new Date(iso))} UTC`;
-
+/** Rendered on the server, whose time zone is not the reader's: exact times say they are UTC. */
 export function SessionsTable({ items, params, caption, now }: Props) {
   return (
     <Table caption={caption}>
@@ -76,15 +73,15 @@ export function SessionsTable({ items, params, caption, now }: Props) {
               ) : null}
             </Td>
             <Td className="whitespace-nowrap">
-              <time dateTime={item.createdAt} title={`Created ${utcDateTime(item.createdAt)}`}>
+              <time dateTime={item.createdAt} title={`Created ${formatUtc(item.createdAt)}`}>
                 {formatDuration(now - new Date(item.createdAt).getTime())}
               </time>
             </Td>
             <Td>
-              <RelativeTime iso={item.lastUsedAt} now={now} formatTitle={utcDateTime} />
+              <RelativeTime iso={item.lastUsedAt} now={now} formatTitle={formatUtc} />
             </Td>
             <Td>
-              <RelativeTime iso={item.lastCheckAt} now={now} formatTitle={utcDateTime} />
+              <RelativeTime iso={item.lastCheckAt} now={now} formatTitle={formatUtc} />
             </Td>
             <Td className="text-right tabular-nums">{item.authFailures}</Td>
             <Td className="text-right tabular-nums">
@@ -95,7 +92,7 @@ export function SessionsTable({ items, params, caption, now }: Props) {
             </Td>
             <Td className="whitespace-nowrap tabular-nums">{formatLatency(item.lastLatencyMs)}</Td>
             <Td>
-              <RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" formatTitle={utcDateTime} />
+              <RelativeTime iso={item.expiresAt} now={now} fallback="Unknown" formatTitle={formatUtc} />
             </Td>
           </tr>
         ))}

@@ -1,9 +1,8 @@
 "use client";
 
 import { useRef, useState, type KeyboardEvent } from "react";
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatLatency } from "@/components/format";
 import { resultColours, resultLabels, type CheckPoint } from "./check-results";
-import { formatLatency } from "./format";
 
 const describe = (point: CheckPoint) =>
   `${formatDateTime(point.at)}: ${resultLabels[point.result]}${point.errorCode ? ` (${point.errorCode})` : ""}, ${formatLatency(point.latencyMs)}`;

@@ -1,5 +1,4 @@
-import { formatDateTime } from "@/components/format";
-import { formatRelative } from "./format";
+import { formatDateTime, formatRelative } from "@/components/format";
 
 type Props = { iso: string | null; now: number; fallback?: string; formatTitle?: (iso: string) => string };
 

@@ -5,7 +5,7 @@ import { apiFetch } from "@/lib/api/client-fetch";
 import type { AuthorizationsBody } from "@/lib/api/schemas/authorizations";
 import type { SessionEventPageBody } from "@/lib/api/schemas/session-events";
 import type { SessionDetail } from "@/lib/api/schemas/sessions";
-import type { CheckReply } from "@/app/api/v1/sessions/[id]/check/route";
+import type { CheckReply } from "@/lib/api/schemas/sessions";
 import { liveQuery } from "./live-query";
 
 const base = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;

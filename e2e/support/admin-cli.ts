@@ -7,10 +7,23 @@ type CliResult = { code: number; output: string };
 /** `npm run admin -- create --email E --role R` with the password on standard input, as an operator scripts it. */
 export function runAdminCreate(member: Member): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/admin.ts", "create", "--email", member.email, "--role", member.role], {
-      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "npx",
+      [
+        "tsx",
+        "--conditions=react-server",
+        "scripts/admin.ts",
+        "create",
+        "--email",
+        member.email,
+        "--role",
+        member.role,
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,3 +1,4 @@
+import "server-only";
 export type { SecretBinding } from "./binding";
 export { decrypt, decryptBytes, encrypt, needsReencryption, reencrypt } from "./cipher";
 export { VaultConfigError, VaultDecryptError, type VaultDecryptReason } from "./errors";

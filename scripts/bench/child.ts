@@ -6,7 +6,7 @@ export function runTsx(
   env: Record<string, string | undefined> = {},
   passStderr = false,
 ): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", ...args], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", passStderr ? "inherit" : "pipe"],
   });

@@ -15,7 +15,7 @@ afterAll(() => database.close());
 
 /** Runs an npm script's entry point as an operator would, against the test database. */
 function run(script: string, args: string[], env: Record<string, string> = {}, stdin = "") {
-  const child = spawn("npx", ["tsx", script, ...args], {
+  const child = spawn("npx", ["tsx", "--conditions=react-server", script, ...args], {
     env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "warn", ...env },
   });
   let output = "";

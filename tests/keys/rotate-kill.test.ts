@@ -38,7 +38,7 @@ afterAll(() => database.close());
  * milliseconds after that many batches reported progress, so the kill lands inside later work.
  */
 function rotate(killAfterBatches?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = spawn("npx", ["tsx", "scripts/keys.ts", "rotate", "--batch-size", "250"], {
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/keys.ts", "rotate", "--batch-size", "250"], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,

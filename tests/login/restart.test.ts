@@ -28,7 +28,7 @@ it("completes a 2FA login in a fresh process after the console stopped between t
   const phone = "9996625555";
   sandbox.createAccount({ phone, password: "after restart", hint: "restart" });
   const { token } = await memberWithToken(database.db, "admin@example.com", "admin");
-  const { stdout } = await run("npx", ["tsx", "tests/support/login-until-password.ts"], {
+  const { stdout } = await run("npx", ["tsx", "--conditions=react-server", "tests/support/login-until-password.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,

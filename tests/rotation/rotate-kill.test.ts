@@ -39,7 +39,7 @@ type Exit = { code: number | null; signal: string | null; stdout: string; stderr
  */
 function runScript(script: string, env: Record<string, string>, preload: string[] = []): Promise<Exit> {
   const imports = ["tsx", ...preload].flatMap((module) => ["--import", module]);
-  const child = spawn(process.execPath, [...imports, script], {
+  const child = spawn(process.execPath, ["--conditions=react-server", ...imports, script], {
     env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "error", ...env },
   });
   let stdout = "";

@@ -1,8 +1,8 @@
 "use client";
 
-import { Field } from "../_ui/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { FormAlert } from "../_ui/form-alert";
-import { SubmitButton } from "../_ui/submit-button";
 import { useFormAction } from "../_ui/use-form-action";
 import { changePasswordAction } from "./actions";
 
@@ -13,7 +13,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormAlert message={state.message} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field
+      <Input
         name="currentPassword"
         label="Current password"
         type="password"
@@ -21,7 +21,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         required
         error={errors.currentPassword}
       />
-      <Field
+      <Input
         name="newPassword"
         label="New password"
         type="password"
@@ -30,7 +30,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={errors.newPassword}
         hint="At least 12 characters."
       />
-      <Field
+      <Input
         name="confirmPassword"
         label="Repeat the new password"
         type="password"
@@ -38,9 +38,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
         required
         error={errors.confirmPassword}
       />
-      <SubmitButton pending={pending} pendingLabel="Changing the password…">
-        Change password
-      </SubmitButton>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? "Changing the password…" : "Change password"}
+      </Button>
     </form>
   );
 }

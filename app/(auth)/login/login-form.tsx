@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Field } from "../_ui/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { FormAlert } from "../_ui/form-alert";
-import { SubmitButton } from "../_ui/submit-button";
 import { requestSignIn } from "./sign-in-request";
 
 export function LoginForm({ callbackPath, notice }: { callbackPath: string; notice: string | null }) {
@@ -36,11 +36,11 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string; noti
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={error ?? notice} tone={error ? "error" : "info"} />
-      <Field name="email" label="Email" type="email" autoComplete="username" required autoFocus />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-      <SubmitButton pending={pending} pendingLabel="Signing in…">
-        Sign in
-      </SubmitButton>
+      <Input name="email" label="Email" type="email" autoComplete="username" required autoFocus />
+      <Input name="password" label="Password" type="password" autoComplete="current-password" required />
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
     </form>
   );
 }

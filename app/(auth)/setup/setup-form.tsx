@@ -1,8 +1,8 @@
 "use client";
 
-import { Field } from "../_ui/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { FormAlert } from "../_ui/form-alert";
-import { SubmitButton } from "../_ui/submit-button";
 import { useFormAction } from "../_ui/use-form-action";
 import { setupAction } from "./actions";
 
@@ -11,7 +11,7 @@ export function SetupForm() {
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={state.message} />
-      <Field
+      <Input
         name="setupToken"
         label="Setup token"
         autoComplete="off"
@@ -20,8 +20,8 @@ export function SetupForm() {
         error={errors.setupToken}
         hint="Printed in the server log when this page was first opened."
       />
-      <Field name="email" label="Admin email" type="email" autoComplete="username" required error={errors.email} />
-      <Field
+      <Input name="email" label="Admin email" type="email" autoComplete="username" required error={errors.email} />
+      <Input
         name="password"
         label="Password"
         type="password"
@@ -30,7 +30,7 @@ export function SetupForm() {
         error={errors.password}
         hint="At least 12 characters."
       />
-      <Field
+      <Input
         name="confirmPassword"
         label="Repeat the password"
         type="password"
@@ -38,9 +38,9 @@ export function SetupForm() {
         required
         error={errors.confirmPassword}
       />
-      <SubmitButton pending={pending} pendingLabel="Creating the admin…">
-        Create the first admin
-      </SubmitButton>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? "Creating the admin…" : "Create the first admin"}
+      </Button>
     </form>
   );
 }

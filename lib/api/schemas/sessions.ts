@@ -3,6 +3,7 @@ import { decodeSessionCursor } from "@/db/queries/session-cursor";
 import { sessionSorts } from "@/db/queries/session-sort";
 import type { SessionDetailRow } from "@/db/queries/sessions";
 import { sessionStatusEnum } from "@/db/schema";
+import type { CheckResult } from "@/lib/health/check";
 import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
 import { isoOrNull } from "./common";
 
@@ -71,3 +72,6 @@ export function toSessionDetail(row: SessionDetailRow): SessionDetail {
     },
   };
 }
+
+/** Answer to "check now": the session's item after the check, and what the check found. */
+export type CheckReply = SessionItem & { check: Omit<CheckResult, "sessionId" | "status"> };

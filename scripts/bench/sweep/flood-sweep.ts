@@ -106,10 +106,14 @@ try {
 type Figures = { wallMs: number; peakRssBytes: number; concurrency: number; sweep: unknown };
 
 function runMonitorProcess(databaseUrl: string): Promise<Figures> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/sweep/sweep-child.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/sweep/sweep-child.ts"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {

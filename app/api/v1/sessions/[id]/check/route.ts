@@ -1,11 +1,10 @@
 import { findSessionDetail } from "@/db/queries/sessions";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { checkSession, type CheckResult } from "@/lib/health/check";
+import type { CheckReply } from "@/lib/api/schemas/sessions";
 import { notFound } from "@/lib/errors/domain";
-import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
-
-export type CheckReply = SessionItem & { check: Omit<CheckResult, "sessionId" | "status"> };
+import { checkSession } from "@/lib/health/check";
+import { toSessionItem } from "@/lib/sessions/item";
 
 /**
  * Checks the session now, as the monitor would, and answers its state after the check. Telegram's answer
