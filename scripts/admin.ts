@@ -3,7 +3,7 @@ import { z } from "zod";
 import { databaseHandle } from "@/db";
 import { createUser, EmailTakenError, normalizeEmail } from "@/db/queries/users";
 import { cliActor, writeAudit } from "@/lib/audit";
-import { newPasswordSchema } from "@/lib/auth/sign-in";
+import { newPasswordSchema, hashPassword } from "@/lib/auth/sign-in";
 import { readPassword } from "./read-password";
 
 const usage = `Usage: npm run admin -- create --email <email> --role admin|viewer
@@ -31,7 +31,11 @@ async function main(): Promise<number> {
   const detail = { role: options.data.role };
   try {
     const member = await handle.db.transaction(async (tx) => {
-      const created = await createUser(tx, { ...options.data, password: password.data, mustChangePassword: false });
+      const created = await createUser(tx, {
+        ...options.data,
+        passwordHash: await hashPassword(password.data),
+        mustChangePassword: false,
+      });
       await writeAudit(tx, cliActor, { ...facts, outcome: "success", detail });
       return created;
     });

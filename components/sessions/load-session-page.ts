@@ -4,7 +4,7 @@ import { listSessions } from "@/db/queries/sessions";
 import { rootCause } from "@/db/errors";
 import { toApiError } from "@/lib/api/to-api-error";
 import { log } from "@/lib/log";
-import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
+import { toSessionItem, type SessionItem } from "@/lib/api/schemas/sessions";
 import type { SessionListAddress } from "./session-list-params";
 
 const sessionPageSize = 50;

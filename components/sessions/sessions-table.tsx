@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDuration, formatLatency, formatUtc } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { SessionItem } from "@/lib/sessions/item";
+import type { SessionItem } from "@/lib/api/schemas/sessions";
 import { FloodWait } from "./flood-wait";
 import type { SessionListParams } from "./session-list-params";
 import { SortHeader } from "./sort-header";

@@ -4,6 +4,7 @@ import { insertApiToken, listActiveApiTokens, revokeApiToken } from "./api-token
 import { insertAuditEntry, listAuditEntries } from "./audit";
 import { lockActiveAdminIds, removeMember, updateMember } from "./team";
 import { createUser, findMemberById, type Member } from "./users";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 describe.each(testDrivers)("console queries on %s", (driver) => {
   let database: TestDatabase;
@@ -15,13 +16,13 @@ describe.each(testDrivers)("console queries on %s", (driver) => {
     admin = await createUser(database.db, {
       email: "admin@example.com",
       role: "admin",
-      password: "password one 1",
+      passwordHash: await hashPassword("password one 1"),
       mustChangePassword: false,
     });
     viewer = await createUser(database.db, {
       email: "viewer@example.com",
       role: "viewer",
-      password: "password two 2",
+      passwordHash: await hashPassword("password two 2"),
       mustChangePassword: true,
     });
   });

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { telegramSessions, type SessionStatus } from "@/db/schema";
-import { accountItemColumns, sessionItemColumns, type SessionItemRow } from "@/lib/sessions/item";
+import { accountItemColumns, sessionItemColumns, type SessionItemRow } from "./sessions";
 
 type Columns = typeof telegramSessions._.columns;
 /** The moments the attention rules compare against: now, and the horizon of "expiring soon". */

@@ -1,10 +1,40 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { telegramSessions, type SessionStatus } from "@/db/schema";
-import { accountItemColumns, sessionItemColumns, type SessionItemRow } from "@/lib/sessions/item";
+import { telegramSessions, type SessionStatus, type TelegramAccount, type TelegramSession } from "@/db/schema";
 import { encodeSessionCursor, type SessionCursor } from "./session-cursor";
 import { accountMatches } from "./session-search";
 import { afterCursor, sortKeyText, sortOrderBy, type SessionSort, type SortOrder } from "./session-sort";
+
+/** The session columns an item needs; read them with `columns: sessionItemColumns` to skip the ciphertext. */
+export const sessionItemColumns = {
+  id: true,
+  status: true,
+  createdAt: true,
+  lastUsedAt: true,
+  lastCheckAt: true,
+  nextCheckAt: true,
+  authFailures: true,
+  rateLimitHits: true,
+  floodWaitUntil: true,
+  expiresAt: true,
+  lastLatencyMs: true,
+  lastError: true,
+  rotatedFromId: true,
+  decryptFailed: true,
+} as const;
+
+export const accountItemColumns = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  username: true,
+  phoneMasked: true,
+  dcId: true,
+} as const;
+
+export type SessionItemRow = Pick<TelegramSession, keyof typeof sessionItemColumns> & {
+  account: Pick<TelegramAccount, keyof typeof accountItemColumns>;
+};
 
 export type SessionListFilter = {
   statuses?: SessionStatus[];

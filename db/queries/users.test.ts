@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
-import { verifyPassword } from "@/lib/auth/sign-in";
+import { verifyPassword, hashPassword } from "@/lib/auth/sign-in";
 import {
   adminExists,
   bumpSessionVersion,
@@ -23,7 +23,7 @@ describe.each(testDrivers)("user queries on %s", (driver) => {
     const viewer = await createUser(database.db, {
       email: "Viewer@Example.com",
       role: "viewer",
-      password: "viewer password",
+      passwordHash: await hashPassword("viewer password"),
       mustChangePassword: true,
     });
     expect(viewer).toMatchObject({
@@ -37,7 +37,7 @@ describe.each(testDrivers)("user queries on %s", (driver) => {
     await createUser(database.db, {
       email: "admin@example.com",
       role: "admin",
-      password: "admin password",
+      passwordHash: await hashPassword("admin password"),
       mustChangePassword: false,
     });
     expect(await adminExists(database.db)).toBe(true);
@@ -53,7 +53,7 @@ describe.each(testDrivers)("user queries on %s", (driver) => {
       createUser(database.db, {
         email: "ADMIN@example.com",
         role: "viewer",
-        password: "another password",
+        passwordHash: await hashPassword("another password"),
         mustChangePassword: false,
       }),
     ).rejects.toBeInstanceOf(EmailTakenError);
@@ -62,7 +62,7 @@ describe.each(testDrivers)("user queries on %s", (driver) => {
   it("bumps the session version on sign-out and on a password change", async () => {
     const before = (await findUserByEmail(database.db, "viewer@example.com"))!;
     await bumpSessionVersion(database.db, before.id);
-    await setPassword(database.db, before.id, "a brand new password", false);
+    await setPassword(database.db, before.id, await hashPassword("a brand new password"), false);
     const after = (await findUserByEmail(database.db, "viewer@example.com"))!;
     expect(after.sessionVersion).toBe(before.sessionVersion + 2);
     expect(after.mustChangePassword).toBe(false);

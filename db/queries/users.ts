@@ -1,7 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users, type Role, type User } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/sign-in";
 
 /** A member as pages and APIs may see it: everything but the password hash. */
 export type Member = Omit<User, "passwordHash">;
@@ -28,16 +27,21 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export type NewUser = { email: string; role: Role; password: string; mustChangePassword: boolean };
+/** `passwordHash` as lib/auth's hashPassword makes it: this module never sees a password. */
+export type NewUser = { email: string; role: Role; passwordHash: string; mustChangePassword: boolean };
 
 /** Creates a member; throws EmailTakenError when the (lower-cased) email is in use. */
 export async function createUser(db: DbOrTx, input: NewUser): Promise<Member> {
   const email = normalizeEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
   try {
     const [created] = await db
       .insert(users)
-      .values({ email, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword })
+      .values({
+        email,
+        role: input.role,
+        passwordHash: input.passwordHash,
+        mustChangePassword: input.mustChangePassword,
+      })
       .returning({ id: users.id });
     return (await findMemberById(db, created!.id))!;
   } catch (error) {
@@ -82,14 +86,13 @@ export async function bumpSessionVersion(db: DbOrTx, userId: string): Promise<vo
     .where(eq(users.id, userId));
 }
 
-/** Sets a new password and ends the member's sessions; `mustChangePassword` marks a temporary one. */
+/** Sets a new password (its hash) and ends the member's sessions; `mustChangePassword` marks a temporary one. */
 export async function setPassword(
   db: DbOrTx,
   userId: string,
-  password: string,
+  passwordHash: string,
   mustChangePassword: boolean,
 ): Promise<void> {
-  const passwordHash = await hashPassword(password);
   await db
     .update(users)
     .set({ passwordHash, mustChangePassword, sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -3,6 +3,7 @@ import { listAuditEntries } from "@/db/queries/audit";
 import { createUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { cliActor, requestMeta, systemActor, writeAudit } from ".";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 describe("request meta", () => {
   it("takes the address the nearest proxy saw, and the user agent", () => {
@@ -26,7 +27,7 @@ describe("writeAudit", () => {
     const member = await createUser(database.db, {
       email: "admin@example.com",
       role: "admin",
-      password: "password one 1",
+      passwordHash: await hashPassword("password one 1"),
       mustChangePassword: false,
     });
     memberId = member.id;

@@ -7,6 +7,7 @@ import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/supp
 import { sessionCookieName } from "./cookies";
 import { actorFromHeaders } from "./guard";
 import { generateApiToken } from "./actors";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 
@@ -41,13 +42,13 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
     admin = await createUser(database.db, {
       email: "Admin@Example.com",
       role: "admin",
-      password: "admin password 1",
+      passwordHash: await hashPassword("admin passwordHash: await hashPassword(password) 1"),
       mustChangePassword: false,
     });
     viewer = await createUser(database.db, {
       email: "viewer@example.com",
       role: "viewer",
-      password: "viewer password 1",
+      passwordHash: await hashPassword("viewer passwordHash: await hashPassword(password) 1"),
       mustChangePassword: true,
     });
   });

@@ -7,6 +7,7 @@ import { writeAudit, type RequestMeta } from "@/lib/audit";
 import { log } from "@/lib/log";
 import { sha256Hex } from "./actors";
 import { newPasswordSchema } from "./sign-in";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 // On globalThis: once per process, also across hot reloads and Next's separate module graphs.
 const holder = globalThis as typeof globalThis & { __setupTokenIssued?: Promise<void> };
@@ -52,7 +53,7 @@ export async function createFirstAdmin(db: Db, input: SetupInput, meta: RequestM
     const admin = await createUser(tx, {
       email: input.email,
       role: "admin",
-      password: input.password,
+      passwordHash: await hashPassword(input.password),
       mustChangePassword: false,
     });
     await writeAudit(tx, { id: admin.id, label: admin.email }, { action: "auth.setup", outcome: "success" }, meta);

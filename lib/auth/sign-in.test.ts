@@ -208,7 +208,7 @@ describe.each(testDrivers)("credentials sign-in on %s", (driver) => {
     member = await createUser(database.db, {
       email: "member@example.com",
       role: "admin",
-      password: "the right password",
+      passwordHash: await hashPassword("the right password"),
       mustChangePassword: false,
     });
   });
@@ -274,7 +274,7 @@ describe.each(testDrivers)("changing a password on %s", (driver) => {
     member = await createUser(database.db, {
       email: "temp@example.com",
       role: "viewer",
-      password: "temporary password",
+      passwordHash: await hashPassword("temporary password"),
       mustChangePassword: true,
     });
   });
@@ -313,7 +313,7 @@ describe.each(testDrivers)("signing out on %s", (driver) => {
     const member = await createUser(database.db, {
       email: "out@example.com",
       role: "viewer",
-      password: "a good password",
+      passwordHash: await hashPassword("a good password"),
       mustChangePassword: false,
     });
     await signOutMember(database.db, member, { ip: "198.51.100.1", userAgent: "vitest" });

@@ -262,7 +262,7 @@ export async function changePassword(
   }
   await db.transaction(async (tx) => {
     await releaseSignInAttempt(tx, reservation.id);
-    await setPassword(tx, member.id, input.newPassword, false);
+    await setPassword(tx, member.id, await hashPassword(input.newPassword), false);
     await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "success" }, meta);
   });
   return { kind: "changed" };

@@ -1,14 +1,21 @@
-import { eq } from "drizzle-orm";
-import type { Api } from "telegram";
+import { Api } from "telegram";
+import { returnBigInt } from "telegram/Helpers";
 import type { DbOrTx } from "@/db";
-import { recordCheckOutcome } from "@/db/queries/session-health";
-import { telegramSessions } from "@/db/schema";
 import {
-  consoleSessionsOf,
-  isSessionsAuthorization,
+  listLiveSessionsOf,
   recordIdentity,
+  setAccountTtl,
   type ConsoleSession,
-} from "./console-authorizations";
+} from "@/db/queries/session-authorizations";
+import { recordCheckOutcome } from "@/db/queries/session-health";
+import { findSessionTarget } from "@/db/queries/telegram-accounts";
+import { DomainError, notFound } from "@/lib/errors/domain";
+import { env } from "@/lib/env";
+import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
+import { TelegramFailure } from "@/lib/telegram/errors";
+
+// A session row is stored within moments of Telegram creating its authorization.
+const createdSlackSeconds = 120;
 
 export type Ownership = { foreign: boolean; consoleSessionId: string | null };
 
@@ -25,14 +32,11 @@ export async function reconcileAuthorizations(
   sessionId: string,
   list: Api.account.Authorizations,
 ): Promise<(a: Api.Authorization) => Ownership> {
-  const self = await db.query.telegramSessions.findFirst({
-    where: eq(telegramSessions.id, sessionId),
-    columns: { accountId: true },
-  });
+  const self = await findSessionTarget(db, sessionId);
   if (!self) return () => ({ foreign: true, consoleSessionId: null });
   const current = list.authorizations.find((a) => a.current);
   if (current) await recordIdentity(db, sessionId, self.accountId, current, null);
-  const siblings = (await consoleSessionsOf(db, self.accountId)).filter((s) => s.id !== sessionId);
+  const siblings = (await listLiveSessionsOf(db, self.accountId)).filter((s) => s.id !== sessionId);
   const owners = new Map<Api.Authorization, string>();
   for (const a of list.authorizations) {
     if (a.current) continue;
@@ -83,4 +87,109 @@ export async function markEnded(
       latencyMs: null,
     },
   );
+}
+
+/**
+ * Whether `a` is this console session's authorization: by its hash once learned, else by what Telegram
+ * shows of it (creation time, api_id, device); a session never seen in a list is matched by the console's
+ * device name and the time its row was stored.
+ */
+export function isSessionsAuthorization(session: ConsoleSession, a: Api.Authorization, apiId: number): boolean {
+  const { identity } = session;
+  if (identity?.hash != null) return identity.hash === BigInt(a.hash.toString());
+  if (identity)
+    return (
+      identity.dateCreated === a.dateCreated && identity.apiId === a.apiId && identity.deviceModel === a.deviceModel
+    );
+  const storedAt = Math.floor(session.createdAt.getTime() / 1000);
+  return (
+    a.apiId === apiId &&
+    a.deviceModel === env().TELEGRAM_DEVICE_MODEL &&
+    Math.abs(a.dateCreated - storedAt) <= createdSlackSeconds
+  );
+}
+
+export const terminatedCode = "TERMINATED_FROM_CONSOLE";
+
+/** Rejects with Telegram's refusal of a device change in words an admin can act on, or with `error` as it is. */
+function refuseDeviceChange(error: unknown): Promise<never> {
+  if (error instanceof TelegramFailure && error.code === "FRESH_RESET_AUTHORISATION_FORBIDDEN") {
+    const message =
+      "Telegram lets a session end other devices only once it is 24 hours old. Try again later, or through an older session of this account.";
+    return Promise.reject(new DomainError("telegram_refused", message));
+  }
+  if (error instanceof TelegramFailure && error.code === "HASH_INVALID")
+    return Promise.reject(new DomainError("not_found", "That device is no longer logged in."));
+  return Promise.reject(error);
+}
+
+/** Ends one foreign authorization of the account (account.resetAuthorization) through `sessionId`. */
+export async function terminateAuthorization(
+  db: DbOrTx,
+  sessionId: string,
+  hash: string,
+  manager: ConnectionManager = connectionManager(),
+): Promise<{ terminated: string }> {
+  await manager
+    .run(
+      db,
+      sessionId,
+      async (client) => {
+        const list = await client.invoke(new Api.account.GetAuthorizations());
+        const ownership = await reconcileAuthorizations(db, sessionId, list);
+        const target = list.authorizations.find((a) => !a.current && a.hash.toString() === hash);
+        if (!target) throw notFound("That device");
+        if (!ownership(target).foreign)
+          throw new DomainError(
+            "conflict",
+            "That device is a session of this console. Revoke it from its own page instead.",
+          );
+        await client.invoke(new Api.account.ResetAuthorization({ hash: returnBigInt(hash) }));
+      },
+      { method: "account.ResetAuthorization" },
+    )
+    .catch(refuseDeviceChange);
+  return { terminated: hash };
+}
+
+/**
+ * Ends every other authorization of the account (auth.resetAuthorizations). The console's other sessions
+ * of the account die with them at Telegram, so they are made invalid here with that evidence.
+ */
+export async function terminateOthers(
+  db: DbOrTx,
+  sessionId: string,
+  manager: ConnectionManager = connectionManager(),
+): Promise<{ consoleSessionsEnded: number }> {
+  await manager
+    .run(db, sessionId, (client) => client.invoke(new Api.auth.ResetAuthorizations()), {
+      method: "auth.ResetAuthorizations",
+    })
+    .catch(refuseDeviceChange);
+  const self = await findSessionTarget(db, sessionId);
+  const others = (await listLiveSessionsOf(db, self?.accountId ?? sessionId)).filter(
+    (s) => s.id !== sessionId && s.status !== "revoke_pending",
+  );
+  for (const other of others) await markEnded(db, other, terminatedCode, `auth.ResetAuthorizations via ${sessionId}`);
+  return { consoleSessionsEnded: others.length };
+}
+
+/** Sets how long Telegram keeps an inactive authorization of the account (account.setAuthorizationTTL). */
+export async function setAuthorizationTtl(
+  db: DbOrTx,
+  sessionId: string,
+  days: number,
+  manager: ConnectionManager = connectionManager(),
+): Promise<{ ttlDays: number }> {
+  await manager
+    .run(
+      db,
+      sessionId,
+      (client) => client.invoke(new Api.account.SetAuthorizationTTL({ authorizationTtlDays: days })),
+      { method: "account.SetAuthorizationTTL" },
+    )
+    .catch(refuseDeviceChange);
+  const self = await findSessionTarget(db, sessionId);
+  if (self) await setAccountTtl(db, self.accountId, days);
+  return { ttlDays: days };
 }

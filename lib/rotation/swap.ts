@@ -5,7 +5,7 @@ import { rollBackRotation, updateRotation } from "@/db/queries/rotations";
 import { findAccountUserId } from "@/db/queries/telegram-accounts";
 import type { SessionRotation } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain";
-import { recordIdentity } from "@/lib/reconcile/console-authorizations";
+import { recordIdentity } from "@/db/queries/session-authorizations";
 import { postponeRevocation } from "@/lib/revocation/revoke";
 import { saveSession } from "@/lib/telegram/client";
 import { classifyTelegramError } from "@/lib/telegram/errors";

@@ -5,6 +5,7 @@ import { createUser } from "@/db/queries/users";
 import type { Role, TokenScope } from "@/db/schema";
 import { generateApiToken } from "@/lib/auth/actors";
 import { createTestDatabase, type TestDriver } from "@/tests/support/database";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 /**
  * Route tests swap the app's database for a test one: `vi.mock("@/db", () => testDbModule)`,
@@ -28,7 +29,12 @@ export async function memberWithToken(
   role: Role,
   scope: TokenScope = role === "admin" ? "admin" : "read",
 ) {
-  const member = await createUser(db, { email, role, password: "a long test password", mustChangePassword: false });
+  const member = await createUser(db, {
+    email,
+    role,
+    passwordHash: await hashPassword("a long test password"),
+    mustChangePassword: false,
+  });
   const { token, hash, prefix } = generateApiToken();
   const created = await insertApiToken(db, {
     name: `${email} token`,

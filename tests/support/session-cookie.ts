@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { createUser } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { sessionCookieName, sessionLifetime } from "@/lib/auth/cookies";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 /**
  * A real sign-in cookie, encoded as Auth.js encodes it (the cookie name is the salt), with the claims the
@@ -21,6 +22,11 @@ export async function sessionCookie(secret: string, member: { id: string; sessio
 
 /** A member who can sign in (no temporary password) and their cookie. */
 export async function memberWithCookie(db: Db, secret: string, email: string, role: Role) {
-  const member = await createUser(db, { email, role, password: "a long test password", mustChangePassword: false });
+  const member = await createUser(db, {
+    email,
+    role,
+    passwordHash: await hashPassword("a long test password"),
+    mustChangePassword: false,
+  });
   return { member, cookie: await sessionCookie(secret, member) };
 }

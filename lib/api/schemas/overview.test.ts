@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SessionItem } from "@/lib/sessions/item";
+import type { SessionItem } from "@/lib/api/schemas/sessions";
 import { attentionReasons } from "./overview";
 
 const now = new Date("2026-11-25T12:00:00Z");

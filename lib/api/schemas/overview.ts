@@ -1,5 +1,5 @@
 import type { SessionCounts } from "@/db/queries/overview";
-import type { SessionItem } from "@/lib/sessions/item";
+import type { SessionItem } from "@/lib/api/schemas/sessions";
 
 export type AttentionReason = "invalid" | "degraded" | "flood_wait" | "expiring" | "decrypt_failed";
 export type AttentionItem = SessionItem & { reasons: AttentionReason[] };

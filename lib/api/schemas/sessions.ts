@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { decodeSessionCursor } from "@/db/queries/session-cursor";
 import { sessionSorts } from "@/db/queries/session-sort";
-import type { SessionDetailRow } from "@/db/queries/sessions";
-import { sessionStatusEnum } from "@/db/schema";
+import type { SessionDetailRow, SessionItemRow } from "@/db/queries/sessions";
+import { sessionStatusEnum, type SessionStatus, type TelegramAccount } from "@/db/schema";
 import type { CheckResult } from "@/lib/health/check";
-import { toSessionItem, type SessionItem } from "@/lib/sessions/item";
 import { isoOrNull } from "./common";
 
 const statusList = z
@@ -70,6 +69,56 @@ export function toSessionDetail(row: SessionDetailRow): SessionDetail {
       telegramUserId: row.account.telegramUserId.toString(),
       createdAt: row.account.createdAt.toISOString(),
     },
+  };
+}
+
+/** A session as the API and pages show it: never the session string, a key or a phone number. */
+export type SessionItem = {
+  id: string;
+  status: SessionStatus;
+  account: { id: string; displayName: string; username: string | null; phoneMasked: string; dcId: number };
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastCheckAt: string | null;
+  nextCheckAt: string;
+  authFailures: number;
+  rateLimitHits: number;
+  floodWaitUntil: string | null;
+  expiresAt: string | null;
+  lastLatencyMs: number | null;
+  lastError: string | null;
+  rotatedFromId: string | null;
+  decryptFailed: boolean;
+};
+
+export function displayName(account: Pick<TelegramAccount, "firstName" | "lastName">): string {
+  return [account.firstName, account.lastName].filter(Boolean).join(" ");
+}
+
+export function toSessionItem(row: SessionItemRow): SessionItem {
+  const { account } = row;
+  return {
+    id: row.id,
+    status: row.status,
+    account: {
+      id: account.id,
+      displayName: displayName(account),
+      username: account.username,
+      phoneMasked: account.phoneMasked,
+      dcId: account.dcId,
+    },
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: isoOrNull(row.lastUsedAt),
+    lastCheckAt: isoOrNull(row.lastCheckAt),
+    nextCheckAt: row.nextCheckAt.toISOString(),
+    authFailures: row.authFailures,
+    rateLimitHits: row.rateLimitHits,
+    floodWaitUntil: isoOrNull(row.floodWaitUntil),
+    expiresAt: isoOrNull(row.expiresAt),
+    lastLatencyMs: row.lastLatencyMs,
+    lastError: row.lastError,
+    rotatedFromId: row.rotatedFromId,
+    decryptFailed: row.decryptFailed,
   };
 }
 

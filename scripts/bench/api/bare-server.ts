@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import { openDatabase } from "@/db";
 import { listSessions } from "@/db/queries/sessions";
-import { toSessionItem } from "@/lib/sessions/item";
+import { toSessionItem } from "@/lib/api/schemas/sessions";
 
 const { db, close } = await openDatabase();
 const server = createServer((_request, response) => {

@@ -5,6 +5,7 @@ import { createTestDatabase } from "@/tests/support/database";
 import { createUser } from "@/db/queries/users";
 import { fmt, median, type Figure } from "../figure";
 import { timeOneLogin, type StepTime, type StepTimes } from "../login/login-steps";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 const logins = 50;
 
@@ -24,7 +25,7 @@ export async function loginBench(): Promise<Figure[]> {
     const member = await createUser(database.db, {
       email: `login-bench-${randomBytes(4).toString("hex")}@example.test`,
       role: "admin",
-      password: randomBytes(18).toString("base64url"),
+      passwordHash: await hashPassword(randomBytes(18).toString("base64url")),
       mustChangePassword: false,
     });
     const actor = {

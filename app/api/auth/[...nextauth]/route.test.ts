@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
-import { maxFailures } from "@/lib/auth/sign-in";
+import { maxFailures, hashPassword } from "@/lib/auth/sign-in";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { hugeBody } from "@/tests/support/huge-body";
 import { useTestDb } from "@/tests/support/route-database";
@@ -26,7 +26,7 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
     await createUser(database.db, {
       email: "right@example.com",
       role: "viewer",
-      password: "the right password",
+      passwordHash: await hashPassword("the right password"),
       mustChangePassword: false,
     });
     const { response, signedIn } = await postCredentials(
@@ -40,7 +40,12 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
 
   it(`evaluates at most ${maxFailures} of 40 parallel guesses, the right one among them, and refuses the rest with 429`, async () => {
     const email = "raced@example.com";
-    await createUser(database.db, { email, role: "admin", password: "the right password", mustChangePassword: false });
+    await createUser(database.db, {
+      email,
+      role: "admin",
+      passwordHash: await hashPassword("the right password"),
+      mustChangePassword: false,
+    });
     const session = await csrfSession();
     const guesses = Array.from({ length: 40 }, (_, n) => (n === 20 ? "the right password" : `wrong guess ${n}`));
     const answers = await Promise.all(

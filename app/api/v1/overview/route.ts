@@ -1,7 +1,7 @@
 import { countSessions, listAttentionSessions } from "@/db/queries/overview";
 import { apiRoute } from "@/lib/api/handler";
 import { attentionReasons, expiringWithinDays, type OverviewBody } from "@/lib/api/schemas/overview";
-import { toSessionItem } from "@/lib/sessions/item";
+import { toSessionItem } from "@/lib/api/schemas/sessions";
 
 const attentionLimit = 50;
 

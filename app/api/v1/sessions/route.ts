@@ -1,7 +1,7 @@
 import { listSessions } from "@/db/queries/sessions";
 import { apiRoute } from "@/lib/api/handler";
 import { sessionListQuery, type SessionPageBody } from "@/lib/api/schemas/sessions";
-import { toSessionItem } from "@/lib/sessions/item";
+import { toSessionItem } from "@/lib/api/schemas/sessions";
 
 /** The sessions list: filter by `status` (comma list) and `q`, sort, and pass `nextCursor` back as `cursor`. */
 export const GET = apiRoute(

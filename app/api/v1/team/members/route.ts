@@ -1,6 +1,7 @@
 import { createUser, listUsers } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/handler";
 import { addMemberBody, memberItem, type AddedMember } from "@/lib/api/schemas/team";
+import { hashPassword } from "@/lib/auth/sign-in";
 import { temporaryPassword } from "./temporary-password";
 
 export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: (await listUsers(db)).map(memberItem) }));
@@ -19,7 +20,12 @@ export const POST = apiRoute(
   },
   async ({ db, body, note }): Promise<AddedMember> => {
     const password = temporaryPassword();
-    const member = await createUser(db, { email: body.email, role: body.role, password, mustChangePassword: true });
+    const member = await createUser(db, {
+      email: body.email,
+      role: body.role,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    });
     note({ target: member.email });
     return { member: memberItem(member), temporaryPassword: password };
   },

@@ -1,10 +1,9 @@
 import { findSessionDetail } from "@/db/queries/sessions";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import type { CheckReply } from "@/lib/api/schemas/sessions";
+import { toSessionItem, type CheckReply } from "@/lib/api/schemas/sessions";
 import { notFound } from "@/lib/errors/domain";
 import { checkSession } from "@/lib/health/check";
-import { toSessionItem } from "@/lib/sessions/item";
 
 /**
  * Checks the session now, as the monitor would, and answers its state after the check. Telegram's answer

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
-import { terminateAuthorization } from "@/lib/reconcile/terminate";
+import { terminateAuthorization } from "@/lib/reconcile/reconcile";
 
 const params = z.object({
   id: z.uuid("Not a valid id."),

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { terminateOthers } from "@/lib/reconcile/terminate";
+import { terminateOthers } from "@/lib/reconcile/reconcile";
 
 /** Ends every other device of the account, the console's other sessions of it included (they become invalid). */
 export const POST = apiRoute(

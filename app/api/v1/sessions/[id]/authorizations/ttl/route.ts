@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { setAuthorizationTtl } from "@/lib/reconcile/terminate";
+import { setAuthorizationTtl } from "@/lib/reconcile/reconcile";
 
 const body = z.object({
   days: z.number("Send the number of days.").int().min(1, "At least 1 day.").max(366, "At most 366 days."),
