@@ -1,8 +1,21 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { readdirSync, readFileSync } from "node:fs";
 import drizzle from "eslint-plugin-drizzle";
 
 const drizzleObjects = { drizzleObjectName: ["db", "tx"] };
+
+// The table (and relation) objects db/schema exports: only db/ may build queries with them.
+const schemaDir = new URL("./db/schema/", import.meta.url);
+const tableObjects = readdirSync(schemaDir)
+  .filter((file) => file.endsWith(".ts"))
+  .flatMap((file) =>
+    [...readFileSync(new URL(file, schemaDir), "utf8").matchAll(/export const (\w+) = (?:pgTable|relations)\(/g)].map(
+      (match) => match[1],
+    ),
+  );
+
+const testFiles = ["**/*.test.ts", "**/*.test.tsx"];
 
 const config = [
   {
@@ -41,6 +54,46 @@ const config = [
             {
               group: ["vitest", "vitest/*", "@/tests", "@/tests/*", "**/tests/*"],
               message: "Product code must not import the test runner or test support (tests/support).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // All SQL lives in db/queries: the product's other code passes the database on and never builds a query.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: testFiles,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "drizzle-orm", message: "Queries live in db/queries: call a function there." }],
+          patterns: [
+            { group: ["drizzle-orm/*"], message: "Queries live in db/queries: call a function there." },
+            {
+              group: ["@/db/schema", "@/db/schema/*"],
+              importNames: tableObjects,
+              allowTypeImports: true,
+              message: "Table objects are for db/queries; import their types (import type) or enums instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // db/ is the bottom layer: it may read configuration (lib/env), nothing else of lib/.
+    files: ["db/**/*.ts"],
+    ignores: testFiles,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/*", "!@/lib/env", "!@/lib/env/*"],
+              message: "db/ imports nothing from lib/ but configuration (lib/env): the caller passes what db needs.",
             },
           ],
         },
