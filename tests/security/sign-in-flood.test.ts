@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/support/database"
 import { hugeBody } from "@/tests/support/huge-body";
 import { useTestDb } from "@/tests/support/route-database";
 import { csrfSession, postCredentials, postCredentialsBody } from "@/tests/support/sign-in-endpoint";
+import { hashPassword } from "@/lib/auth/sign-in";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
@@ -17,7 +18,7 @@ describe("sign-in under abuse", () => {
     await createUser(database.db, {
       email: "real@example.com",
       role: "admin",
-      password: "the real password",
+      passwordHash: await hashPassword("the real password"),
       mustChangePassword: false,
     });
   });
