@@ -1,4 +1,4 @@
-import { cookies } from "next/headers";
+import { cookies } from "next/headers.js";
 import { decode, encode } from "next-auth/jwt";
 import { readOrCreateSecret } from "@/lib/env/data-dir";
 import { env } from "@/lib/env";
