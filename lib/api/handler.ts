@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { getActor } from "@/lib/auth/guard";
+import { getActor } from "@/lib/auth/request-actor";
 import { forgetVerifiedTokens } from "@/lib/auth/actors";
 import { createApiRoute } from "./route";
 

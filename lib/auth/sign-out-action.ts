@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { getActor } from "./guard";
+import { getActor } from "./request-actor";
 import { signInPath, clearSessionCookie } from "./cookies";
 import { requestMeta } from "@/lib/audit";
 import { signOutMember } from "./sign-in";

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { adminExists } from "@/db/queries/users";
-import { getActor } from "@/lib/auth/guard";
+import { getActor } from "@/lib/auth/request-actor";
 import { changePasswordPath, requestOrigin, safeCallbackPath, setupPath } from "@/lib/auth/cookies";
 import { AuthCard } from "../_ui/auth-card";
 import { LoginForm } from "./login-form";

@@ -3,7 +3,7 @@ import { rootCause } from "@/db/errors";
 import { ApiError } from "@/lib/api/errors";
 import { errorReply } from "@/lib/api/reply";
 import { toApiError } from "@/lib/api/to-api-error";
-import { getActor } from "@/lib/auth/guard";
+import { getActor } from "@/lib/auth/request-actor";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metricsAccess } from "@/lib/metrics/access";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findMemberById } from "@/db/queries/users";
-import { actorFromHeaders } from "@/lib/auth/guard";
+import { actorFromHeaders } from "@/lib/auth/request-actor";
 import { callRoute } from "@/tests/support/call-route";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { memberWithToken, useTestDb } from "@/tests/support/route-database";

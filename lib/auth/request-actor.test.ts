@@ -5,8 +5,8 @@ import { apiTokens, users } from "@/db/schema";
 import { bumpSessionVersion, createUser, type Member } from "@/db/queries/users";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { sessionCookieName } from "./cookies";
-import { actorFromHeaders } from "./guard";
 import { generateApiToken } from "./actors";
+import { actorFromHeaders } from "./request-actor";
 import { hashPassword } from "@/lib/auth/sign-in";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
