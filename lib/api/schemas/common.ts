@@ -5,3 +5,27 @@ export const idParams = z.object({ id: z.uuid("Not a valid id.") });
 /** Dates travel as ISO strings. */
 export const iso = (date: Date) => date.toISOString();
 export const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
+
+/** A list page's cursor when it is the id of the last row shown. */
+export const rowIdCursor = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional();
+
+/** A trimmed text filter; an empty one is no filter. */
+export const optionalText = (max: number, message?: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => value || undefined);
+
+/** "a, b,,c" in a query string: the parts, trimmed, empty ones dropped, each checked by `part`. */
+export const commaList = <Part extends z.ZodType<unknown, string>>(part: Part, max: number) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split(",")
+        .map((piece) => piece.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(part).max(max));

@@ -1,23 +1,14 @@
 import { z } from "zod";
 import type { SessionEvent } from "@/db/schema";
-import { iso } from "./common";
+import { commaList, iso, rowIdCursor } from "./common";
 
-const kindList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(",")
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.string().regex(/^[a-z_]{1,40}$/, "Kinds are lower-case words such as check, connection or flood_wait."))
-      .max(10),
-  );
+const kindList = commaList(
+  z.string().regex(/^[a-z_]{1,40}$/, "Kinds are lower-case words such as check, connection or flood_wait."),
+  10,
+);
 
 export const sessionEventsQuery = z.object({
-  cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  cursor: rowIdCursor,
   kind: kindList.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -4,29 +4,17 @@ import { sessionSorts } from "@/db/queries/session-sort";
 import type { SessionDetailRow, SessionItemRow } from "@/db/queries/sessions";
 import { sessionStatusEnum, type SessionStatus, type TelegramAccount } from "@/db/schema";
 import type { CheckResult } from "@/lib/health/check";
-import { isoOrNull } from "./common";
+import { commaList, isoOrNull, optionalText } from "./common";
 
-const statusList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(",")
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked.")).max(5),
-  );
+const statusList = commaList(
+  z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked."),
+  5,
+);
 
 export const sessionListQuery = z
   .object({
     status: statusList.optional(),
-    q: z
-      .string()
-      .trim()
-      .max(100, "Search for at most 100 characters.")
-      .optional()
-      .transform((value) => value || undefined),
+    q: optionalText(100, "Search for at most 100 characters."),
     sort: z.enum(sessionSorts, `Sort by ${sessionSorts.join(", ")}.`).default("created"),
     order: z.enum(["asc", "desc"], "Order is asc or desc.").default("desc"),
     cursor: z.string().max(512).optional(),
