@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const handle = await databaseHandle();
   const background = startBackgroundWork(handle.db);
   const metrics =
-    WORKER_METRICS_PORT && METRICS_TOKEN ? serveMetrics(handle.db, WORKER_METRICS_PORT, METRICS_TOKEN) : undefined;
+    WORKER_METRICS_PORT && METRICS_TOKEN
+      ? serveMetrics(handle.db, background.manager, WORKER_METRICS_PORT, METRICS_TOKEN)
+      : undefined;
   const stop = async (signal: string) => {
     log.info({ signal }, "worker stopping: finishing the checks in progress");
     metrics?.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "./client-ip";
+import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "./origin";
 
 const post = (headers: Record<string, string>) =>

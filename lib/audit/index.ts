@@ -1,8 +1,7 @@
 import type { DbOrTx } from "@/db";
 import type { NewAuditEntry } from "@/db/schema";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { clientIp } from "@/lib/api/client-ip";
-import { auditActorId, type Actor } from "@/lib/auth/actors";
+import { clientIp } from "@/lib/http/client-ip";
 import type { AuditAction } from "./actions";
 
 export { auditActions, type AuditAction } from "./actions";
@@ -22,7 +21,15 @@ export function requestMeta(headers: Headers): RequestMeta {
  * an identity without a session: a member named at sign-in (`id` null for an unknown email), the console's
  * own background work, or an operator at the command line.
  */
-export type AuditActor = Actor | { id: string | null; label: string };
+export type AuditActor =
+  | { kind: "user"; id: string; label: string }
+  | { kind: "token"; createdById: string | null; label: string }
+  | { id: string | null; label: string };
+
+/** The users.id to record as the actor: a member, or for an API token the member who created it. */
+export function auditActorId(actor: AuditActor): string | null {
+  return "kind" in actor && actor.kind === "token" ? actor.createdById : actor.id;
+}
 
 export const systemActor: AuditActor = { id: null, label: "system" };
 export const cliActor: AuditActor = { id: null, label: "cli" };
@@ -37,7 +44,7 @@ export type AuditFacts = {
 
 function auditEntry(actor: AuditActor, facts: AuditFacts, meta: RequestMeta | undefined): NewAuditEntry {
   return {
-    actorId: "kind" in actor ? auditActorId(actor) : actor.id,
+    actorId: auditActorId(actor),
     actorLabel: actor.label,
     action: facts.action,
     target: facts.target ?? null,

@@ -19,11 +19,6 @@ export function hasRole(actor: Actor, required: Role): boolean {
   return rank[actor.role] >= rank[required];
 }
 
-/** The users.id to record as the audit actor (a token acts for the member who created it). */
-export function auditActorId(actor: Actor): string | null {
-  return actor.kind === "user" ? actor.id : actor.createdById;
-}
-
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
 /** What the sign-in cookie claims: the member and the session version it was issued for. */

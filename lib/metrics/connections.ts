@@ -1,5 +1,4 @@
 import { Gauge } from "prom-client";
-import { connectionManager } from "@/lib/telegram/connection/manager";
 import { metric } from "./registry";
 
 const liveConnections = () =>
@@ -13,6 +12,6 @@ const liveConnections = () =>
       }),
   );
 
-export function refreshConnectionGauge(): void {
-  liveConnections().set(connectionManager().connectedCount());
+export function refreshConnectionGauge(connected: number): void {
+  liveConnections().set(connected);
 }

@@ -1,6 +1,4 @@
 import { Counter } from "prom-client";
-import { DomainError } from "@/lib/errors/domain";
-import { classifyTelegramError } from "@/lib/telegram/errors";
 import { metric } from "./registry";
 
 const loginAttempts = () =>
@@ -21,8 +19,4 @@ const loginAttempts = () =>
  */
 export function countLoginAttempt(reached: string): void {
   loginAttempts().inc({ outcome: reached });
-}
-
-export function countFailedLoginAttempt(error: unknown): void {
-  countLoginAttempt(error instanceof DomainError ? "rejected" : classifyTelegramError(error).kind);
 }

@@ -10,7 +10,12 @@ import { metricsRegistry } from "./registry";
  * A worker's own /metrics (its checks and connections live in its process, not the console's).
  * Only the metrics token opens it: a worker has no sign-in and no API tokens of its own.
  */
-export function serveMetrics(db: DbOrTx, port: number, metricsToken: string): Server {
+export function serveMetrics(
+  db: DbOrTx,
+  connections: { connectedCount(): number },
+  port: number,
+  metricsToken: string,
+): Server {
   const server = createServer((request, response) => {
     void (async () => {
       const headers = new Headers({ authorization: request.headers.authorization ?? "" });
@@ -18,7 +23,7 @@ export function serveMetrics(db: DbOrTx, port: number, metricsToken: string): Se
       if ((await metricsAccess(headers, metricsToken, async () => null)) !== "allowed")
         return response.writeHead(401).end();
       await refreshSessionGauge(db);
-      refreshConnectionGauge();
+      refreshConnectionGauge(connections.connectedCount());
       const registry = metricsRegistry();
       response
         .writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" })

@@ -11,7 +11,8 @@ import {
 } from "@/db/queries/revocations";
 import { rollBackRotation } from "@/db/queries/rotations";
 import { DomainError, notFound } from "@/lib/errors/domain";
-import { auditActorId, type Actor } from "@/lib/auth/actors";
+import { auditActorId } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actors";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
 import { FloodWaitActiveError, SessionBusyError, SessionUnavailableError } from "@/lib/telegram/connection/errors";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";

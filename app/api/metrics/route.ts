@@ -10,6 +10,7 @@ import { metricsAccess } from "@/lib/metrics/access";
 import { refreshConnectionGauge } from "@/lib/metrics/connections";
 import { refreshSessionGauge } from "@/lib/metrics/health";
 import { metricsRegistry } from "@/lib/metrics/registry";
+import { connectionManager } from "@/lib/telegram/connection/manager";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
     const access = await metricsAccess(request.headers, env().METRICS_TOKEN, getActor);
     if (access !== "allowed") return errorReply(refusals[access]);
     await refreshSessionGauge(await getDb());
-    refreshConnectionGauge();
+    refreshConnectionGauge(connectionManager().connectedCount());
     const registry = metricsRegistry();
     return new Response(await registry.metrics(), {
       headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },

@@ -7,7 +7,6 @@ import { connectionManager } from "./manager";
 export { ConnectionManager, connectionManager } from "./manager";
 export { FloodWaitActiveError, SessionBusyError, SessionUnavailableError } from "./errors";
 export { TelegramFailure } from "../errors";
-export { checkSession, type CheckResult } from "@/lib/health/check";
 
 /**
  * Runs `work` with the session's connected client: takes the session's lease (SessionBusyError when another

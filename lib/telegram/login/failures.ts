@@ -1,5 +1,6 @@
 import { isDatabaseError } from "@/db/errors";
 import { DomainError } from "@/lib/errors/domain";
+import { countLoginAttempt } from "@/lib/metrics/login";
 import { VaultDecryptError } from "@/lib/vault";
 import { classifyTelegramError } from "../errors";
 import { TelegramNotConfiguredError } from "../target";
@@ -19,4 +20,9 @@ export function loginFailure(error: unknown): unknown {
     );
   }
   return classifyTelegramError(error);
+}
+
+/** Counts a failed login step by its class (see countLoginAttempt). */
+export function countFailedLoginAttempt(error: unknown): void {
+  countLoginAttempt(error instanceof DomainError ? "rejected" : classifyTelegramError(error).kind);
 }

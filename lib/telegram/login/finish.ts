@@ -3,7 +3,7 @@ import { Api, type TelegramClient } from "telegram";
 import type { LoginFlow } from "@/db/schema";
 import { clearedSecrets, releaseLoginFlow } from "@/db/queries/login-flows";
 import { countUsableSessions, findAccountByTelegramId, upsertAccount } from "@/db/queries/telegram-accounts";
-import { auditActorId } from "@/lib/auth/actors";
+import { auditActorId } from "@/lib/audit";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
 import { saveSession } from "../client";

@@ -6,11 +6,11 @@ import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, encrypt } from "@/lib/vault";
 import { connectClient, createTelegramClient, saveSession } from "../client";
 import { env } from "@/lib/env";
-import { countFailedLoginAttempt, countLoginAttempt } from "@/lib/metrics/login";
+import { countLoginAttempt } from "@/lib/metrics/login";
 import { withDeadline } from "../deadline";
 import { classifyTelegramError } from "../errors";
 import { stepLockSeconds, type LoginDeps } from "./deps";
-import { loginFailure } from "./failures";
+import { countFailedLoginAttempt, loginFailure } from "./failures";
 import { maxAttempts, type LoginView } from "./view";
 
 export type StepContext = {

@@ -1,5 +1,6 @@
 import { insertApiToken, listActiveApiTokens } from "@/db/queries/api-tokens";
-import { auditActorId, generateApiToken } from "@/lib/auth/actors";
+import { auditActorId } from "@/lib/audit";
+import { generateApiToken } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
 import { createTokenBody, tokenItem, type CreatedToken } from "@/lib/api/schemas/tokens";
 

@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@/db";
 import { lockActiveAdminIds } from "@/db/queries/team";
 import type { Member } from "@/db/queries/users";
-import { auditActorId, type Actor } from "@/lib/auth/actors";
+import { auditActorId } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actors";
 import { DomainError } from "@/lib/errors/domain";
 
 /**
