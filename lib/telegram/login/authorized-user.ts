@@ -1,6 +1,6 @@
 import { Api, type TelegramClient } from "telegram";
 import { classifyTelegramError } from "../errors";
-import { exportLoginToken } from "./login-token";
+import { exportLoginToken, type MoveToDc } from "./login-token";
 
 /** The user an authorization answer names. */
 export function userOf(authorization: Api.auth.TypeAuthorization): Api.User {
@@ -27,7 +27,11 @@ export async function alreadyAuthorizedUser(client: TelegramClient): Promise<Api
  * never taken for "no" (dropping a key Telegram did authorize would leave two usable sessions). When the
  * old session may already have accepted the token, asking for a token again completes that login.
  */
-export async function freshIsAuthorized(fresh: TelegramClient, tokenMayBeAccepted: boolean): Promise<boolean> {
+export async function freshIsAuthorized(
+  fresh: TelegramClient,
+  tokenMayBeAccepted: boolean,
+  moveTo?: MoveToDc,
+): Promise<boolean> {
   try {
     await fresh.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
     return true;
@@ -36,7 +40,7 @@ export async function freshIsAuthorized(fresh: TelegramClient, tokenMayBeAccepte
   }
   if (!tokenMayBeAccepted) return false;
   try {
-    return (await exportLoginToken(fresh)) instanceof Api.auth.LoginTokenSuccess;
+    return (await exportLoginToken(fresh, moveTo)) instanceof Api.auth.LoginTokenSuccess;
   } catch (error) {
     throwUnlessDefinite(error);
     return false;

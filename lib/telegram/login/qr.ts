@@ -11,14 +11,17 @@ import { toLoginView, type LoginView } from "./view";
 
 /**
  * Asks Telegram whether the QR code was scanned: a new token while it was not (they expire in
- * about 30 s), the account once it was — following a move to the account's home DC when needed.
+ * about 30 s), the account once it was — following a move to the account's home DC when needed. Once
+ * moved, the flow keeps the home DC's key even if the import then fails: the next refresh shows a code there.
  */
 export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginView> {
-  return runStep(deps, flowId, ["qr"], async ({ flow, client }) => {
+  return runStep(deps, flowId, ["qr"], async ({ flow, client, moveTo }) => {
+    // After a move to the home DC the login (its authorization or its 2FA step) belongs to the client made there.
+    let current = client;
     try {
-      const answer = await exportLoginToken(client);
+      const answer = await exportLoginToken(client, async (dcId) => (current = await moveTo(dcId)));
       if (answer instanceof Api.auth.LoginTokenSuccess)
-        return { result: await finishLogin(deps, flow, client, userOf(answer.authorization)) };
+        return { result: await finishLogin(deps, flow, current, userOf(answer.authorization)) };
       const expiresAt = new Date(answer.expires * 1000);
       const patch = { qrExpiresAt: expiresAt };
       return {
@@ -29,7 +32,7 @@ export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginVi
         ),
       };
     } catch (error) {
-      if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, client);
+      if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, current);
       throw error;
     }
   });

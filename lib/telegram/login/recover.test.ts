@@ -149,20 +149,28 @@ describe.each(allDrivers)("login recovery on %s", (driver) => {
     expect(liveAuthorizations(phone)).toHaveLength(0);
   });
 
-  it("stores the session of a QR code the phone accepted after the admin walked away", async () => {
-    const phone = `999662${7000 + ++phoneSeq}`;
-    sandbox.createAccount({ phone, firstName: "Qr" });
-    const started = await api.startQr();
-    sandbox.acceptLoginToken(phone, new URL(started.body.qr.url as string).searchParams.get("token")!);
-    await database.db
-      .update(loginFlows)
-      .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(eq(loginFlows.id, started.body.id as string));
+  it.each([2, 1])(
+    "stores the session of a QR code the phone accepted after the admin walked away (account on DC%i)",
+    async (dc) => {
+      const phone = `99966${dc}${7000 + ++phoneSeq}`;
+      sandbox.createAccount({ phone, firstName: "Qr" });
+      const started = await api.startQr();
+      sandbox.acceptLoginToken(phone, new URL(started.body.qr.url as string).searchParams.get("token")!);
+      await database.db
+        .update(loginFlows)
+        .set({ expiresAt: sql`now() - interval '1 second'` })
+        .where(eq(loginFlows.id, started.body.id as string));
 
-    expect(await recover()).toBe(1);
-    expect((await flowRow(started.body.id as string)).step).toBe("done");
-    expect(liveAuthorizations(phone)).toHaveLength(1);
-  });
+      expect(await recover()).toBe(1);
+      const done = await flowRow(started.body.id as string);
+      expect(done.step).toBe("done");
+      expect(liveAuthorizations(phone)).toHaveLength(1);
+      const session = await database.db.query.telegramSessions.findFirst({
+        where: eq(telegramSessions.id, done.resultSessionId!),
+      });
+      expect(session?.dcId).toBe(dc);
+    },
+  );
 
   it("leaves a flow alone while a live step holds it", async () => {
     const { id } = await atPasswordStep();

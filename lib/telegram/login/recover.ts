@@ -18,6 +18,7 @@ import { decrypt, type KeyRing } from "@/lib/vault";
 import { connectClient, createTelegramClient } from "../client";
 import { withDeadline } from "../deadline";
 import { alreadyAuthorizedUser, freshIsAuthorized } from "./authorized-user";
+import { MovableClient } from "./login-token";
 import { stepLockSeconds, type LoginDeps } from "./deps";
 import { finishLogin } from "./finish";
 
@@ -50,20 +51,20 @@ async function recoverFlow(deps: LoginRecoveryDeps, flow: LoginFlow): Promise<bo
   const release = async (patch: LoginFlowPatch) => (await releaseLoginFlow(deps.db, flow.id, patch), expired);
   const ending: LoginFlowPatch = expired ? { step: "expired", ...clearedSecrets } : {};
   if (!flow.sessionCiphertext) return release(ending);
-  const client = await createTelegramClient(
-    decrypt(deps.ring, flow.sessionCiphertext, secrets.loginSession.binding(flow.id)),
+  const held = new MovableClient(
+    await createTelegramClient(decrypt(deps.ring, flow.sessionCiphertext, secrets.loginSession.binding(flow.id))),
   );
   try {
-    await connectClient(client);
+    await connectClient(held.client);
     const loggedIn = await withDeadline(
-      freshIsAuthorized(client, flow.method === "qr"),
+      freshIsAuthorized(held.client, flow.method === "qr", held.moveTo),
       env().TELEGRAM_REQUEST_TIMEOUT_MS,
     );
     if (!loggedIn) return release(ending);
-    await finishLogin(recoveryDeps(deps, flow), flow, client, await selfOf(client));
+    await finishLogin(recoveryDeps(deps, flow), flow, held.client, await selfOf(held.client));
     return true;
   } finally {
-    await client.destroy().catch(() => undefined);
+    await held.close();
   }
 }
 

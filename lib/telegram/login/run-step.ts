@@ -11,11 +11,14 @@ import { withDeadline } from "../deadline";
 import { classifyTelegramError } from "../errors";
 import { stepLockSeconds, type LoginDeps } from "./deps";
 import { countFailedLoginAttempt, loginFailure } from "./failures";
+import { MovableClient, type MoveToDc } from "./login-token";
 import { maxAttempts, type LoginView } from "./view";
 
 export type StepContext = {
   flow: LoginFlow;
   client: TelegramClient;
+  /** Continues the flow on a fresh key made on another DC: the step's client from then on, saved for the next step. */
+  moveTo: MoveToDc;
   phone: string | null;
   phoneCodeHash: string | null;
 };
@@ -49,15 +52,15 @@ export async function runStep(
     throw new DomainError("conflict", "This login is busy with another request. Try again in a moment.");
   const { flow } = claim;
   let patch: LoginFlowPatch = {};
-  let client: TelegramClient | undefined;
+  let held: MovableClient | undefined;
   let stillOpen = true;
   try {
     assertOpen(flow, steps);
     const saved = decrypt(deps.ring, flow.sessionCiphertext ?? "", secrets.loginSession.binding(flow.id));
-    client = await createTelegramClient(saved);
-    await connectClient(client);
+    held = new MovableClient(await createTelegramClient(saved));
+    await connectClient(held.client);
     const outcome = await withDeadline(
-      step({ flow, client, ...readSecrets(deps, flow) }),
+      step({ flow, client: held.client, moveTo: held.moveTo, ...readSecrets(deps, flow) }),
       env().TELEGRAM_REQUEST_TIMEOUT_MS,
     );
     patch = outcome.patch ?? {};
@@ -74,8 +77,8 @@ export async function runStep(
     if (failure) patch = { ...patch, lastErrorCode: failure.code };
     throw loginFailure(cause);
   } finally {
-    if (client && stillOpen) patch = { ...patch, ...resaveIfMoved(deps, flow, client) };
-    await client?.destroy().catch(() => undefined);
+    if (held && stillOpen) patch = { ...patch, ...resaveIfMoved(deps, flow, held.client) };
+    await held?.close();
     await releaseLoginFlow(deps.db, flow.id, patch);
   }
 }
