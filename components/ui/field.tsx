@@ -2,19 +2,22 @@
 
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
-const control =
+const controlClasses =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 type FieldProps = { label: string; error?: string; hint?: ReactNode; className?: string };
 
-/** A labelled control with its hint and error wired up through aria-describedby. */
+/** What the control itself carries: its id, and its hint and error wired up through aria-describedby. */
+type ControlProps = { id: string; "aria-describedby"?: string; "aria-invalid"?: true; className: string };
+
+/** A labelled control with its hint and error. */
 function Field({
   label,
   error,
   hint,
   className = "",
   render,
-}: FieldProps & { render(ids: { id: string; describedBy?: string }): ReactNode }) {
+}: FieldProps & { render(control: ControlProps): ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -24,7 +27,12 @@ function Field({
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
       </label>
-      {render({ id, describedBy })}
+      {render({
+        id,
+        "aria-describedby": describedBy,
+        "aria-invalid": error ? true : undefined,
+        className: controlClasses,
+      })}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
@@ -46,15 +54,7 @@ export function Input({ label, error, hint, className, ...input }: FieldProps & 
       error={error}
       hint={hint}
       className={className}
-      render={({ id, describedBy }) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          className={control}
-          {...input}
-        />
-      )}
+      render={(control) => <input {...control} {...input} />}
     />
   );
 }
@@ -73,14 +73,8 @@ export function Select({
       error={error}
       hint={hint}
       className={className}
-      render={({ id, describedBy }) => (
-        <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          className={control}
-          {...select}
-        >
+      render={(control) => (
+        <select {...control} {...select}>
           {children}
         </select>
       )}
