@@ -63,24 +63,16 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
   if (session.rotatedFromId)
     facts.push([
       "Replaces",
-      <Link
-        key="from"
-        href={`/sessions/${session.rotatedFromId}`}
-        className="text-sky-800 hover:underline dark:text-sky-300"
-      >
+      <SessionLink key="from" id={session.rotatedFromId}>
         the session it was rotated from
-      </Link>,
+      </SessionLink>,
     ]);
   if (session.rotatedToId)
     facts.push([
       "Replaced by",
-      <Link
-        key="to"
-        href={`/sessions/${session.rotatedToId}`}
-        className="text-sky-800 hover:underline dark:text-sky-300"
-      >
+      <SessionLink key="to" id={session.rotatedToId}>
         the session rotated from this one
-      </Link>,
+      </SessionLink>,
     ]);
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -91,6 +83,14 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+function SessionLink({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <Link href={`/sessions/${id}`} className="text-sky-800 hover:underline dark:text-sky-300">
+      {children}
+    </Link>
   );
 }
 
