@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { QueryStatus } from "@/components/ui/load-status";
 import { AuditFiltersForm } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { useAuditLog, type AuditFilters } from "./use-audit";
@@ -18,16 +18,12 @@ export function AuditLog() {
     <div className="space-y-6">
       <AuditFiltersForm value={filters} onChange={setFilters} />
       <section aria-label="Entries" aria-busy={log.isFetching}>
-        {log.isPending ? (
-          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Loading the audit log…
-          </p>
-        ) : null}
-        {log.isError ? (
-          <Banner tone="danger" title="The audit log could not be loaded">
-            {log.error.message}
-          </Banner>
-        ) : null}
+        <QueryStatus
+          pending={log.isPending}
+          error={log.error}
+          loading="Loading the audit log…"
+          failed="The audit log could not be loaded"
+        />
         {log.isSuccess && entries.length === 0 ? (
           <EmptyState title={filtered ? "No entries match" : "Nothing recorded yet"}>
             {filtered

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { QueryStatus } from "@/components/ui/load-status";
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
 import { eventFacts, eventTitle, isStateChange } from "./event-summary";
 import { formatPrecise } from "@/components/format";
@@ -30,16 +30,12 @@ export function EventTimeline({ sessionId }: { sessionId: string }) {
           </option>
         ))}
       </Select>
-      {timeline.isPending ? (
-        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          Loading events…
-        </p>
-      ) : null}
-      {timeline.isError && !timeline.data ? (
-        <Banner tone="danger" title="The events could not be loaded">
-          {timeline.error.message}
-        </Banner>
-      ) : null}
+      <QueryStatus
+        pending={timeline.isPending}
+        error={timeline.data ? null : timeline.error}
+        loading="Loading events…"
+        failed="The events could not be loaded"
+      />
       {timeline.isSuccess && events.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No events recorded yet.</p>
       ) : null}

@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
-import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
+import { LoadFailed } from "@/components/ui/load-status";
 import { formatRelative } from "@/components/format";
 import { liveQuery } from "./live-query";
 import { useNow } from "./use-now";
@@ -65,16 +64,7 @@ export function LiveList({ loadedAt, failure, refresh, children }: Props) {
   const shown = polled.rendered ?? (loadedAt === null ? undefined : { loadedAt, view: children });
   const failed = polled.failure ?? (loadedAt === null ? failure : undefined);
   if (!shown) {
-    return (
-      <div className="space-y-3">
-        <Banner tone="danger" title="The sessions could not be loaded">
-          {failed}
-        </Banner>
-        <Button variant="secondary" pending={refreshing} onClick={poll}>
-          Try again
-        </Button>
-      </div>
-    );
+    return <LoadFailed title="The sessions could not be loaded" reason={failed} retrying={refreshing} onRetry={poll} />;
   }
   return (
     <>

@@ -1,7 +1,6 @@
 "use client";
 
-import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
+import { LoadFailed } from "@/components/ui/load-status";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { AttentionList } from "./attention-list";
 import { LiveStatus } from "./live-status";
@@ -13,14 +12,11 @@ export function Overview() {
   if (overview.isPending) return <PageSkeleton />;
   if (!overview.data) {
     return (
-      <div className="space-y-3">
-        <Banner tone="danger" title="The overview could not be loaded">
-          {overview.error?.message}
-        </Banner>
-        <Button variant="secondary" onClick={() => overview.refetch()}>
-          Try again
-        </Button>
-      </div>
+      <LoadFailed
+        title="The overview could not be loaded"
+        reason={overview.error?.message}
+        onRetry={() => overview.refetch()}
+      />
     );
   }
   const { counts, attention, expiringWithinDays } = overview.data;

@@ -2,9 +2,8 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadFailed, QueryStatus } from "@/components/ui/load-status";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { ApiRequestError } from "@/lib/api/client-fetch";
 import { CheckNowButton } from "./check-now-button";
@@ -40,14 +39,11 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
       );
     }
     return (
-      <div className="space-y-3">
-        <Banner tone="danger" title="The session could not be loaded">
-          {session.error?.message}
-        </Banner>
-        <Button variant="secondary" onClick={() => session.refetch()}>
-          Try again
-        </Button>
-      </div>
+      <LoadFailed
+        title="The session could not be loaded"
+        reason={session.error?.message}
+        onRetry={() => session.refetch()}
+      />
     );
   }
   const s = session.data;
@@ -82,13 +78,25 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
       </header>
       <SessionFacts session={s} />
       <Section title="Status history" description={`The last ${historyLength} health checks, oldest on the left.`}>
-        {checks.data ? <StatusHistory points={points} slots={historyLength} /> : <QueryState query={checks} />}
+        {checks.data ? (
+          <StatusHistory points={points} slots={historyLength} />
+        ) : (
+          <QueryStatus pending={checks.isPending} error={checks.error} />
+        )}
       </Section>
       <Section title="Check latency">
-        {checks.data ? <LatencyChart points={points} /> : <QueryState query={checks} />}
+        {checks.data ? (
+          <LatencyChart points={points} />
+        ) : (
+          <QueryStatus pending={checks.isPending} error={checks.error} />
+        )}
       </Section>
       <Section title="Rate limits" description={`${s.rateLimitHits} flood waits in all; the latest 20 below.`}>
-        {floods.data ? <RateLimitHistory events={floods.data.items} /> : <QueryState query={floods} />}
+        {floods.data ? (
+          <RateLimitHistory events={floods.data.items} />
+        ) : (
+          <QueryStatus pending={floods.isPending} error={floods.error} />
+        )}
       </Section>
       <Section title="Devices on this account">
         <DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} canManage={canManage} />
@@ -112,17 +120,5 @@ function Section({ title, description, children }: { title: string; description?
       </div>
       {children}
     </section>
-  );
-}
-
-function QueryState({ query }: { query: { isError: boolean; error: Error | null } }) {
-  return query.isError ? (
-    <Banner tone="danger" title="Could not be loaded">
-      {query.error?.message}
-    </Banner>
-  ) : (
-    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-      Loading…
-    </p>
   );
 }

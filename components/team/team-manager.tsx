@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Banner } from "@/components/ui/banner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { QueryStatus } from "@/components/ui/load-status";
 import type { AddedMember } from "@/lib/api/schemas/team";
 import { AddMemberForm } from "./add-member-form";
 import { describeAction, type MemberAction } from "./member-actions";
@@ -39,16 +39,12 @@ export function TeamManager({ currentMemberId }: { currentMemberId: string }) {
         <h2 id="members-title" className="mb-3 text-base font-semibold">
           Members
         </h2>
-        {members.isPending ? (
-          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Loading members…
-          </p>
-        ) : null}
-        {members.isError ? (
-          <Banner tone="danger" title="Members could not be loaded">
-            {members.error.message}
-          </Banner>
-        ) : null}
+        <QueryStatus
+          pending={members.isPending}
+          error={members.error}
+          loading="Loading members…"
+          failed="Members could not be loaded"
+        />
         {members.data ? (
           <MembersTable members={members.data.items} currentMemberId={currentMemberId} onAction={open} />
         ) : null}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Banner } from "@/components/ui/banner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { QueryStatus } from "@/components/ui/load-status";
 import type { CreatedToken, TokenItem } from "@/lib/api/schemas/tokens";
 import { CreateTokenForm } from "./create-token-form";
 import { NewTokenNotice } from "./new-token-notice";
@@ -34,16 +34,12 @@ export function TokenManager() {
       {created ? <NewTokenNotice created={created} onDismiss={() => setCreated(null)} /> : null}
       <CreateTokenForm onCreated={setCreated} />
       <div aria-busy={tokens.isPending}>
-        {tokens.isPending ? (
-          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Loading tokens…
-          </p>
-        ) : null}
-        {tokens.isError ? (
-          <Banner tone="danger" title="Tokens could not be loaded">
-            {tokens.error.message}
-          </Banner>
-        ) : null}
+        <QueryStatus
+          pending={tokens.isPending}
+          error={tokens.error}
+          loading="Loading tokens…"
+          failed="Tokens could not be loaded"
+        />
         {tokens.data?.items.length === 0 ? (
           <EmptyState title="No API tokens">
             Create one above for each script or pipeline, so each can be revoked on its own.
