@@ -2,15 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { LoadFailed } from "@/components/ui/load-status";
-import { formatRelative } from "@/components/format";
 import { liveQuery } from "./live-query";
-import { useNow } from "./use-now";
+import { LiveStatus } from "./live-status";
 
 type Rendered = { loadedAt: number; view: ReactNode };
 export type LiveRefresh = (search: string) => Promise<({ ok: true } & Rendered) | { ok: false; failure: string }>;
 type Props = { loadedAt: number | null; failure?: string; refresh: LiveRefresh; children?: ReactNode };
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Server-rendered content kept live: `refresh` renders it again on the server every 5 s while the tab is
@@ -59,8 +56,6 @@ export function LiveList({ loadedAt, failure, refresh, children }: Props) {
     };
   }, [poll]);
 
-  // Starts at the render time, so the server's and the browser's first text agree.
-  const now = useNow(1000, loadedAt ?? undefined);
   const shown = polled.rendered ?? (loadedAt === null ? undefined : { loadedAt, view: children });
   const failed = polled.failure ?? (loadedAt === null ? failure : undefined);
   if (!shown) {
@@ -68,19 +63,13 @@ export function LiveList({ loadedAt, failure, refresh, children }: Props) {
   }
   return (
     <>
-      {failed ? (
-        <p className="text-xs text-amber-700 dark:text-amber-400">
-          Live updates failed ({failed}); showing data from {formatRelative(iso(shown.loadedAt), now)}. Retrying…
-        </p>
-      ) : (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          <span
-            aria-hidden="true"
-            className={`mr-1.5 inline-block size-2 rounded-full ${refreshing ? "bg-sky-500" : "bg-emerald-500"}`}
-          />
-          Live · updated {formatRelative(iso(Math.min(shown.loadedAt, now)), now)}
-        </p>
-      )}
+      {/* Starts at the render time, so the server's and the browser's first text agree. */}
+      <LiveStatus
+        updatedAt={shown.loadedAt}
+        fetching={refreshing}
+        failure={failed || undefined}
+        renderedAt={loadedAt ?? undefined}
+      />
       {shown.view}
     </>
   );

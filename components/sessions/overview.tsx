@@ -3,7 +3,7 @@
 import { LoadFailed } from "@/components/ui/load-status";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { AttentionList } from "./attention-list";
-import { LiveStatus } from "./live-status";
+import { LiveQueryStatus } from "./live-status";
 import { StateCards } from "./state-cards";
 import { useOverview } from "./use-overview";
 
@@ -22,7 +22,7 @@ export function Overview() {
   const { counts, attention, expiringWithinDays } = overview.data;
   return (
     <div className="space-y-8">
-      <LiveStatus query={overview} />
+      <LiveQueryStatus query={overview} />
       <StateCards counts={counts} expiringWithinDays={expiringWithinDays} />
       <section aria-labelledby="attention-heading" className="space-y-3">
         <h2 id="attention-heading" className="text-lg font-semibold">

@@ -11,7 +11,7 @@ import { checkPoint } from "./check-results";
 import { DeviceList } from "./device-list";
 import { EventTimeline } from "./event-timeline";
 import { LatencyChart } from "./latency-chart";
-import { LiveStatus } from "./live-status";
+import { LiveQueryStatus } from "./live-status";
 import { RateLimitHistory } from "./rate-limit-history";
 import { SessionFacts } from "./session-facts";
 import { StatusBadge } from "./status";
@@ -72,7 +72,7 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
               .filter(Boolean)
               .join(" · ")}
           </p>
-          <LiveStatus query={session} />
+          <LiveQueryStatus query={session} />
         </div>
         {canManage && checkable ? <CheckNowButton sessionId={sessionId} /> : null}
       </header>
