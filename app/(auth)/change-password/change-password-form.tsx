@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { FormAlert } from "../_ui/form-alert";
+import { NewPasswordFields } from "../_ui/new-password-fields";
 import { useFormAction } from "../_ui/use-form-action";
 import { changePasswordAction } from "./actions";
 
@@ -21,22 +22,11 @@ export function ChangePasswordForm({ email }: { email: string }) {
         required
         error={errors.currentPassword}
       />
-      <Input
+      <NewPasswordFields
         name="newPassword"
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.newPassword}
-        hint="At least 12 characters."
-      />
-      <Input
-        name="confirmPassword"
-        label="Repeat the new password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.confirmPassword}
+        repeatLabel="Repeat the new password"
+        errors={{ password: errors.newPassword, confirmPassword: errors.confirmPassword }}
       />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Changing the password…" : "Change password"}

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { FormAlert } from "../_ui/form-alert";
+import { NewPasswordFields } from "../_ui/new-password-fields";
 import { useFormAction } from "../_ui/use-form-action";
 import { setupAction } from "./actions";
 
@@ -21,23 +22,7 @@ export function SetupForm() {
         hint="Printed in the server log when this page was first opened."
       />
       <Input name="email" label="Admin email" type="email" autoComplete="username" required error={errors.email} />
-      <Input
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        hint="At least 12 characters."
-      />
-      <Input
-        name="confirmPassword"
-        label="Repeat the password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.confirmPassword}
-      />
+      <NewPasswordFields name="password" label="Password" repeatLabel="Repeat the password" errors={errors} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Creating the admin…" : "Create the first admin"}
       </Button>
