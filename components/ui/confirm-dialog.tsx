@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { ActionError } from "./action-error";
 import { Button } from "./button";
 
 type Props = {
@@ -52,11 +53,7 @@ export function ConfirmDialog({
         {title}
       </h2>
       <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">{children}</div>
-      {error ? (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
       <div className="mt-6 flex justify-end gap-3">
         <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>
           Cancel

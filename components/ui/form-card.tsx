@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type FormEventHandler, type ReactNode } from "react";
+import { ActionError } from "./action-error";
 
 /** A titled form in a card: its fields and submit button in one wrapping row, then an error no field shows. */
 export function FormCard({
@@ -30,11 +31,7 @@ export function FormCard({
       </Heading>
       {description ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p> : null}
       <div className="mt-4 flex flex-wrap items-start gap-3">{children}</div>
-      {error ? (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </form>
   );
 }
