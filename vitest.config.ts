@@ -21,7 +21,7 @@ const source = (file: string) => readFileSync(path.join(root, file), "utf8");
  * new or moved suite lands in its tier without a list to keep up.
  */
 const needsIntegration = (file: string) =>
-  /\b(startTestSandbox|startHealthSandbox|withTestSandbox|startSandbox)\(|node:child_process|testPostgresUrl|createTestDatabase\("postgres"|\ballDrivers\b/.test(
+  /\b(startTestSandbox|startConsoleSandbox|withTestSandbox|startSandbox)\(|node:child_process|testPostgresUrl|createTestDatabase\("postgres"|\ballDrivers\b/.test(
     source(file),
   );
 /** A unit suite on each test driver (`describe.each(testDrivers)`) runs its Postgres half in the integration tier. */

@@ -7,10 +7,9 @@ import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/suppo
 import { checkSession } from "./check";
 import { healthConfig } from "./config";
 import { seedOne, sessionEventsOf, sessionRow } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 describe.each(allDrivers)("health check on %s", (driver) => {
   let database: TestDatabase;

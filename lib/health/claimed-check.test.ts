@@ -8,10 +8,9 @@ import { claimDueCheck } from "@/db/queries/session-health";
 import { healthConfig } from "./config";
 import { HealthMonitor } from "./monitor";
 import { nextPhones, sessionEventsOf, sessionRow, seedMintedSessions } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 const config = healthConfig({ concurrency: 2 });
 

@@ -7,10 +7,9 @@ import { healthConfig } from "./config";
 import { HealthMonitor, monitorStatus } from "./monitor";
 
 import { nextPhones, seedSandboxSessions } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 const monitorOf = (database: TestDatabase) =>
   new HealthMonitor(

@@ -4,10 +4,9 @@ import { createTestDatabase, type TestDatabase } from "@/tests/support/database"
 import { healthConfig } from "./config";
 import { HealthMonitor } from "./monitor";
 import { sessionRow, seedMintedSessions, sandboxPhone } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 describe("sessions seeded from minted sandbox authorizations", () => {
   let database: TestDatabase;

@@ -11,14 +11,14 @@ import { sleep } from "@/lib/telegram/connection/backoff";
 import { withSessionClient } from "@/lib/telegram/connection";
 import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginForeignDevice } from "@/tests/rotation/foreign-device";
-import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox, testPhones } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { reconcileAuthorizations } from "./reconcile";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox({ limits: { freshResetSeconds: 2 } });
-const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 8000);
+const sandbox = await startConsoleSandbox({ TELEGRAM_IDLE_SECONDS: "0" }, { limits: { freshResetSeconds: 2 } });
+const nextPhone = testPhones(8000);
 
 describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver) => {
   let database: TestDatabase;

@@ -5,22 +5,18 @@ import { routeTestDatabase } from "@/tests/support/route-database";
 import { SessionUnavailableError, withSessionClient } from "@/lib/telegram/connection";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { allDrivers, type TestDatabase } from "@/tests/support/database";
-import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox, testPhones } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 import { retryDueRevocations } from "./retry";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-const nextPhone = consoleOnSandbox(
-  sandbox,
-  {
-    TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
-    TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
-    TELEGRAM_CONNECT_ATTEMPTS: "1",
-  },
-  7000,
-);
+const sandbox = await startConsoleSandbox({
+  TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
+  TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
+  TELEGRAM_CONNECT_ATTEMPTS: "1",
+});
+const nextPhone = testPhones(7000);
 
 describe.each(allDrivers)("revoke against the sandbox on %s", (driver) => {
   let database: TestDatabase;

@@ -7,14 +7,14 @@ import { routeTestDatabase } from "@/tests/support/route-database";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
 import { allDrivers, type TestDatabase } from "@/tests/support/database";
-import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox, testPhones } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
 import { applyRotationPolicy } from "./policy";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_IDLE_SECONDS: "0" }, 9000);
+await startConsoleSandbox({ TELEGRAM_IDLE_SECONDS: "0" });
+const nextPhone = testPhones(9000);
 
 describe.each(allDrivers)("rotation policy on %s", (driver) => {
   let database: TestDatabase;

@@ -4,21 +4,17 @@ import { sessionRevocations, telegramSessions } from "@/db/schema";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { checkSession } from "@/lib/health/check";
 import { allDrivers, type TestDatabase } from "@/tests/support/database";
-import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox, testPhones } from "@/tests/support/sandbox";
 import { loggedInSession, sessionActions } from "@/tests/rotation/session-routes";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-const nextPhone = consoleOnSandbox(
-  sandbox,
-  {
-    TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
-    TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
-    TELEGRAM_CONNECT_ATTEMPTS: "1",
-  },
-  6000,
-);
+const sandbox = await startConsoleSandbox({
+  TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
+  TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
+  TELEGRAM_CONNECT_ATTEMPTS: "1",
+});
+const nextPhone = testPhones(6000);
 
 describe.each(allDrivers)("rotation against the sandbox on %s", (driver) => {
   let database: TestDatabase;

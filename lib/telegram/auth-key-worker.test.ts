@@ -3,13 +3,13 @@ import { AuthKey } from "telegram/crypto/AuthKey.js";
 import * as Authenticator from "telegram/network/Authenticator.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { destroy, sendCode } from "@/sandbox/test/helpers";
-import { consoleOnSandbox, startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox, testPhones } from "@/tests/support/sandbox";
 import { createAuthKey, type AuthKeyTarget } from "./auth-key-worker";
 import { connectClient, createTelegramClient } from "./client";
 import { TelegramFailure } from "./errors";
 
-const sandbox = await startTestSandbox();
-const nextPhone = consoleOnSandbox(sandbox, { TELEGRAM_CONNECT_TIMEOUT_MS: "3000" }, 8300);
+const sandbox = await startConsoleSandbox({ TELEGRAM_CONNECT_TIMEOUT_MS: "3000" });
+const nextPhone = testPhones(8300);
 const dc2 = sandbox.info.dcs.find((dc) => dc.id === 2)!;
 const dc2Target: AuthKeyTarget = {
   host: dc2.host,

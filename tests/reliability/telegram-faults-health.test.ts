@@ -9,15 +9,16 @@ import { healthFaultPoints, healthRpcFaultPoints } from "@/tests/support/health-
 import {
   describeFaultMatrix,
   freshPhone,
-  startFaultSandbox,
+  faultDeadlines,
   type FaultDatabase,
 } from "@/tests/support/telegram-fault-setup";
 import { expectNoInvalidSession, expectOneWorkingSession } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startFaultSandbox();
+const sandbox = await startConsoleSandbox(faultDeadlines);
 
 /** How each operation checks one due session; returns the result it reports for it. */
 const operations = {

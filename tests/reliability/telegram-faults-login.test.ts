@@ -10,7 +10,7 @@ import {
 import {
   describeFaultMatrix,
   freshPhone,
-  startFaultSandbox,
+  faultDeadlines,
   type FaultDatabase,
 } from "@/tests/support/telegram-fault-setup";
 import {
@@ -19,12 +19,13 @@ import {
   expectOneWorkingSession,
 } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 // The password step proves the password with SRP (2048-bit arithmetic) inside the step's deadline: on two
 // busy cores that alone can take a second.
-const sandbox = await startFaultSandbox({ TELEGRAM_REQUEST_TIMEOUT_MS: "2500" });
+const sandbox = await startConsoleSandbox({ ...faultDeadlines, TELEGRAM_REQUEST_TIMEOUT_MS: "2500" });
 
 /**
  * One login step under one fault: the step answers a typed 503 (or succeeds, e.g. after a delay), the

@@ -9,7 +9,7 @@ import { rotationFaultPoints, rotationRpcFaultPoints } from "@/tests/support/rot
 import {
   describeFaultMatrix,
   freshPhone,
-  startFaultSandbox,
+  faultDeadlines,
   type FaultDatabase,
 } from "@/tests/support/telegram-fault-setup";
 import {
@@ -18,10 +18,11 @@ import {
   expectOneWorkingSession,
 } from "@/tests/support/telegram-fault-outcomes";
 import { rpcFaultCases, transportFaultCases, underFault, type FaultCase } from "@/tests/support/telegram-fault-points";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startFaultSandbox();
+const sandbox = await startConsoleSandbox(faultDeadlines);
 
 /**
  * One rotation under one fault: it answers rotated or a typed 503; once Telegram is back the

@@ -1,35 +1,22 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sessionRotations, telegramSessions } from "@/db/schema";
-import { memberWithToken, useTestDb } from "@/tests/support/route-database";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { checkSession } from "@/lib/health/check";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import type { TestDatabase } from "@/tests/support/database";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 import type { CrashPoint } from "./crash-at-step";
 import { loggedInSession } from "./session-routes";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: `kill:${randomBytes(32).toString("base64")}`,
-  TELEGRAM_LEASE_SECONDS: "5",
-});
+const sandbox = await startConsoleSandbox({ TELEGRAM_LEASE_SECONDS: "5" });
 let database: TestDatabase;
 let admin: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase("postgres");
-  useTestDb(database.db);
-  admin = (await memberWithToken(database.db, "admin@example.com", "admin")).token;
-});
-afterAll(async () => {
-  await database.close();
-  await sandbox.cleanup();
-});
+beforeAll(async () => ({ database, admin } = await routeTestDatabase("postgres")));
+afterAll(() => database.close());
 
 type Exit = { code: number | null; signal: string | null; stdout: string; stderr: string };
 

@@ -17,33 +17,28 @@ export async function startTestSandbox(
 }
 
 /**
- * Points the console under test at the sandbox with a fresh vault key and the given settings, closes the
- * sandbox after the file, and hands out DC-2 test numbers counting up from `first` (files keep theirs apart).
+ * A sandbox DC (`options` as for startTestSandbox) with the console under test pointed at it: a fresh vault key and `settings` in process.env (call
+ * at a file's top level, before anything reads env()). The sandbox is closed after the file.
  */
-export function consoleOnSandbox(
-  sandbox: { info: { control: string }; cleanup(): Promise<void> },
-  settings: Record<string, string>,
-  first: number,
-): () => string {
+export async function startConsoleSandbox(
+  settings: Record<string, string> = {},
+  options: Partial<SandboxOptions> = {},
+) {
+  const sandbox = await startTestSandbox(options);
   Object.assign(process.env, {
     TELEGRAM_SANDBOX_URL: sandbox.info.control,
     SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
     ...settings,
   });
   afterAll(() => sandbox.cleanup());
-  let seq = 0;
-  return () => `999662${String(first + ++seq).padStart(4, "0")}`;
+  return sandbox;
 }
 
-/**
- * A sandbox DC and the configuration the connection manager reads (set before anything reads env()).
- * Short timeouts keep transport-fault tests fast.
- */
-export async function startHealthSandbox() {
-  const sandbox = await startTestSandbox();
-  process.env.TELEGRAM_SANDBOX_URL = sandbox.info.control;
-  process.env.TELEGRAM_CONNECT_TIMEOUT_MS = "1000";
-  process.env.TELEGRAM_REQUEST_TIMEOUT_MS = "1000";
-  process.env.SESSION_ENCRYPTION_KEYS ??= `test:${randomBytes(32).toString("base64")}`;
-  return sandbox;
+/** Deadlines that end a stalled connection or request in a second, for the health and transport-fault suites. */
+export const shortDeadlines = { TELEGRAM_CONNECT_TIMEOUT_MS: "1000", TELEGRAM_REQUEST_TIMEOUT_MS: "1000" };
+
+/** DC-2 test numbers counting up from `first` (files keep theirs apart). */
+export function testPhones(first: number): () => string {
+  let seq = 0;
+  return () => `999662${String(first + ++seq).padStart(4, "0")}`;
 }

@@ -1,31 +1,16 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { memberWithToken, useTestDb } from "@/tests/support/route-database";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "./database";
-import { startTestSandbox } from "./sandbox";
+import type { TestDatabase, TestDriver } from "./database";
+import { routeTestDatabase } from "./route-database";
 
-/** Deadlines short enough that a stalled request ends in about a second (a key exchange needs more on 2 busy cores). */
+/**
+ * Deadlines short enough that a stalled request ends in about a second (a key exchange needs more on 2 busy cores),
+ * for `startConsoleSandbox` in a Telegram-faults test file (which must also `vi.mock("@/db", …testDbModule)`).
+ */
 export const faultDeadlines = {
   TELEGRAM_CONNECT_TIMEOUT_MS: "3000",
   TELEGRAM_REQUEST_TIMEOUT_MS: "1000",
   TELEGRAM_CONNECT_ATTEMPTS: "1",
 };
-
-/**
- * A sandbox DC and the console's configuration aimed at it, for a Telegram-faults test file (call at the
- * top level, before anything reads env()). The file must also `vi.mock("@/db", …testDbModule)`.
- */
-export async function startFaultSandbox(deadlines: Partial<typeof faultDeadlines> = {}) {
-  const sandbox = await startTestSandbox();
-  Object.assign(process.env, {
-    TELEGRAM_SANDBOX_URL: sandbox.info.control,
-    SESSION_ENCRYPTION_KEYS: `faults:${randomBytes(32).toString("base64")}`,
-    ...faultDeadlines,
-    ...deadlines,
-  });
-  afterAll(() => sandbox.cleanup());
-  return sandbox;
-}
 
 export type FaultDatabase = { database: TestDatabase; adminToken: string };
 
@@ -33,9 +18,8 @@ export type FaultDatabase = { database: TestDatabase; adminToken: string };
 export function faultDatabaseForTests(driver: TestDriver): FaultDatabase {
   const holder = {} as FaultDatabase;
   beforeAll(async () => {
-    holder.database = await createTestDatabase(driver);
-    useTestDb(holder.database.db);
-    holder.adminToken = (await memberWithToken(holder.database.db, `faults-${driver}@example.com`, "admin")).token;
+    const { database, admin } = await routeTestDatabase(driver);
+    Object.assign(holder, { database, adminToken: admin });
   });
   afterAll(() => holder.database?.close());
   return holder;

@@ -1,13 +1,12 @@
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOne, sessionRow } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { FloodWaitActiveError } from "./errors";
 import { ConnectionManager } from "./manager";
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 const method = "users.GetUsers";
 const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) =>

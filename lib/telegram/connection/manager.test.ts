@@ -4,14 +4,13 @@ import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSessions } from "@/db/schema";
 import { seedOne, sessionEventsOf, sessionRow } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { sleep } from "./backoff";
 import { SessionBusyError, SessionUnavailableError } from "./errors";
 import { ConnectionManager } from "./manager";
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 const fast = { idleMs: 0, connectAttempts: 2, connectBackoff: { baseMs: 20, maxMs: 100 } };
 const getSelf = (client: { invoke: (r: Api.users.GetUsers) => Promise<unknown> }) =>

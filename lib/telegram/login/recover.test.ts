@@ -1,26 +1,20 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, loginFlows, telegramSessions } from "@/db/schema";
-import { memberWithToken, useTestDb } from "@/tests/support/route-database";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, loadKeyRing } from "@/lib/vault";
-import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginClient } from "@/tests/support/login-routes";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 import { connectClient, createTelegramClient } from "../client";
 import { signInWithPassword } from "./password";
 import { recoverLoginFlows } from "./recover";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: `recover:${randomBytes(32).toString("base64")}`,
-});
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox();
 const password = "recover-2fa";
 let phoneSeq = 0;
 
@@ -29,9 +23,9 @@ describe.each(allDrivers)("login recovery on %s", (driver) => {
   let api: ReturnType<typeof loginClient>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    api = loginClient((await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token);
+    const route = await routeTestDatabase(driver);
+    database = route.database;
+    api = loginClient(route.admin);
   });
   afterAll(() => database.close());
 

@@ -1,28 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberWithToken, useTestDb } from "@/tests/support/route-database";
+import { routeTestDatabase } from "@/tests/support/route-database";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { connectClient, createTelegramClient } from "@/lib/telegram/client";
-import { decrypt, parseKeyRing } from "@/lib/vault";
-import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
+import { decrypt, loadKeyRing } from "@/lib/vault";
+import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginClient } from "@/tests/support/login-routes";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-const keys = `test:${randomBytes(32).toString("base64")}`;
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: keys,
-  TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
-  TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
-});
-const ring = parseKeyRing(keys);
+const sandbox = await startConsoleSandbox({ TELEGRAM_CONNECT_TIMEOUT_MS: "1500", TELEGRAM_REQUEST_TIMEOUT_MS: "2000" });
+const ring = loadKeyRing();
 let phoneSeq = 0;
 const nextPhone = (dc: number) => `99966${dc}${String(4000 + ++phoneSeq).padStart(4, "0")}`;
-afterAll(() => sandbox.cleanup());
 
 describe.each(allDrivers)("login routes against the sandbox on %s", (driver) => {
   let database: TestDatabase;
@@ -30,10 +21,10 @@ describe.each(allDrivers)("login routes against the sandbox on %s", (driver) => 
   let viewerApi: ReturnType<typeof loginClient>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    useTestDb(database.db);
-    api = loginClient((await memberWithToken(database.db, `admin-${driver}@example.com`, "admin")).token);
-    viewerApi = loginClient((await memberWithToken(database.db, `viewer-${driver}@example.com`, "viewer")).token);
+    const route = await routeTestDatabase(driver);
+    database = route.database;
+    api = loginClient(route.admin);
+    viewerApi = loginClient(route.viewer);
   });
   afterAll(() => database.close());
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { telegramSessions } from "@/db/schema";
 import { seedOne } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 import { callRoute } from "@/tests/support/call-route";
 import { memberWithToken, useTestDb } from "@/tests/support/route-database";
 import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
@@ -10,9 +10,7 @@ import { GET } from "./route";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startHealthSandbox();
-process.env.TELEGRAM_IDLE_SECONDS = "0";
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox({ ...shortDeadlines, TELEGRAM_IDLE_SECONDS: "0" });
 
 describe.each(allDrivers)("device list route on %s", (driver) => {
   let database: TestDatabase;

@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callRoute } from "@/tests/support/call-route";
 import { routeTestDatabase } from "@/tests/support/route-database";
 import { seedOne } from "@/tests/support/sandbox-sessions";
-import { startHealthSandbox } from "@/tests/support/sandbox";
+import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
 import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { POST } from "./route";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startHealthSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = await startConsoleSandbox(shortDeadlines);
 
 describe.each(allDrivers)("POST /api/v1/sessions/{id}/check on %s", (driver) => {
   let database: TestDatabase;
