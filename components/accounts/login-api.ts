@@ -1,5 +1,5 @@
 import { apiFetch } from "@/lib/api/client-fetch";
-import type { LoginView } from "@/lib/api/schemas/logins";
+import type { LoginView } from "@/lib/telegram/login/view";
 
 const base = "/api/v1/telegram/logins";
 

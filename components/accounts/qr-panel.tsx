@@ -3,7 +3,7 @@
 import Image from "next/image";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import type { LoginView } from "@/lib/api/schemas/logins";
+import type { LoginView } from "@/lib/telegram/login/view";
 import { useCountdown } from "./use-countdown";
 
 const pollEveryMs = 3000;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { RotateResult } from "@/lib/api/schemas/session-actions";
+import type { RotateResult } from "@/lib/rotation/rotate";
 import { useRotate } from "./use-session-actions";
 
 type Props = {

@@ -5,7 +5,7 @@ import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { RotationPolicy } from "@/lib/api/schemas/session-actions";
+import type { RotationPolicy } from "@/lib/rotation/policy";
 import { useRotationPolicy, useSaveRotationPolicy } from "./use-rotation-policy";
 
 /** The settings page's automatic rotation policy (admins only: the page and the API check it). */

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client-fetch";
-import type { RotationPolicy } from "@/lib/api/schemas/session-actions";
+import type { RotationPolicy } from "@/lib/rotation/policy";
 
 const key = ["settings", "rotation"] as const;
 const path = "/api/v1/settings/rotation";

@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client-fetch";
-import type { RevokeResult, RotateResult } from "@/lib/api/schemas/session-actions";
+import type { RevokeResult } from "@/lib/revocation/revoke";
+import type { RotateResult } from "@/lib/rotation/rotate";
 
 const base = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 

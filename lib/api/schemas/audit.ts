@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditEntry } from "@/db/schema/audit";
-import { iso, optionalText, rowIdCursor } from "./common";
+import { iso } from "@/lib/http/json-dates";
+import { optionalText, rowIdCursor } from "./common";
 
 export const auditQuery = z.object({
   cursor: rowIdCursor,

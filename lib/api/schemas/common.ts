@@ -2,10 +2,6 @@ import { z } from "zod";
 
 export const idParams = z.object({ id: z.uuid("Not a valid id.") });
 
-/** Dates travel as ISO strings. */
-export const iso = (date: Date) => date.toISOString();
-export const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
-
 /** A list page's cursor when it is the id of the last row shown. */
 export const rowIdCursor = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional();
 

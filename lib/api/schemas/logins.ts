@@ -9,6 +9,3 @@ export const codeBody = z.object({
     .regex(/^\d{4,8}$/, "The code is 4 to 8 digits."),
 });
 export const passwordBody = z.object({ password: z.string().min(1, "Enter the password.").max(256) });
-
-/** What every login step answers: the login's state, never its key, code hash or phone number. */
-export type { LoginView } from "@/lib/telegram/login/view";

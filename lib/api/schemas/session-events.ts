@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionEvent } from "@/db/schema";
-import { commaList, iso, rowIdCursor } from "./common";
+import { iso } from "@/lib/http/json-dates";
+import { commaList, rowIdCursor } from "./common";
 
 const kindList = commaList(
   z.string().regex(/^[a-z_]{1,40}$/, "Kinds are lower-case words such as check, connection or flood_wait."),

@@ -4,7 +4,8 @@ import { sessionSorts } from "@/db/queries/session-sort";
 import type { SessionDetailRow, SessionItemRow } from "@/db/queries/sessions";
 import { sessionStatusEnum, type SessionStatus, type TelegramAccount } from "@/db/schema";
 import type { CheckResult } from "@/lib/health/check";
-import { commaList, isoOrNull, optionalText } from "./common";
+import { isoOrNull } from "@/lib/http/json-dates";
+import { commaList, optionalText } from "./common";
 
 const statusList = commaList(
   z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked."),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Member } from "@/db/queries/users";
 import { roleEnum } from "@/db/schema/users";
-import { iso, isoOrNull } from "./common";
+import { iso, isoOrNull } from "@/lib/http/json-dates";
 
 export const role = z.enum(roleEnum.enumValues);
 

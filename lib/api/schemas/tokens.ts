@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiTokenSummary } from "@/db/queries/api-tokens";
 import { tokenScopeEnum } from "@/db/schema/api-tokens";
-import { iso, isoOrNull } from "./common";
+import { iso, isoOrNull } from "@/lib/http/json-dates";
 
 export const createTokenBody = z.object({
   name: z.string().trim().min(1, "Give the token a name.").max(80, "Use at most 80 characters."),

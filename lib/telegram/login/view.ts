@@ -1,4 +1,5 @@
 import type { LoginFlow } from "@/db/schema";
+import { iso, isoOrNull } from "@/lib/http/json-dates";
 
 export const maxAttempts = 5;
 
@@ -22,8 +23,6 @@ export type LoginView = {
   otherSessions?: number;
 };
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
 export function toLoginView(flow: LoginFlow, extra: Pick<LoginView, "qr" | "otherSessions"> = {}): LoginView {
   return {
     id: flow.id,
@@ -33,11 +32,11 @@ export function toLoginView(flow: LoginFlow, extra: Pick<LoginView, "qr" | "othe
     codeType: flow.codeType,
     nextCodeType: flow.nextCodeType,
     codeLength: flow.codeLength,
-    resendAvailableAt: iso(flow.resendAvailableAt),
+    resendAvailableAt: isoOrNull(flow.resendAvailableAt),
     passwordHint: flow.passwordHint,
     attemptsLeft: Math.max(0, maxAttempts - flow.attempts),
-    floodWaitUntil: iso(flow.floodWaitUntil),
-    expiresAt: flow.expiresAt.toISOString(),
+    floodWaitUntil: isoOrNull(flow.floodWaitUntil),
+    expiresAt: iso(flow.expiresAt),
     sessionId: flow.resultSessionId,
     ...extra,
   };

@@ -1,0 +1,3 @@
+/** Dates travel in JSON answers as ISO strings. */
+export const iso = (date: Date) => date.toISOString();
+export const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
