@@ -8,7 +8,7 @@ import { alreadyAuthorizedUser, userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
 import { passwordStep, pendingPasswordStep } from "./password";
 import { runStep, StepFailure, type StepContext } from "./run-step";
-import { sentCodeFacts } from "./sent-code";
+import { sentCodeFacts } from "./phone";
 import { toLoginView, type LoginView } from "./view";
 
 /** Signs in with the code; an account with two-step verification moves on to the password step. */

@@ -1,16 +1,17 @@
 import type { TelegramClient } from "telegram";
+import { isDatabaseError } from "@/db/errors";
 import type { LoginFlow, LoginStep } from "@/db/schema";
 import { claimLoginFlow, openSteps, releaseLoginFlow, type LoginFlowPatch } from "@/db/queries/login-flows";
 import { DomainError } from "@/lib/errors/domain";
 import { secrets } from "@/lib/keys/encrypted-columns";
-import { decrypt, encrypt } from "@/lib/vault";
+import { decrypt, encrypt, VaultDecryptError } from "@/lib/vault";
 import { connectClient, createTelegramClient, saveSession } from "../client";
 import { env } from "@/lib/env";
 import { countLoginAttempt } from "@/lib/metrics/login";
 import { withDeadline } from "../deadline";
 import { classifyTelegramError } from "../errors";
+import { TelegramNotConfiguredError } from "../target";
 import { stepLockSeconds, type LoginDeps } from "./deps";
-import { countFailedLoginAttempt, loginFailure } from "./failures";
 import { MovableClient, type MoveToDc } from "./login-token";
 import { maxAttempts, type LoginView } from "./view";
 
@@ -111,4 +112,26 @@ function readSecrets(deps: LoginDeps, flow: LoginFlow): { phone: string | null; 
     phone: open(flow.phoneCiphertext, secrets.loginPhone.binding(flow.id)),
     phoneCodeHash: open(flow.phoneCodeHashCiphertext, secrets.loginPhoneCodeHash.binding(flow.id)),
   };
+}
+
+/**
+ * What a login step throws for `error`: the console's own refusals, a missing Telegram configuration and
+ * database failures (say, the audit row could not be written) as they are, never as "Telegram could not be
+ * reached"; a stored key that cannot be read as a refusal; anything else as Telegram's failure, classified.
+ */
+export function loginFailure(error: unknown): unknown {
+  if (error instanceof DomainError || error instanceof TelegramNotConfiguredError || isDatabaseError(error))
+    return error;
+  if (error instanceof VaultDecryptError) {
+    return new DomainError(
+      "conflict",
+      "This login's stored key cannot be read with the configured encryption keys. Start a new login.",
+    );
+  }
+  return classifyTelegramError(error);
+}
+
+/** Counts a failed login step by its class (see countLoginAttempt). */
+export function countFailedLoginAttempt(error: unknown): void {
+  countLoginAttempt(error instanceof DomainError ? "rejected" : classifyTelegramError(error).kind);
 }

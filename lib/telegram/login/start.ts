@@ -10,10 +10,9 @@ import { countLoginAttempt } from "@/lib/metrics/login";
 import { withDeadline } from "../deadline";
 import { telegramTarget } from "../target";
 import { flowLifetimeMs, type LoginDeps } from "./deps";
-import { countFailedLoginAttempt, loginFailure } from "./failures";
+import { countFailedLoginAttempt, loginFailure } from "./run-step";
 import { qrLink } from "./qr-link";
-import { maskPhone } from "./phone";
-import { sentCodeFacts } from "./sent-code";
+import { maskPhone, sentCodeFacts } from "./phone";
 import { toLoginView, type LoginView } from "./view";
 
 /** Asks Telegram for a login code with a fresh auth key, and keeps that key (encrypted) for the next step. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/handler";
 import { startLoginBody } from "@/lib/api/schemas/logins";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 import { maskPhone } from "@/lib/telegram/login/phone";
 import { startPhoneLogin } from "@/lib/telegram/login/start";
 

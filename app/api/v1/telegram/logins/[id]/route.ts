@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
 import { cancelLogin } from "@/lib/telegram/login/cancel";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 import { toLoginView } from "@/lib/telegram/login/view";
 
 export const GET = apiRoute({ role: "admin", params: idParams }, async ({ db, params }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/handler";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 import { startQrLogin } from "@/lib/telegram/login/start";
 
 /** Starts a QR login: the reply carries the first tg://login link to show as a QR code. */

@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
 import { codeBody } from "@/lib/api/schemas/logins";
 import { submitCode } from "@/lib/telegram/login/code";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 
 /** Enters the code: `{step:"done", sessionId}`, or `{step:"password", passwordHint}` for a 2FA account. */
 export const POST = apiRoute(

@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
 import { passwordBody } from "@/lib/api/schemas/logins";
 import { submitPassword } from "@/lib/telegram/login/password";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 
 /** Enters the two-step verification password (checked by SRP; it is never stored or logged). */
 export const POST = apiRoute(

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
 import { refreshQrLogin } from "@/lib/telegram/login/qr";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 
 /** Polls a QR login: a fresh link while it is not scanned, then the password step or `{step:"done"}`. */
 export const POST = apiRoute(

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
 import { resendCode } from "@/lib/telegram/login/code";
-import { loginDeps } from "@/lib/telegram/login/route-deps";
+import { loginDeps } from "@/lib/telegram/login/deps";
 
 /** Asks Telegram for the code again; 429 with Retry-After until Telegram's timeout has passed. */
 export const POST = apiRoute(
