@@ -1,26 +1,21 @@
-import { randomBytes } from "node:crypto";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { connectClient, createTelegramClient } from "@/lib/telegram/client";
-import { decrypt, parseKeyRing } from "@/lib/vault";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { decrypt, loadKeyRing } from "@/lib/vault";
+import type { TestDatabase } from "@/tests/support/database";
 import { loginClient } from "@/tests/support/login-routes";
-import { memberWithToken, useTestDb } from "@/tests/support/route-database";
-import { startTestSandbox } from "@/tests/support/sandbox";
+import { routeTestDatabase } from "@/tests/support/route-database";
+import { startConsoleSandbox } from "@/tests/support/sandbox";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startTestSandbox();
-const keys = `qr:${randomBytes(32).toString("base64")}`;
-Object.assign(process.env, {
-  TELEGRAM_SANDBOX_URL: sandbox.info.control,
-  SESSION_ENCRYPTION_KEYS: keys,
+const sandbox = await startConsoleSandbox({
   // A move to the home DC makes a key there inside the step, so the step needs room for a key exchange too.
   TELEGRAM_CONNECT_TIMEOUT_MS: "5000",
   TELEGRAM_REQUEST_TIMEOUT_MS: "10000",
 });
-const ring = parseKeyRing(keys);
+const ring = loadKeyRing();
 let database: TestDatabase;
 let api: ReturnType<typeof loginClient>;
 let seq = 0;
@@ -28,14 +23,11 @@ let seq = 0;
 const phoneOn = (dc: number) => `99966${dc}${String(7000 + ++seq).padStart(4, "0")}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase("pglite");
-  useTestDb(database.db);
-  api = loginClient((await memberWithToken(database.db, "qr-admin@example.com", "admin")).token);
+  const route = await routeTestDatabase("pglite");
+  database = route.database;
+  api = loginClient(route.admin);
 });
-afterAll(async () => {
-  await database.close();
-  await sandbox.cleanup();
-});
+afterAll(() => database.close());
 
 /** Starts a QR login (on DC2, where a new key is homed), waits one refresh, and lets the owner's phone scan it. */
 async function scannedQrLogin(phone: string): Promise<{ id: string; since: number }> {
