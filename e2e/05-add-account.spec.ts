@@ -1,6 +1,14 @@
+import type { Request } from "@playwright/test";
 import { ensureFirstAdmin } from "./support/admin-cli";
 import { signInThroughPage } from "./support/auth";
-import { acceptLoginToken, addSandboxFault, authorizationsOf } from "./support/sandbox";
+import {
+  acceptLoginToken,
+  addSandboxFault,
+  addSandboxTransportFault,
+  authorizationsOf,
+  clearSandboxFaults,
+  createSandboxAccount,
+} from "./support/sandbox";
 import { expect, test } from "./support/test";
 import {
   enterCode,
@@ -18,11 +26,12 @@ const twoStepDemo = { phone: "9996622222", typed: "+9996622222", name: "Demo Two
 const wrongCodeAccount = { phone: "9996625307", typed: "+9996625307", name: "Test 5307" };
 const floodAccount = { phone: "9996626159", typed: "+9996626159" };
 const qrDemo = { phone: "9996621111", name: "Demo Support" };
+const qrOnDc1 = { phone: "9996613907", firstName: "Dc One", password: "dc1-2fa", hint: "dc one" };
 const consoleDevice = "Telegram Session Console";
 
 test.beforeEach(async ({ page, secrets }) => {
   // Accounts are shown by masked number; the number itself is stored encrypted and never sent back.
-  for (const account of [newAccount, twoStepDemo, wrongCodeAccount, floodAccount, qrDemo]) {
+  for (const account of [newAccount, twoStepDemo, wrongCodeAccount, floodAccount, qrDemo, qrOnDc1]) {
     secrets.add(`phone number ${account.phone}`, account.phone, { allowedInLog: true });
   }
   await signInThroughPage(page, await ensureFirstAdmin());
@@ -129,6 +138,57 @@ test("QR login: the code accepted from the account's phone adds the account", as
   await enterCode(page, "22222");
   await expectAccountAdded(page);
   await expect(page.getByText("This account already had 1 other session in the console")).toBeVisible();
+});
+
+test("QR login for a 2FA account on DC1: slow refreshes are waited for, one at a time, with no error", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await createSandboxAccount(qrOnDc1);
+  let latestQrUrl: string | null = null;
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const refreshStatuses: number[] = [];
+  const isRefresh = (request: Request) =>
+    request.method() === "POST" && /\/api\/v1\/telegram\/logins\/[^/]+\/qr$/.test(new URL(request.url()).pathname);
+  page.on("request", (request) => {
+    if (isRefresh(request)) mostInFlight = Math.max(mostInFlight, ++inFlight);
+  });
+  const settled = (request: Request) => {
+    if (isRefresh(request)) inFlight--;
+  };
+  page.on("requestfinished", settled);
+  page.on("requestfailed", settled);
+  page.on("response", async (response) => {
+    if (!isRefresh(response.request())) return;
+    refreshStatuses.push(response.status());
+    const body = (await response.json().catch(() => null)) as { qr?: { url: string } } | null;
+    if (body?.qr?.url) latestQrUrl = body.qr.url;
+  });
+  await openWizard(page);
+  await page.getByRole("tab", { name: "QR code" }).click();
+  await page.getByRole("button", { name: "Show a QR code" }).click();
+  await expect(page.getByRole("img", { name: "QR code to scan with the Telegram app" })).toBeVisible();
+
+  // Every packet to the DCs waits 1.5 s, so one refresh (reconnect, then export a token) outlasts the 3 s poll interval.
+  await addSandboxTransportFault({ kind: "delay", ms: 1500, times: 0 });
+  const before = refreshStatuses.length;
+  try {
+    await expect.poll(() => refreshStatuses.length - before, { timeout: 40_000 }).toBeGreaterThanOrEqual(2);
+  } finally {
+    await clearSandboxFaults();
+  }
+  expect(mostInFlight, "refreshes in flight at once").toBe(1);
+  expect(refreshStatuses.every((status) => status === 200)).toBe(true);
+  await expect(loginError(page)).toHaveCount(0);
+
+  // The phone scans the code shown last; the account lives on DC1, so the console moves the login there.
+  await expect.poll(() => latestQrUrl).toMatch(/^tg:\/\/login\?token=/);
+  await acceptLoginToken(qrOnDc1.phone, latestQrUrl!);
+  await enterTwoStepPassword(page, qrOnDc1.password);
+  await expectAccountAdded(page);
+  const devices = await authorizationsOf(qrOnDc1.phone);
+  expect(devices.filter((d) => d.device.model === consoleDevice).map((d) => d.dcId)).toEqual([1]);
 });
 
 test("the sessions page lists the accounts added through the wizard", async ({ page }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { LoginView } from "@/lib/telegram/login/view";
 import { CodeForm } from "./code-form";
@@ -11,6 +11,7 @@ import { LoginError } from "./login-error";
 import { PasswordForm } from "./password-form";
 import { PhoneForm } from "./phone-form";
 import { QrPanel } from "./qr-panel";
+import { useQrRefresh } from "./use-qr-refresh";
 
 type Method = "phone" | "qr";
 
@@ -29,10 +30,7 @@ export function AddAccountWizard() {
   });
   const resend = useMutation({ mutationFn: (id: string) => loginApi.resend(id), onSuccess: setFlow });
   const run = step.mutate;
-  const poll = useCallback(
-    () => step.mutateAsync(() => loginApi.refreshQr(flow?.id ?? "")).catch(() => undefined),
-    [step, flow?.id],
-  );
+  const qrError = useQrRefresh(flow, setFlow, rereadFlow);
 
   const restart = (next: Method = method) => {
     if (flow && ["code", "password", "qr"].includes(flow.step)) void loginApi.cancel(flow.id).catch(() => undefined);
@@ -42,7 +40,7 @@ export function AddAccountWizard() {
     setMethod(next);
   };
 
-  const busy = step.isPending && !(flow?.step === "qr");
+  const busy = step.isPending;
   return (
     <div className="max-w-xl space-y-5">
       {!flow || flow.step === "qr" ? (
@@ -61,7 +59,7 @@ export function AddAccountWizard() {
         </div>
       ) : null}
 
-      <LoginError error={step.error ?? resend.error} />
+      <LoginError error={step.error ?? resend.error ?? qrError} />
 
       {!flow && method === "phone" ? (
         <PhoneForm pending={busy} onSubmit={(phone) => run(() => loginApi.startPhone(phone))} />
@@ -71,7 +69,7 @@ export function AddAccountWizard() {
           Show a QR code
         </Button>
       ) : null}
-      {flow?.step === "qr" ? <QrPanel flow={flow} onPoll={poll} /> : null}
+      {flow?.step === "qr" ? <QrPanel flow={flow} /> : null}
       {flow?.step === "code" ? (
         <CodeForm
           flow={flow}

@@ -6,10 +6,8 @@ import { useEffect, useState } from "react";
 import type { LoginView } from "@/lib/telegram/login/view";
 import { useCountdown } from "./use-countdown";
 
-const pollEveryMs = 3000;
-
-/** Shows the current QR code and asks the console every few seconds whether it was scanned. */
-export function QrPanel({ flow, onPoll }: { flow: LoginView; onPoll(): Promise<unknown> }) {
+/** Shows the current QR code (the wizard asks whether it was scanned, see useQrRefresh). */
+export function QrPanel({ flow }: { flow: LoginView }) {
   const [image, setImage] = useState<string | null>(null);
   const url = flow.qr?.url;
   const expiresIn = useCountdown(flow.qr?.expiresAt);
@@ -24,11 +22,6 @@ export function QrPanel({ flow, onPoll }: { flow: LoginView; onPoll(): Promise<u
       live = false;
     };
   }, [url]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => void onPoll(), pollEveryMs);
-    return () => clearTimeout(timer);
-  }, [flow, onPoll]);
 
   return (
     <div className="space-y-3">

@@ -6,7 +6,7 @@ function controlUrl(): string {
   return (JSON.parse(readFileSync(e2eSandboxFile, "utf8")) as { control: string }).control;
 }
 
-async function control<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+async function control<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${controlUrl()}${path}`, {
     method,
     headers: body === undefined ? undefined : { "content-type": "application/json" },
@@ -52,4 +52,18 @@ export function createSandboxAccount(account: {
   hint?: string;
 }): Promise<unknown> {
   return control("POST", "/accounts", account);
+}
+
+/** Makes the sandbox's DCs slow or deaf on the transport, for every connection (`times: 0` until cleared). */
+export function addSandboxTransportFault(fault: {
+  kind: "delay" | "stall" | "drop";
+  ms?: number;
+  times?: number;
+}): Promise<{ ok: boolean }> {
+  return control("POST", "/transport-faults", fault);
+}
+
+/** Removes every fault the tests added. */
+export function clearSandboxFaults(): Promise<{ ok: boolean }> {
+  return control("DELETE", "/faults");
 }

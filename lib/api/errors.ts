@@ -25,6 +25,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   payload_too_large: 413,
   conflict: 409,
+  login_busy: 409,
   self_change: 409,
   last_admin: 409,
   telegram_refused: 422,

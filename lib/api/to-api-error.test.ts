@@ -30,6 +30,7 @@ describe("toApiError", () => {
       csrf_rejected: 403,
       not_found: 404,
       conflict: 409,
+      login_busy: 409,
       last_admin: 409,
       password_required: 422,
       telegram_refused: 422,

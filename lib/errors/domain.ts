@@ -5,6 +5,7 @@ export type RefusalCode =
   | "invalid_input"
   | "not_found"
   | "conflict"
+  | "login_busy"
   | "self_change"
   | "last_admin"
   | "telegram_refused"

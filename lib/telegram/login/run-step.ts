@@ -50,7 +50,7 @@ export async function runStep(
   const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds());
   if ("missing" in claim) throw new DomainError("not_found", "This login was not found.");
   if ("busy" in claim)
-    throw new DomainError("conflict", "This login is busy with another request. Try again in a moment.");
+    throw new DomainError("login_busy", "This login is busy with another request. Try again in a moment.");
   const { flow } = claim;
   let patch: LoginFlowPatch = {};
   let held: MovableClient | undefined;

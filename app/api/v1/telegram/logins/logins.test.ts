@@ -127,6 +127,7 @@ describe.each(allDrivers)("login routes against the sandbox on %s", (driver) => 
     sandbox.addTransportFault({ kind: "delay", ms: 500, times: 1 });
     const replies = await Promise.all([api.code(flow.id, "11111"), api.code(flow.id, "11111")]);
     expect(replies.map((r) => r.status).sort()).toEqual([409, 422]);
+    expect(replies.find((r) => r.status === 409)?.body.error.code).toBe("login_busy");
   });
 
   it("refuses viewers, bad input and unknown flows without touching Telegram", async () => {
