@@ -58,3 +58,33 @@ const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "
 
 /** A timestamp in UTC: the same on the server and in every browser, for titles rendered on the server. */
 export const formatUtc = (iso: string) => `${utc.format(new Date(iso))} UTC`;
+
+/** Control and format characters (bidi overrides and isolates, zero-width, BOM, C0/C1) and line/paragraph separators. */
+const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** `\u202E` for a BMP code point, `\u{E0041}` above it. */
+function escapeCodePoint(char: string): string {
+  const hex = char.codePointAt(0)!.toString(16).toUpperCase();
+  return hex.length <= 4 ? `\\u${hex.padStart(4, "0")}` : `\\u{${hex}}`;
+}
+
+export type TextPart = { text: string; escaped: boolean };
+
+/**
+ * Text someone else chose (a typed email, a Telegram name, a device field) split into plain runs and the escapes of
+ * its invisible characters, so a U+202E or a zero-width space shows as `\u202E` instead of reordering or hiding text.
+ */
+export function untrustedParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(invisible)) {
+    if (match.index > last) parts.push({ text: text.slice(last, match.index), escaped: false });
+    parts.push({ text: escapeCodePoint(match[0]), escaped: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), escaped: false });
+  return parts;
+}
+
+/** The same as one string, for places that take no markup: titles, labels, dialog headings. */
+export const untrustedText = (text: string) => text.replace(invisible, escapeCodePoint);

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { AutoTerminatePeriod } from "./auto-terminate-period";
 import { EndSessionDialog } from "./end-session-dialog";
 import { RotateDialog } from "./rotate-dialog";
+import { untrustedText } from "@/components/format";
 
 type Open = "rotate" | "revoke" | "forget" | null;
 type Notice = { text: string; newSessionId?: string };
@@ -19,7 +20,7 @@ export function SessionActions({ sessionId }: { sessionId: string }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const s = session.data;
   if (!s) return null;
-  const name = s.account.displayName || s.account.phoneMasked;
+  const name = untrustedText(s.account.displayName || s.account.phoneMasked);
   const usable = s.status === "active" || s.status === "degraded";
   return (
     <section aria-labelledby="session-actions" className="mt-8 space-y-3">

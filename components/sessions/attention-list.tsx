@@ -9,6 +9,7 @@ import { FloodWait } from "./flood-wait";
 import { StatusBadge } from "./status";
 import { RelativeTime } from "./time-cell";
 import { useNow } from "./use-now";
+import { Untrusted } from "@/components/ui/untrusted";
 
 const reasons: Record<AttentionReason, { label: string; tone: BadgeTone }> = {
   invalid: { label: "Dead: needs a new login", tone: "danger" },
@@ -49,10 +50,10 @@ export function AttentionList({ items, total }: { items: AttentionItem[]; total:
                   prefetch={false}
                   className="font-medium text-sky-800 hover:underline dark:text-sky-300"
                 >
-                  {item.account.displayName || "Unnamed account"}
+                  <Untrusted text={item.account.displayName} fallback="Unnamed account" />
                 </Link>
                 <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                  {item.account.username ? `@${item.account.username}` : item.account.phoneMasked}
+                  <Untrusted text={item.account.username ? `@${item.account.username}` : item.account.phoneMasked} />
                 </span>
               </Td>
               <Td>

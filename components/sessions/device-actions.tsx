@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/api/client-fetch";
+import { untrustedText } from "@/components/format";
 
 type Action = {
   label: string;
@@ -65,7 +66,7 @@ export function TerminateDeviceButton({
 }) {
   const action: Action = {
     label: "Log out",
-    title: `Log out ${device || "this device"}?`,
+    title: `Log out ${device ? untrustedText(device) : "this device"}?`,
     confirmLabel: "Log it out",
     explanation: "Telegram ends this device's login at once. Whoever uses it would have to log in again.",
     method: "DELETE",

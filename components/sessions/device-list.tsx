@@ -10,6 +10,7 @@ import type { AuthorizationItem } from "@/lib/api/schemas/authorizations";
 import { TerminateDeviceButton, TerminateOthersButton } from "./device-actions";
 import { formatPrecise } from "@/components/format";
 import { useDevices } from "./use-session-detail";
+import { Untrusted } from "@/components/ui/untrusted";
 
 type Props = { sessionId: string; usable: boolean; canManage: boolean };
 
@@ -77,9 +78,11 @@ function DeviceTable({
         {items.map((item) => (
           <tr key={item.hash}>
             <Td>
-              <span className="font-medium">{item.device || "Unknown device"}</span>
+              <span className="font-medium">
+                <Untrusted text={item.device} fallback="Unknown device" />
+              </span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                {[item.platform, item.system].filter(Boolean).join(" · ")}
+                <Untrusted text={[item.platform, item.system].filter(Boolean).join(" · ")} />
               </span>
               <span className="mt-1 flex flex-wrap gap-1">
                 {item.current ? <Badge tone="info">This session</Badge> : null}
@@ -97,10 +100,16 @@ function DeviceTable({
                 {item.unconfirmed ? <Badge tone="warning">Unconfirmed</Badge> : null}
               </span>
             </Td>
-            <Td>{item.app || "—"}</Td>
             <Td>
-              <span className="font-mono text-xs">{item.ip || "—"}</span>
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{item.location}</span>
+              <Untrusted text={item.app} fallback="—" />
+            </Td>
+            <Td>
+              <span className="font-mono text-xs">
+                <Untrusted text={item.ip} fallback="—" />
+              </span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                <Untrusted text={item.location} />
+              </span>
             </Td>
             <Td className="whitespace-nowrap">{formatPrecise(item.createdAt)}</Td>
             <Td className="whitespace-nowrap">{formatPrecise(item.lastActiveAt)}</Td>

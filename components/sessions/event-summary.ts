@@ -1,7 +1,8 @@
 import type { SessionEventItem } from "@/lib/api/schemas/session-events";
-import { formatPrecise } from "@/components/format";
+import { formatPrecise, untrustedText } from "@/components/format";
 
-const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : undefined);
+const text = (value: unknown) =>
+  typeof value === "string" || typeof value === "number" ? untrustedText(String(value)) : undefined;
 const moment = (value: unknown) =>
   typeof value === "string" && !Number.isNaN(Date.parse(value)) ? formatPrecise(value) : undefined;
 

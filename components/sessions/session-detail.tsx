@@ -17,6 +17,7 @@ import { SessionFacts } from "./session-facts";
 import { StatusBadge } from "./status";
 import { StatusHistory } from "./status-history";
 import { useRecentEvents, useSession } from "./use-session-detail";
+import { Untrusted } from "@/components/ui/untrusted";
 
 const historyLength = 60;
 
@@ -60,17 +61,19 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
             /
           </p>
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
-            {s.account.displayName || "Unnamed account"} <StatusBadge status={s.status} />
+            <Untrusted text={s.account.displayName} fallback="Unnamed account" /> <StatusBadge status={s.status} />
           </h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {[
-              s.account.username && `@${s.account.username}`,
-              s.account.phoneMasked,
-              `Telegram id ${s.account.telegramUserId}`,
-              `DC ${s.dcId}`,
-            ]
-              .filter(Boolean)
-              .join(" · ")}
+            <Untrusted
+              text={[
+                s.account.username && `@${s.account.username}`,
+                s.account.phoneMasked,
+                `Telegram id ${s.account.telegramUserId}`,
+                `DC ${s.dcId}`,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            />
           </p>
           <LiveQueryStatus query={session} />
         </div>

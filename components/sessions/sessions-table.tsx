@@ -8,6 +8,7 @@ import { SortHeader } from "./sort-header";
 import { StatusBadge } from "./status";
 import { RelativeTime } from "./time-cell";
 import { failedChecksHint } from "./status-labels";
+import { Untrusted } from "@/components/ui/untrusted";
 
 type Props = { items: SessionItem[]; params: SessionListParams; caption: string; now: number };
 
@@ -51,16 +52,18 @@ export function SessionsTable({ items, params, caption, now }: Props) {
                 prefetch={false}
                 className="block truncate font-medium text-sky-800 hover:underline dark:text-sky-300"
               >
-                {item.account.displayName || "Unnamed account"}
+                <Untrusted text={item.account.displayName} fallback="Unnamed account" />
               </Link>
               <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
-                {[
-                  item.account.username && `@${item.account.username}`,
-                  item.account.phoneMasked,
-                  `DC ${item.account.dcId}`,
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
+                <Untrusted
+                  text={[
+                    item.account.username && `@${item.account.username}`,
+                    item.account.phoneMasked,
+                    `DC ${item.account.dcId}`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                />
               </span>
             </Td>
             <Td>

@@ -4,6 +4,8 @@ import { SignOutButton } from "@/lib/auth/sign-out-button";
 import { Badge } from "@/components/ui/badge";
 import { NavLinks } from "./nav-links";
 import { navItems } from "./nav-items";
+import { Untrusted } from "@/components/ui/untrusted";
+import { untrustedText } from "@/components/format";
 
 type Props = {
   member: { email: string; role: Role };
@@ -30,8 +32,8 @@ export function AppShell({ member, banner, children }: Props) {
         </nav>
         <div className="flex items-center justify-between gap-2 border-t border-zinc-200 pt-4 md:mt-auto md:flex-col md:items-start dark:border-zinc-800">
           <div className="min-w-0 px-3">
-            <p className="truncate text-sm" title={member.email}>
-              {member.email}
+            <p className="truncate text-sm" title={untrustedText(member.email)}>
+              <Untrusted text={member.email} />
             </p>
             <Badge tone={member.role === "admin" ? "info" : "neutral"}>{member.role}</Badge>
           </div>

@@ -1,5 +1,6 @@
 import type { MemberItem } from "@/lib/api/schemas/team";
 import type { MemberChange } from "./use-team";
+import { untrustedText } from "@/components/format";
 
 export type MemberAction = { kind: "role" | "disable" | "enable" | "remove"; member: MemberItem };
 
@@ -11,11 +12,12 @@ export function describeAction({ kind, member }: MemberAction): {
   destructive: boolean;
   change?: MemberChange;
 } {
+  const email = untrustedText(member.email);
   switch (kind) {
     case "role": {
       const role = member.role === "admin" ? "viewer" : "admin";
       return {
-        title: `Make ${member.email} ${role === "admin" ? "an admin" : "a viewer"}?`,
+        title: `Make ${email} ${role === "admin" ? "an admin" : "a viewer"}?`,
         body:
           role === "admin"
             ? "Admins can add and end Telegram sessions, manage the team and create API tokens."
@@ -27,7 +29,7 @@ export function describeAction({ kind, member }: MemberAction): {
     }
     case "disable":
       return {
-        title: `Disable ${member.email}?`,
+        title: `Disable ${email}?`,
         body: "They are signed out at once and cannot sign in, and their API tokens stop working, until an admin enables them again.",
         confirm: "Disable",
         destructive: true,
@@ -35,7 +37,7 @@ export function describeAction({ kind, member }: MemberAction): {
       };
     case "enable":
       return {
-        title: `Enable ${member.email}?`,
+        title: `Enable ${email}?`,
         body: "They can sign in again.",
         confirm: "Enable",
         destructive: false,
@@ -43,7 +45,7 @@ export function describeAction({ kind, member }: MemberAction): {
       };
     case "remove":
       return {
-        title: `Remove ${member.email}?`,
+        title: `Remove ${email}?`,
         body: "Their account is deleted and the API tokens they created are revoked. The audit log keeps their name. This cannot be undone.",
         confirm: "Remove",
         destructive: true,

@@ -1,11 +1,12 @@
 "use client";
 
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, untrustedText } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { MemberItem } from "@/lib/api/schemas/team";
 import type { MemberAction } from "./member-actions";
+import { Untrusted } from "@/components/ui/untrusted";
 
 type Props = { members: MemberItem[]; currentMemberId: string; onAction(action: MemberAction): void };
 
@@ -29,7 +30,8 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
           return (
             <tr key={member.id}>
               <Td className="font-medium">
-                {member.email} {self ? <span className="text-xs font-normal text-zinc-500">(you)</span> : null}
+                <Untrusted text={member.email} />{" "}
+                {self ? <span className="text-xs font-normal text-zinc-500">(you)</span> : null}
               </Td>
               <Td>
                 <Badge tone={member.role === "admin" ? "info" : "neutral"}>{member.role}</Badge>
@@ -49,7 +51,7 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
                       size="sm"
                       variant="secondary"
                       onClick={() => onAction({ kind: "role", member })}
-                      aria-label={`${member.role === "admin" ? "Make viewer" : "Make admin"}: ${member.email}`}
+                      aria-label={`${member.role === "admin" ? "Make viewer" : "Make admin"}: ${untrustedText(member.email)}`}
                     >
                       {member.role === "admin" ? "Make viewer" : "Make admin"}
                     </Button>
@@ -57,7 +59,7 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
                       size="sm"
                       variant="secondary"
                       onClick={() => onAction({ kind: member.disabled ? "enable" : "disable", member })}
-                      aria-label={`${member.disabled ? "Enable" : "Disable"} ${member.email}`}
+                      aria-label={`${member.disabled ? "Enable" : "Disable"} ${untrustedText(member.email)}`}
                     >
                       {member.disabled ? "Enable" : "Disable"}
                     </Button>
@@ -65,7 +67,7 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
                       size="sm"
                       variant="danger"
                       onClick={() => onAction({ kind: "remove", member })}
-                      aria-label={`Remove ${member.email}`}
+                      aria-label={`Remove ${untrustedText(member.email)}`}
                     >
                       Remove
                     </Button>

@@ -2,11 +2,12 @@
 
 import { SecretOnceNotice } from "@/components/ui/secret-once-notice";
 import type { AddedMember } from "@/lib/api/schemas/team";
+import { untrustedText } from "@/components/format";
 
 export function TemporaryPasswordNotice({ added, onDismiss }: { added: AddedMember; onDismiss(): void }) {
   return (
     <SecretOnceNotice
-      title={`${added.member.email} was added`}
+      title={`${untrustedText(added.member.email)} was added`}
       secret={added.temporaryPassword}
       copyLabel="Copy password"
       onDismiss={onDismiss}

@@ -2,12 +2,13 @@
 
 import { SecretOnceNotice } from "@/components/ui/secret-once-notice";
 import type { CreatedToken } from "@/lib/api/schemas/tokens";
+import { untrustedText } from "@/components/format";
 
 /** The console keeps only the token's hash. */
 export function NewTokenNotice({ created, onDismiss }: { created: CreatedToken; onDismiss(): void }) {
   return (
     <SecretOnceNotice
-      title={`Token “${created.item.name}” created`}
+      title={`Token “${untrustedText(created.item.name)}” created`}
       secret={created.token}
       copyLabel="Copy token"
       onDismiss={onDismiss}

@@ -9,6 +9,7 @@ import { CreateTokenForm } from "./create-token-form";
 import { NewTokenNotice } from "./new-token-notice";
 import { TokensTable } from "./tokens-table";
 import { useRevokeToken, useTokens } from "./use-tokens";
+import { untrustedText } from "@/components/format";
 
 export function TokenManager() {
   const tokens = useTokens();
@@ -49,7 +50,7 @@ export function TokenManager() {
       </div>
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ""}”?`}
+        title={`Revoke “${untrustedText(revoking?.name ?? "")}”?`}
         confirmLabel="Revoke"
         pending={revoke.isPending}
         error={revoke.error?.message}

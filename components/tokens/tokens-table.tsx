@@ -1,10 +1,11 @@
 "use client";
 
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, untrustedText } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TokenItem } from "@/lib/api/schemas/tokens";
+import { Untrusted } from "@/components/ui/untrusted";
 
 export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevoke(token: TokenItem): void }) {
   return (
@@ -24,7 +25,9 @@ export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevok
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id}>
-            <Td className="font-medium">{token.name}</Td>
+            <Td className="font-medium">
+              <Untrusted text={token.name} />
+            </Td>
             <Td>
               <code className="font-mono text-xs">{token.prefix}…</code>
             </Td>
@@ -33,11 +36,20 @@ export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevok
             </Td>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
               {formatDateTime(token.createdAt)}
-              {token.createdBy ? <span className="block text-xs">by {token.createdBy}</span> : null}
+              {token.createdBy ? (
+                <span className="block text-xs">
+                  by <Untrusted text={token.createdBy} />
+                </span>
+              ) : null}
             </Td>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDateTime(token.lastUsedAt)}</Td>
             <Td className="text-right">
-              <Button size="sm" variant="danger" onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`}>
+              <Button
+                size="sm"
+                variant="danger"
+                onClick={() => onRevoke(token)}
+                aria-label={`Revoke ${untrustedText(token.name)}`}
+              >
                 Revoke
               </Button>
             </Td>
