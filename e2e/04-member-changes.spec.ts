@@ -73,3 +73,67 @@ test("an admin made a viewer loses admin power on their next request", async ({ 
   await expectForbiddenPage(memberPage, "/team");
   await memberContext.close();
 });
+
+test("an admin ends every sign-in of a member from the team page, by keyboard, and the member stays enabled", async ({
+  page,
+  browser,
+  secrets,
+}) => {
+  const admin = await ensureFirstAdmin();
+  const member = await createMemberWithCli(freshMember("signed-out", "admin"));
+  secrets.add("member's password", member.password);
+
+  const memberContext = await browser.newContext();
+  secrets.watch(memberContext);
+  const memberPage = await memberContext.newPage();
+  await signInThroughPage(memberPage, member);
+  await expect(memberPage).toHaveURL(/\/sessions$/);
+  const api = await apiClient({ cookie: await sessionCookieOf(memberPage) });
+  expect((await api.get("/api/v1/audit")).status(), "the member's cookie works before").toBe(200);
+
+  await signInThroughPage(page, admin);
+  await page.goto("/team");
+  const row = page.getByRole("row", { name: new RegExp(member.email) });
+  const endButton = row.getByRole("button", { name: `End sign-ins of ${member.email}` });
+  await endButton.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: `End every sign-in of ${member.email}?` });
+  await expect(dialog).toBeVisible();
+  // Focus starts on Cancel: Escape leaves everything as it was.
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  expect((await api.get("/api/v1/audit")).status(), "cancelled: the cookie still works").toBe(200);
+
+  await endButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "End sign-ins", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Every sign-in of ${member.email} was ended.` }),
+  ).toBeVisible();
+  await expect(row).not.toContainText("Disabled");
+
+  // Their browser is sent to sign in; their old cookie opens nothing; they can sign in again at once.
+  await memberPage.goto("/sessions");
+  await expect(memberPage).toHaveURL(/\/login/);
+  const after = await api.get("/api/v1/audit");
+  await secrets.record(after, "GET");
+  expect(after.status()).toBe(401);
+  await api.dispose();
+  await signInThroughPage(memberPage, member);
+  await expect(memberPage).toHaveURL(/\/sessions$/);
+  await memberContext.close();
+
+  await page.goto("/audit");
+  await page.getByLabel("Action").fill("team_member.end_sign_ins");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(
+    page.getByRole("table", { name: "Audit log entries, newest first" }).locator("tbody tr").filter({
+      hasText: member.email,
+    }),
+  ).toContainText("success");
+});

@@ -1,8 +1,8 @@
 import type { MemberItem } from "@/lib/api/schemas/team";
-import type { MemberChange } from "./use-team";
+import type { MemberRequest } from "./use-team";
 import { untrustedText } from "@/components/format";
 
-export type MemberAction = { kind: "role" | "disable" | "enable" | "remove"; member: MemberItem };
+export type MemberAction = { kind: "role" | "disable" | "enable" | "end_sign_ins" | "remove"; member: MemberItem };
 
 /** What each action asks before it runs, and what it sends. */
 export function describeAction({ kind, member }: MemberAction): {
@@ -10,7 +10,9 @@ export function describeAction({ kind, member }: MemberAction): {
   body: string;
   confirm: string;
   destructive: boolean;
-  change?: MemberChange;
+  request: MemberRequest;
+  /** What to say once it worked, when the members list does not show it. */
+  done?: string;
 } {
   const email = untrustedText(member.email);
   switch (kind) {
@@ -24,7 +26,7 @@ export function describeAction({ kind, member }: MemberAction): {
             : "Viewers can only watch sessions. Their API tokens lose admin power too.",
         confirm: role === "admin" ? "Make admin" : "Make viewer",
         destructive: role === "viewer",
-        change: { role },
+        request: { method: "PATCH", change: { role } },
       };
     }
     case "disable":
@@ -33,7 +35,7 @@ export function describeAction({ kind, member }: MemberAction): {
         body: "They are signed out at once and cannot sign in, and their API tokens stop working, until an admin enables them again.",
         confirm: "Disable",
         destructive: true,
-        change: { disabled: true },
+        request: { method: "PATCH", change: { disabled: true } },
       };
     case "enable":
       return {
@@ -41,7 +43,16 @@ export function describeAction({ kind, member }: MemberAction): {
         body: "They can sign in again.",
         confirm: "Enable",
         destructive: false,
-        change: { disabled: false },
+        request: { method: "PATCH", change: { disabled: false } },
+      };
+    case "end_sign_ins":
+      return {
+        title: `End every sign-in of ${email}?`,
+        body: "Every browser they are signed in on is signed out at once and must sign in again. Their account and API tokens keep working.",
+        confirm: "End sign-ins",
+        destructive: true,
+        request: { method: "DELETE", path: "/sign-ins" },
+        done: `Every sign-in of ${email} was ended.`,
       };
     case "remove":
       return {
@@ -49,6 +60,7 @@ export function describeAction({ kind, member }: MemberAction): {
         body: "Their account is deleted and the API tokens they created are revoked. The audit log keeps their name. This cannot be undone.",
         confirm: "Remove",
         destructive: true,
+        request: { method: "DELETE", path: "" },
       };
   }
 }

@@ -65,6 +65,14 @@ export function MembersTable({ members, currentMemberId, onAction }: Props) {
                     </Button>
                     <Button
                       size="sm"
+                      variant="secondary"
+                      onClick={() => onAction({ kind: "end_sign_ins", member })}
+                      aria-label={`End sign-ins of ${untrustedText(member.email)}`}
+                    >
+                      End sign-ins
+                    </Button>
+                    <Button
+                      size="sm"
                       variant="danger"
                       onClick={() => onAction({ kind: "remove", member })}
                       aria-label={`Remove ${untrustedText(member.email)}`}

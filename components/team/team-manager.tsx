@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { QueryStatus } from "@/components/ui/load-status";
 import type { AddedMember } from "@/lib/api/schemas/team";
@@ -8,32 +10,44 @@ import { AddMemberForm } from "./add-member-form";
 import { describeAction, type MemberAction } from "./member-actions";
 import { MembersTable } from "./members-table";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
-import { useChangeMember, useMembers, useRemoveMember } from "./use-team";
+import { useMemberRequest, useMembers } from "./use-team";
 
 export function TeamManager({ currentMemberId }: { currentMemberId: string }) {
   const members = useMembers();
-  const change = useChangeMember();
-  const remove = useRemoveMember();
+  const request = useMemberRequest();
   const [added, setAdded] = useState<AddedMember | null>(null);
   const [pending, setPending] = useState<MemberAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const described = pending ? describeAction(pending) : null;
-  const running = change.isPending || remove.isPending;
 
   const open = (action: MemberAction) => {
-    change.reset();
-    remove.reset();
+    request.reset();
+    setDone(null);
     setPending(action);
   };
   const confirm = () => {
     if (!pending || !described) return;
-    const close = { onSuccess: () => setPending(null) };
-    if (described.change) change.mutate({ id: pending.member.id, change: described.change }, close);
-    else remove.mutate(pending.member.id, close);
+    request.mutate(
+      { id: pending.member.id, request: described.request },
+      {
+        onSuccess: () => {
+          setPending(null);
+          setDone(described.done ?? null);
+        },
+      },
+    );
   };
 
   return (
     <div className="space-y-6">
       {added ? <TemporaryPasswordNotice added={added} onDismiss={() => setAdded(null)} /> : null}
+      {done ? (
+        <Banner tone="success" title={done}>
+          <Button size="sm" variant="secondary" onClick={() => setDone(null)}>
+            Dismiss
+          </Button>
+        </Banner>
+      ) : null}
       <AddMemberForm onAdded={setAdded} />
       <section aria-labelledby="members-title" aria-busy={members.isPending}>
         <h2 id="members-title" className="mb-3 text-base font-semibold">
@@ -54,8 +68,8 @@ export function TeamManager({ currentMemberId }: { currentMemberId: string }) {
         title={described?.title ?? ""}
         confirmLabel={described?.confirm ?? ""}
         destructive={described?.destructive}
-        pending={running}
-        error={(change.error ?? remove.error)?.message}
+        pending={request.isPending}
+        error={request.error?.message}
         onConfirm={confirm}
         onCancel={() => setPending(null)}
       >

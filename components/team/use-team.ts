@@ -24,14 +24,14 @@ export function useAddMember() {
   );
 }
 
-export function useChangeMember() {
-  return useInvalidatingMutation(({ id, change }: { id: string; change: MemberChange }) =>
-    apiFetch<MemberItem>(`${membersPath}/${encodeURIComponent(id)}`, { method: "PATCH", body: change }),
-  );
-}
+/** A change to one member: PATCH its fields, or DELETE the member or its sign-ins. */
+export type MemberRequest = { method: "PATCH"; change: MemberChange } | { method: "DELETE"; path: "" | "/sign-ins" };
 
-export function useRemoveMember() {
-  return useInvalidatingMutation((id: string) =>
-    apiFetch<{ id: string }>(`${membersPath}/${encodeURIComponent(id)}`, { method: "DELETE" }),
-  );
+export function useMemberRequest() {
+  return useInvalidatingMutation(({ id, request }: { id: string; request: MemberRequest }) => {
+    const member = `${membersPath}/${encodeURIComponent(id)}`;
+    return request.method === "PATCH"
+      ? apiFetch<MemberItem>(member, { method: "PATCH", body: request.change })
+      : apiFetch<unknown>(`${member}${request.path}`, { method: "DELETE" });
+  });
 }
