@@ -10,7 +10,9 @@ import { startConsoleSandbox } from "@/tests/support/sandbox";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startConsoleSandbox({ TELEGRAM_CONNECT_TIMEOUT_MS: "1500", TELEGRAM_REQUEST_TIMEOUT_MS: "2000" });
+// Connecting includes a fresh key exchange, which takes seconds when CI runs suites side by side;
+// the stall test waits on the request deadline, not this one.
+const sandbox = await startConsoleSandbox({ TELEGRAM_CONNECT_TIMEOUT_MS: "5000", TELEGRAM_REQUEST_TIMEOUT_MS: "2000" });
 const ring = loadKeyRing();
 let phoneSeq = 0;
 const nextPhone = (dc: number) => `99966${dc}${String(4000 + ++phoneSeq).padStart(4, "0")}`;
