@@ -24,12 +24,17 @@ const needsIntegration = (file: string) =>
   /\b(startTestSandbox|startConsoleSandbox|withTestSandbox|startSandbox)\(|node:child_process|testPostgresUrl|createTestDatabase\("postgres"|\ballDrivers\b/.test(
     source(file),
   );
+/**
+ * A suite that drives password sign-ins (a 128 MiB scrypt per attempt, floods of forty at once) is not fast-loop
+ * material: it runs with the security suites, on both drivers.
+ */
+const signsInWithPasswords = (file: string) => /\b(authorizeCredentials|postCredentials)\(/.test(source(file));
 /** A unit suite on each test driver (`describe.each(testDrivers)`) runs its Postgres half in the integration tier. */
 const onEachDriver = (file: string) => /\btestDrivers\b/.test(source(file));
 /** Literal paths as globs: `app/api/v1/sessions/[id]/…` must not read as a character class. */
 const literal = (file: string) => file.replace(/[[\]{}()*?!]/g, "\\$&");
 
-const unitSuites = colocated.filter((file) => !needsIntegration(file));
+const unitSuites = colocated.filter((file) => !needsIntegration(file) && !signsInWithPasswords(file));
 const tier = (name: string, include: string[], drivers: string): TestProjectInlineConfiguration => ({
   extends: true,
   test: { name, include, env: { TEST_DRIVERS: drivers } },
@@ -66,7 +71,10 @@ export default defineConfig({
       // Fuzz, injected faults and the security matrices; FUZZ_RUNS and DB_FAULTS scale them up for the soak.
       tier(
         "reliability",
-        reliabilityDirs.map((dir) => `tests/${dir}/**/*.test.ts`),
+        [
+          ...reliabilityDirs.map((dir) => `tests/${dir}/**/*.test.ts`),
+          ...colocated.filter((file) => !needsIntegration(file) && signsInWithPasswords(file)).map(literal),
+        ],
         "pglite,postgres",
       ),
     ],

@@ -22,6 +22,17 @@ export function useTestDb(db: Db) {
   current.db = db;
 }
 
+let memberPasswordHash: Promise<string> | undefined;
+
+/**
+ * The password hash of the members tests make to act as (they never sign in with it): one per process, since
+ * each hash is a 128 MiB scrypt.
+ */
+export function testMemberPasswordHash(): Promise<string> {
+  memberPasswordHash ??= hashPassword("a long test password");
+  return memberPasswordHash;
+}
+
 /** A member with an API token of the given scope, for calling routes as them. */
 export async function memberWithToken(
   db: Db,
@@ -32,7 +43,7 @@ export async function memberWithToken(
   const member = await createUser(db, {
     email,
     role,
-    passwordHash: await hashPassword("a long test password"),
+    passwordHash: await testMemberPasswordHash(),
     mustChangePassword: false,
   });
   const { token, hash, prefix } = generateApiToken();

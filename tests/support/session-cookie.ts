@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { createUser } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { sessionCookieName, sessionLifetime } from "@/lib/auth/cookies";
-import { hashPassword } from "@/lib/auth/sign-in";
+import { testMemberPasswordHash } from "./route-database";
 
 /**
  * A real sign-in cookie, encoded as Auth.js encodes it (the cookie name is the salt), with the claims the
@@ -25,7 +25,7 @@ export async function memberWithCookie(db: Db, secret: string, email: string, ro
   const member = await createUser(db, {
     email,
     role,
-    passwordHash: await hashPassword("a long test password"),
+    passwordHash: await testMemberPasswordHash(),
     mustChangePassword: false,
   });
   return { member, cookie: await sessionCookie(secret, member) };
