@@ -1,11 +1,8 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "@/tests/support/sandbox";
+import { runTelethon } from "./run-telethon";
 
-/** Debian's python3-telethon, unmodified, run by /usr/bin/python3 (another python3 may come first on the PATH). */
-const PYTHON = "/usr/bin/python3";
-const SCRIPT = fileURLToPath(new URL("./telethon.py", import.meta.url));
 const SCHEMA_144 = fileURLToPath(new URL("../../sandbox/tl/layer-144.tl", import.meta.url));
 
 const FLOWS = [
@@ -29,31 +26,6 @@ const FLOWS = [
   "kept open past the getDifference timer",
   "AUTH_KEY_DUPLICATED from two addresses",
 ];
-
-interface FlowResult {
-  flow: string;
-  ok: boolean;
-  detail: unknown;
-  seconds: number;
-}
-
-function runTelethon(input: object): Promise<{ results: Map<string, FlowResult>; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // -P: the script's folder stays off sys.path, so telethon.py does not shadow the telethon package.
-    const child = spawn(PYTHON, ["-P", SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", () => {
-      const lines = stdout.split("\n").filter(Boolean);
-      const results = new Map(lines.map((line) => JSON.parse(line) as FlowResult).map((r) => [r.flow, r]));
-      resolve({ results, stderr });
-    });
-    child.stdin.end(JSON.stringify(input));
-  });
-}
 
 describe("Telethon 1.25 (Debian's python3-telethon, unmodified) against the sandbox", () => {
   let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
