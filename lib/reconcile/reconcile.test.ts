@@ -17,8 +17,15 @@ import { reconcileAuthorizations } from "./reconcile";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
-const sandbox = await startConsoleSandbox({ TELEGRAM_IDLE_SECONDS: "0" }, { limits: { freshResetSeconds: 2 } });
+// Telegram's 24 hours before a new session may end others, scaled down; long enough that the first refusal is
+// still seen when CI runs suites side by side, and waited out from the session's own login, not a fixed pause.
+const freshResetMs = 6_000;
+const sandbox = await startConsoleSandbox(
+  { TELEGRAM_IDLE_SECONDS: "0" },
+  { limits: { freshResetSeconds: freshResetMs / 1000 } },
+);
 const nextPhone = testPhones(8000);
+const untilNoLongerFresh = (loggedInAt: number) => sleep(Math.max(0, loggedInAt + freshResetMs + 100 - Date.now()));
 
 describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver) => {
   let database: TestDatabase;
@@ -41,6 +48,7 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
   it("flags foreign devices, terminates one, refuses a console session, and invalidates a session Telegram no longer lists", async () => {
     const phone = nextPhone();
     const a = await loggedInSession(admin, phone);
+    const aLoggedInAt = Date.now();
     const b = await loggedInSession(admin, phone);
     await loginForeignDevice(sandbox, phone);
     const seen = await ownership(a);
@@ -62,7 +70,7 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
       status: 422,
       body: { error: { message: expect.stringMatching(/24 hours/) } },
     });
-    await sleep(2100);
+    await untilNoLongerFresh(aLoggedInAt);
     expect((await del(foreign, viewer)).status).toBe(403);
     expect(await del(ofB)).toMatchObject({ status: 409 });
     expect(await del(foreign)).toMatchObject({ status: 200, body: { terminated: foreign } });
@@ -78,9 +86,10 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
   it("terminates all other devices (the console's other sessions become invalid) and sets the auto-terminate period", async () => {
     const phone = nextPhone();
     const a = await loggedInSession(admin, phone);
+    const aLoggedInAt = Date.now();
     const c = await loggedInSession(admin, phone);
     await loginForeignDevice(sandbox, phone);
-    await sleep(2100);
+    await untilNoLongerFresh(aLoggedInAt);
     const others = (token: string) => callRoute(terminateOthers.POST, "POST", { token, params: { id: a } });
     expect((await others(viewer)).status).toBe(403);
     expect(await others(admin)).toMatchObject({ status: 200, body: { consoleSessionsEnded: 1 } });

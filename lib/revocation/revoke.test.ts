@@ -12,7 +12,7 @@ import { retryDueRevocations } from "./retry";
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 const sandbox = await startConsoleSandbox({
-  TELEGRAM_CONNECT_TIMEOUT_MS: "1500",
+  TELEGRAM_CONNECT_TIMEOUT_MS: "5000",
   TELEGRAM_REQUEST_TIMEOUT_MS: "2000",
   TELEGRAM_CONNECT_ATTEMPTS: "1",
 });
