@@ -2,7 +2,11 @@ import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { signInFailures } from "@/db/schema";
 
-export type SignInAttempt = { email: string; ip: string };
+/** `ip` null: the client address is unknown (plain `next start`), and the attempt counts for its account only. */
+export type SignInAttempt = { email: string; ip: string | null };
+
+/** Stored for an attempt from an unknown address; never counted, since real addresses are normalized IPs. */
+const unknownIp = "unknown";
 
 /**
  * Counts an attempt as a failure before its password is checked, unless the account or the address already has
@@ -19,14 +23,15 @@ export async function reserveSignInAttempt(
 ): Promise<{ reservedId: number } | { recent: { byEmail: Date[]; byIp: Date[] } }> {
   return db.transaction(async (tx) => {
     // Sorted, so two attempts never take the two locks in opposite orders.
-    for (const key of [`sign-in email ${attempt.email}`, `sign-in ip ${attempt.ip}`].sort()) {
+    const keys = [`sign-in email ${attempt.email}`, ...(attempt.ip === null ? [] : [`sign-in ip ${attempt.ip}`])];
+    for (const key of keys.sort()) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
     }
     const recent = await recentSignInFailures(tx, attempt, since, limit);
     if (recent.byEmail.length >= limit || recent.byIp.length >= limit) return { recent };
     const [reserved] = await tx
       .insert(signInFailures)
-      .values({ email: attempt.email, ip: attempt.ip, at: now })
+      .values({ email: attempt.email, ip: attempt.ip ?? unknownIp, at: now })
       .returning({ id: signInFailures.id });
     await tx.delete(signInFailures).where(lt(signInFailures.at, since));
     return { reservedId: reserved!.id };
@@ -56,6 +61,6 @@ export async function recentSignInFailures(
   };
   return {
     byEmail: await times(signInFailures.email, attempt.email),
-    byIp: await times(signInFailures.ip, attempt.ip),
+    byIp: attempt.ip === null ? [] : await times(signInFailures.ip, attempt.ip),
   };
 }

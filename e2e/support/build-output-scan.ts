@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Canary } from "./leak-canaries";
 
-/** The build the e2e server runs from (server.ts starts `next start` with the same NEXT_DIST_DIR). */
+/** The build the e2e server runs from (server.ts starts `npm start`'s server with the same NEXT_DIST_DIR). */
 export const buildOutputDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
 
 /** A byte sequence to look for, and what it is. */

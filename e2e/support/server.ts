@@ -38,10 +38,13 @@ const sandboxInfo = JSON.parse(readyLine) as { control: string };
 writeFileSync(e2eSandboxFile, readyLine);
 
 const logFile = createWriteStream(e2eServerLog);
-const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
+// `npm start`'s server; the specs' browsers send X-Forwarded-For from loopback as a reverse proxy would.
+const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
+    PORT: String(e2ePort),
+    TRUSTED_PROXIES: "127.0.0.0/8, ::1",
     DATABASE_URL: url.toString(),
     DATA_DIR: e2eDataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),

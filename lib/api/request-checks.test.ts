@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "./origin";
 
 const post = (headers: Record<string, string>) =>
@@ -20,13 +19,5 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(post({}))).toBe(false);
     expect(isSameOrigin(post({ "sec-fetch-site": "same-site" }))).toBe(false);
     expect(isSameOrigin(post({ "sec-fetch-site": "same-origin" }))).toBe(true);
-  });
-});
-
-describe("clientIp", () => {
-  it("takes the nearest hop of X-Forwarded-For", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.1" }))).toBe("10.0.0.1");
-    expect(clientIp(new Headers({ "x-real-ip": "10.0.0.2" }))).toBe("10.0.0.2");
-    expect(clientIp(new Headers())).toBeNull();
   });
 });

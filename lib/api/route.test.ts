@@ -7,6 +7,7 @@ import { hugeBody } from "@/tests/support/huge-body";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { ApiError } from "./errors";
 import { createApiRoute } from "./route";
+import { peerHeader, peerStamp } from "@/lib/http/client-ip";
 
 const origin = "http://console.test";
 const noParams = { params: Promise.resolve({}) };
@@ -79,7 +80,7 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
 
   it("commits the change and its audit row together, with no-store", async () => {
     const response = await createThing(
-      request("POST", '{"email":"new@example.com"}', { "x-forwarded-for": "10.0.0.9", "user-agent": "vitest" }),
+      request("POST", '{"email":"new@example.com"}', { [peerHeader]: peerStamp("10.0.0.9"), "user-agent": "vitest" }),
       noParams,
     );
     expect(response.status).toBe(201);

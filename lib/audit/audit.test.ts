@@ -4,16 +4,17 @@ import { createUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { cliActor, requestMeta, systemActor, writeAudit } from ".";
 import { hashPassword } from "@/lib/auth/sign-in";
+import { peerHeader, peerStamp } from "@/lib/http/client-ip";
 
 describe("request meta", () => {
-  it("takes the address the nearest proxy saw, and the user agent", () => {
-    const headers = new Headers({ "x-forwarded-for": "10.0.0.1, 203.0.113.5", "user-agent": "curl/8" });
+  it("takes the address the console's server saw, and the user agent", () => {
+    const headers = new Headers({ [peerHeader]: peerStamp("203.0.113.5"), "user-agent": "curl/8" });
     expect(requestMeta(headers)).toEqual({ ip: "203.0.113.5", userAgent: "curl/8" });
   });
 
-  it("falls back to X-Real-IP, then to a fixed label", () => {
-    expect(requestMeta(new Headers({ "x-real-ip": "198.51.100.2" })).ip).toBe("198.51.100.2");
-    expect(requestMeta(new Headers())).toEqual({ ip: "unknown", userAgent: null });
+  it("knows no address from headers a client chose alone", () => {
+    const forged = new Headers({ "x-forwarded-for": "10.0.0.1, 203.0.113.5", "x-real-ip": "198.51.100.2" });
+    expect(requestMeta(forged)).toEqual({ ip: null, userAgent: null });
   });
 });
 

@@ -7,11 +7,11 @@ import type { AuditAction } from "./actions";
 export { auditActions, type AuditAction } from "./actions";
 
 /** Where a request came from, for audit rows and the sign-in throttle (which keys on `ip`). */
-export type RequestMeta = { ip: string; userAgent: string | null };
+export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 export function requestMeta(headers: Headers): RequestMeta {
   return {
-    ip: (clientIp(headers) ?? "unknown").slice(0, 64),
+    ip: clientIp(headers),
     userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, afterAll, beforeAll, vi } from "vitest";
 import { releaseSignInAttempt } from "@/db/queries/sign-in";
+import { peerHeader, peerStamp } from "@/lib/http/client-ip";
 import {
   hashPassword,
   verifyPassword,
@@ -90,6 +91,22 @@ describe.each(testDrivers)("sign-in throttling on %s", (driver) => {
     ).toMatchObject({ kind: "reserved" });
   });
 
+  it("counts per account only when the address is unknown (plain next start), never one bucket for everybody", async () => {
+    const start = new Date("2026-01-05T10:00:00Z");
+    for (let i = 0; i < 5; i++)
+      await reserveSignInAttempt(database.db, { email: `anon${i}@example.com`, ip: null }, at(start, 0));
+    for (let i = 0; i < 5; i++)
+      await reserveSignInAttempt(database.db, { email: "anon-target@example.com", ip: null }, at(start, 0));
+    const later = at(start, 1);
+    expect(await reserveSignInAttempt(database.db, { email: "anon5@example.com", ip: null }, later)).toMatchObject({
+      kind: "reserved",
+    });
+    expect(await reserveSignInAttempt(database.db, { email: "anon-target@example.com", ip: null }, later)).toEqual({
+      kind: "throttled",
+      retryAfter: 14 * 60,
+    });
+  });
+
   it("stops counting an attempt once it is released", async () => {
     const start = new Date("2026-01-04T10:00:00Z");
     const attempt = { email: "right@example.com", ip: "203.0.113.20" };
@@ -127,7 +144,7 @@ const formBody = (email: string) => new URLSearchParams({ email, password: "what
 const formPost = (email: string, ip: string) =>
   new Request(url, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+    headers: { "content-type": "application/x-www-form-urlencoded", [peerHeader]: peerStamp(ip) },
     body: formBody(email),
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -48,6 +49,18 @@ const schema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.25).max(720).default(12),
   /** A console sign-in ends after this long without a page opened or a change made (background refreshes do not count). */
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(43_200).default(30),
+  /** Peers whose X-Forwarded-For is believed (comma-separated CIDRs); unset: nobody's, the socket's peer is the client. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      try {
+        return parseTrustedProxies(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   HTTP_COMPRESSION: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

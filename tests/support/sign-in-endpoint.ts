@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import * as auth from "@/app/api/auth/[...nextauth]/route";
+import { peerHeader, peerStamp } from "@/lib/http/client-ip";
 
 const origin = "http://console.test";
 
@@ -27,7 +28,7 @@ export async function postCredentials(
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         "x-auth-return-redirect": "1",
-        "x-forwarded-for": ip,
+        [peerHeader]: peerStamp(ip),
         cookie: session.cookie,
       },
       body: new URLSearchParams({ email, password, csrfToken: session.csrfToken, callbackUrl: "/" }),
