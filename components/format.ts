@@ -60,7 +60,9 @@ const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "
 export const formatUtc = (iso: string) => `${utc.format(new Date(iso))} UTC`;
 
 /** Control and format characters (bidi overrides and isolates, zero-width, BOM, C0/C1) and line/paragraph separators. */
-const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+// A zero-width joiner between two emoji (👨‍👩‍👧, ❤️‍🔥) draws one picture and hides nothing, so it is left alone.
+const invisible =
+  /(?!(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic}))[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /** `\u202E` for a BMP code point, `\u{E0041}` above it. */
 function escapeCodePoint(char: string): string {
