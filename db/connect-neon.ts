@@ -21,12 +21,12 @@ export async function connectNeon(
   neonConfig.webSocketConstructor = ws;
   if (options.relay) {
     const target = new URL(url);
-    const relayPort = await relayTo({
+    const relay = await relayTo({
       host: target.hostname.replace(/^\[|\]$/g, ""),
       port: Number(target.port || 5432),
     });
     // Process-wide settings, so every pool of this process shares the one relay (which checks the target).
-    neonConfig.wsProxy = (host, port) => `127.0.0.1:${relayPort}/v1?address=${host}:${port}`;
+    neonConfig.wsProxy = (host, port) => `127.0.0.1:${relay.port}/${relay.secret}/v1?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
