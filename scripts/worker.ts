@@ -10,7 +10,7 @@ import { loadKeyRing } from "@/lib/vault";
  * workers through the database (SKIP LOCKED claims, session leases), so it needs a shared Postgres.
  */
 async function main(): Promise<void> {
-  const { WORKER_METRICS_PORT, METRICS_TOKEN } = env();
+  const { WORKER_METRICS_PORT, WORKER_METRICS_HOST, METRICS_TOKEN } = env();
   if (usesEmbeddedDatabase())
     return refuse("npm run worker needs DATABASE_URL: the embedded database belongs to the console process alone.");
   if (WORKER_METRICS_PORT && !METRICS_TOKEN)
@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   const background = startBackgroundWork(handle.db);
   const metrics =
     WORKER_METRICS_PORT && METRICS_TOKEN
-      ? serveMetrics(handle.db, background.manager, WORKER_METRICS_PORT, METRICS_TOKEN)
+      ? serveMetrics(
+          handle.db,
+          background.manager,
+          { port: WORKER_METRICS_PORT, host: WORKER_METRICS_HOST },
+          METRICS_TOKEN,
+        )
       : undefined;
   const stop = async (signal: string) => {
     log.info({ signal }, "worker stopping: finishing the checks in progress");

@@ -45,6 +45,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** `npm run worker` serves its own /metrics on this port (needs METRICS_TOKEN); unset: no listener. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** The address that listener binds: loopback unless an operator opens it to a network on purpose. */
+  WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   /** A console sign-in ends this long after it was made, however active its browser is. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.25).max(720).default(12),
   /** A console sign-in ends after this long without a page opened or a change made (background refreshes do not count). */

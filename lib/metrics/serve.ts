@@ -13,7 +13,7 @@ import { metricsRegistry } from "./registry";
 export function serveMetrics(
   db: DbOrTx,
   connections: { connectedCount(): number },
-  port: number,
+  listen: { port: number; host: string },
   metricsToken: string,
 ): Server {
   const server = createServer((request, response) => {
@@ -34,5 +34,5 @@ export function serveMetrics(
       response.end();
     });
   });
-  return server.listen(port);
+  return server.listen(listen.port, listen.host);
 }
