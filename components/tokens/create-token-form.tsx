@@ -9,13 +9,17 @@ import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { CreatedToken, TokenItem } from "@/lib/api/schemas/tokens";
 import { useCreateToken } from "./use-tokens";
 
+const expiryChoices = ["7", "30", "90", "365"];
+
 export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken): void }) {
   const create = useCreateToken();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<TokenItem["scope"]>("read");
+  const [expiry, setExpiry] = useState("90");
   const fields = create.error instanceof ApiRequestError ? create.error.fields : {};
 
-  const submit = submitForSecret(create, { name, scope }, (created) => {
+  const expiresInDays = expiry === "never" ? undefined : Number(expiry);
+  const submit = submitForSecret(create, { name, scope, expiresInDays }, (created) => {
     setName("");
     onCreated(created);
   });
@@ -24,7 +28,7 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
     <FormCard
       title="Create a token"
       heading="h3"
-      error={fields.name || fields.scope ? undefined : create.error?.message}
+      error={fields.name || fields.scope || fields.expiresInDays ? undefined : create.error?.message}
       onSubmit={submit}
     >
       <Input
@@ -46,6 +50,20 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
       >
         <option value="read">Read</option>
         <option value="admin">Admin</option>
+      </Select>
+      <Select
+        label="Expires"
+        value={expiry}
+        onChange={(e) => setExpiry(e.target.value)}
+        error={fields.expiresInDays}
+        hint={expiry === "never" ? "Works until revoked." : "Stops working by itself then."}
+      >
+        {expiryChoices.map((days) => (
+          <option key={days} value={days}>
+            In {days} days
+          </option>
+        ))}
+        <option value="never">Never</option>
       </Select>
       <Button type="submit" pending={create.isPending} className="mt-6">
         {create.isPending ? "Creating…" : "Create token"}

@@ -17,6 +17,7 @@ export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevok
           <Th>Scope</Th>
           <Th>Created</Th>
           <Th>Last used</Th>
+          <Th>Expires</Th>
           <Th>
             <span className="sr-only">Actions</span>
           </Th>
@@ -43,6 +44,9 @@ export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevok
               ) : null}
             </Td>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDateTime(token.lastUsedAt)}</Td>
+            <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+              {formatDateTime(token.expiresAt, "Never")}
+            </Td>
             <Td className="text-right">
               <Button
                 size="sm"

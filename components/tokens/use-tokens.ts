@@ -14,7 +14,7 @@ export function useTokens() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; scope: TokenItem["scope"] }) =>
+    mutationFn: (body: { name: string; scope: TokenItem["scope"]; expiresInDays?: number }) =>
       apiFetch<CreatedToken>(tokensPath, { method: "POST", body }),
     onSettled: () => client.invalidateQueries({ queryKey: tokensKey }),
   });

@@ -2,7 +2,15 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { apiTokens, type TokenScope } from "@/db/schema";
 
-const listedColumns = { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true } as const;
+const listedColumns = {
+  id: true,
+  name: true,
+  prefix: true,
+  scope: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+} as const;
 
 /** A token as admins may see it: never the hash. */
 export type ApiTokenSummary = {
@@ -12,6 +20,7 @@ export type ApiTokenSummary = {
   scope: TokenScope;
   createdAt: Date;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
   createdBy: { email: string } | null;
 };
 
@@ -31,6 +40,7 @@ export type NewApiToken = {
   tokenHash: string;
   prefix: string;
   createdById: string | null;
+  expiresAt?: Date | null;
 };
 
 export async function insertApiToken(db: DbOrTx, token: NewApiToken): Promise<ApiTokenSummary> {

@@ -18,6 +18,8 @@ export const apiTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The token stops working at this moment; null: never. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
   },
   (t) => [index("api_tokens_created_at_idx").on(t.createdAt)],
 );

@@ -91,6 +91,24 @@ describe.each(testDrivers)("verified API tokens on %s", (driver) => {
     expect((await callRoute(tokens.GET, "GET", { token: second.token })).status).toBe(401);
   });
 
+  it("makes a token with an expiry (1 to 365 days) through the API, which acts for nobody from that moment", async () => {
+    const lead = await memberWithToken(database.db, "expiring@example.com", "admin");
+    const create = (expiresInDays: unknown) =>
+      callRoute(tokens.POST, "POST", { token: lead.token, body: { name: "ci", scope: "read", expiresInDays } });
+    for (const refused of [0, 366, 1.5, "30"]) expect((await create(refused)).status, String(refused)).toBe(400);
+    const before = Date.now();
+    const created = await create(30);
+    expect(created.status).toBe(201);
+    const { item, token } = created.body as { item: { expiresAt: string }; token: string };
+    const expiresAt = new Date(item.expiresAt).getTime();
+    expect(expiresAt - before).toBeGreaterThanOrEqual(30 * 86_400_000);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
+    expect(await tokenActor(database.db, token, new Date(expiresAt - 1))).toMatchObject({ kind: "token" });
+    // Past its expiry even from the verified-token cache, which still holds the row.
+    expect(await tokenActor(database.db, token, new Date(expiresAt))).toBeNull();
+    expect((await create(undefined)).body.item.expiresAt).toBeNull();
+  });
+
   it("records a token's use at most once a minute, cached or not", async () => {
     const { token, tokenId } = await memberWithToken(database.db, "used@example.com", "viewer");
     const lastUsed = async () =>
@@ -108,7 +126,15 @@ describe.each(testDrivers)("verified API tokens on %s", (driver) => {
 });
 
 describe("the verified token cache", () => {
-  const row = { id: "t1", name: "t", scope: "read" as const, createdById: null, lastUsedAt: null, createdBy: null };
+  const row = {
+    id: "t1",
+    name: "t",
+    scope: "read" as const,
+    createdById: null,
+    lastUsedAt: null,
+    expiresAt: null,
+    createdBy: null,
+  };
 
   it("does not keep what a lookup read while a change was being made", async () => {
     const lookup = vi.fn(async () => {

@@ -67,8 +67,9 @@ export async function tokenActor(db: DbOrTx, token: string, now = new Date()): P
   if (!looksLikeApiToken(token)) return null;
   const hash = hashApiToken(token);
   const found = await verifiedToken(hash, now.getTime(), () => findActiveApiToken(db, hash));
-  // A token without an owner (its member removed) acts for nobody.
+  // A token without an owner (its member removed), or past its expiry, acts for nobody.
   if (!found?.createdBy || found.createdBy.disabled) return null;
+  if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) return null;
   const role: Role = found.scope === "admin" && found.createdBy.role !== "viewer" ? "admin" : "viewer";
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedGranularityMs) {
     // The found row may be the cached one: marking it keeps this process's next requests this minute from writing.

@@ -38,6 +38,7 @@ const fieldNames = [
   "password",
   "name",
   "scope",
+  "expiresInDays",
   "status",
   "q",
   "cursor",

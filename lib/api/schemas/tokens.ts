@@ -6,6 +6,13 @@ import { iso, isoOrNull } from "@/lib/http/json-dates";
 export const createTokenBody = z.object({
   name: z.string().trim().min(1, "Give the token a name.").max(80, "Use at most 80 characters."),
   scope: z.enum(tokenScopeEnum.enumValues, "Choose read or admin."),
+  /** Unset: the token works until revoked. */
+  expiresInDays: z
+    .number("Give the days as a whole number from 1 to 365.")
+    .int("Give the days as a whole number from 1 to 365.")
+    .min(1, "Give the days as a whole number from 1 to 365.")
+    .max(365, "Give the days as a whole number from 1 to 365.")
+    .optional(),
 });
 
 export type TokenItem = {
@@ -15,6 +22,7 @@ export type TokenItem = {
   scope: z.infer<typeof createTokenBody>["scope"];
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
   createdBy: string | null;
 };
 
@@ -30,6 +38,7 @@ export function tokenItem(token: ApiTokenSummary): TokenItem {
     scope,
     createdAt: iso(token.createdAt),
     lastUsedAt: isoOrNull(token.lastUsedAt),
+    expiresAt: isoOrNull(token.expiresAt),
     createdBy: token.createdBy?.email ?? null,
   };
 }

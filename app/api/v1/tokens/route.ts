@@ -17,12 +17,20 @@ export const POST = apiRoute(
     audit: {
       action: "api_token.create",
       target: ({ body }) => body.name,
-      detail: ({ body }) => ({ scope: body.scope }),
+      detail: ({ body }) => ({ scope: body.scope, expiresInDays: body.expiresInDays ?? null }),
     },
   },
   async ({ db, actor, body, note }): Promise<CreatedToken> => {
     const { token, hash, prefix } = generateApiToken();
-    const created = await insertApiToken(db, { ...body, tokenHash: hash, prefix, createdById: auditActorId(actor) });
+    const { expiresInDays, ...fields } = body;
+    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    const created = await insertApiToken(db, {
+      ...fields,
+      tokenHash: hash,
+      prefix,
+      createdById: auditActorId(actor),
+      expiresAt,
+    });
     note({ detail: { id: created.id, prefix } });
     return { item: tokenItem(created), token };
   },
