@@ -6,9 +6,16 @@ import { revealedBy, type SecretsWatch } from "./support/secrets-watch";
 import { expect, test } from "./support/test";
 
 /** Creates a token in /settings and reads it from the one-time notice. */
-async function createToken(page: Page, secrets: SecretsWatch, name: string, scope: "read" | "admin"): Promise<string> {
+async function createToken(
+  page: Page,
+  secrets: SecretsWatch,
+  name: string,
+  scope: "read" | "admin",
+  expires = "In 90 days",
+): Promise<string> {
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Scope").selectOption(scope);
+  await page.getByLabel("Expires").selectOption({ label: expires });
   await page.getByRole("button", { name: "Create token" }).click();
   const notice = page.getByRole("status").filter({ hasText: `Token “${name}” created` });
   await expect(notice).toBeVisible();
@@ -44,7 +51,18 @@ test("an API token works with its scope, and stops working once revoked in /sett
   await expect(page.getByRole("heading", { name: "API tokens", exact: true })).toBeVisible();
 
   const adminToken = await createToken(page, secrets, "e2e admin automation", "admin");
-  const readToken = await createToken(page, secrets, "e2e read-only dashboard", "read");
+  const readToken = await createToken(page, secrets, "e2e read-only dashboard", "read", "Never");
+  const expiresColumn = await page.getByRole("columnheader").allTextContents();
+  const expiresCell = (name: string) =>
+    page
+      .getByRole("row", { name: new RegExp(name) })
+      .getByRole("cell")
+      .nth(expiresColumn.indexOf("Expires"));
+  await expect(expiresCell("e2e read-only dashboard")).toHaveText("Never");
+  const inNinetyDays = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(Date.now() + 90 * 86_400_000),
+  );
+  await expect(expiresCell("e2e admin automation")).toContainText(inNinetyDays);
 
   const audit = await callWithToken(secrets, adminToken, "GET", "/api/v1/audit");
   expect(audit.status).toBe(200);
