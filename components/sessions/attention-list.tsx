@@ -69,7 +69,15 @@ export function AttentionList({ items, total }: { items: AttentionItem[]; total:
                 </ul>
                 {item.reasons.includes("flood_wait") ? <FloodWait until={item.floodWaitUntil} /> : null}
               </Td>
-              <Td>{item.lastError ? <code className="text-xs">{item.lastError}</code> : "—"}</Td>
+              <Td>
+                {item.lastError ? (
+                  <code className="text-xs">
+                    <Untrusted text={item.lastError} />
+                  </code>
+                ) : (
+                  "—"
+                )}
+              </Td>
               <Td>
                 <RelativeTime iso={item.lastCheckAt} now={now} />
               </Td>

@@ -8,6 +8,7 @@ import { formatDuration, formatLatency, formatPrecise } from "@/components/forma
 import { RelativeTime } from "./time-cell";
 import { useNow } from "./use-now";
 import { failedChecksHint } from "./status-labels";
+import { Untrusted } from "@/components/ui/untrusted";
 
 /** The session's health numbers and history links, as a description list. */
 export function SessionFacts({ session }: { session: SessionDetail }) {
@@ -41,7 +42,7 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
       "Last error",
       session.lastError ? (
         <code key="err" className="text-xs">
-          {session.lastError}
+          <Untrusted text={session.lastError} />
         </code>
       ) : (
         "None"

@@ -72,7 +72,9 @@ export function SessionsTable({ items, params, caption, now }: Props) {
                 <span className="mt-1 block text-xs text-red-700 dark:text-red-400">cannot decrypt</span>
               ) : null}
               {item.lastError && item.status !== "active" ? (
-                <code className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{item.lastError}</code>
+                <code className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">
+                  <Untrusted text={item.lastError} />
+                </code>
               ) : null}
             </Td>
             <Td className="whitespace-nowrap">
