@@ -25,20 +25,39 @@ export function findLoginFlow(db: DbOrTx, id: string): Promise<LoginFlow | undef
   return db.query.loginFlows.findFirst({ where: eq(loginFlows.id, id) });
 }
 
+/** A flow as the member who started it sees it; another member's flow (or one whose starter is gone) is not found. */
+export function findOwnedLoginFlow(db: DbOrTx, id: string, ownerId: string | null): Promise<LoginFlow | undefined> {
+  if (!ownerId) return Promise.resolve(undefined);
+  return db.query.loginFlows.findFirst({ where: and(eq(loginFlows.id, id), eq(loginFlows.createdById, ownerId)) });
+}
+
 export type ClaimResult = { flow: LoginFlow } | { missing: true } | { busy: true };
 
 /**
- * Takes the flow for one step: only one request at a time may hold it (until `lockSeconds` pass, so a
- * crashed request never blocks the flow for good). The claim is one statement; no transaction stays open.
+ * Takes the flow for one step of the member who started it: only one request at a time may hold it (until
+ * `lockSeconds` pass, so a crashed request never blocks the flow for good). The claim is one statement; no
+ * transaction stays open. Another member's flow is `missing`, as if it did not exist.
  */
-export async function claimLoginFlow(db: DbOrTx, id: string, lockSeconds: number): Promise<ClaimResult> {
+export async function claimLoginFlow(
+  db: DbOrTx,
+  id: string,
+  ownerId: string | null,
+  lockSeconds: number,
+): Promise<ClaimResult> {
+  if (!ownerId) return { missing: true };
   const [flow] = await db
     .update(loginFlows)
     .set({ lockedUntil: secondsFromNow(lockSeconds) })
-    .where(and(eq(loginFlows.id, id), or(isNull(loginFlows.lockedUntil), lt(loginFlows.lockedUntil, sql`now()`))))
+    .where(
+      and(
+        eq(loginFlows.id, id),
+        eq(loginFlows.createdById, ownerId),
+        or(isNull(loginFlows.lockedUntil), lt(loginFlows.lockedUntil, sql`now()`)),
+      ),
+    )
     .returning();
   if (flow) return { flow };
-  return (await findLoginFlow(db, id)) ? { busy: true } : { missing: true };
+  return (await findOwnedLoginFlow(db, id, ownerId)) ? { busy: true } : { missing: true };
 }
 
 /** Writes a step's outcome and gives the flow back. */

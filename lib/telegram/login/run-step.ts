@@ -2,6 +2,7 @@ import type { TelegramClient } from "telegram";
 import { isDatabaseError } from "@/db/errors";
 import type { LoginFlow, LoginStep } from "@/db/schema";
 import { claimLoginFlow, openSteps, releaseLoginFlow, type LoginFlowPatch } from "@/db/queries/login-flows";
+import { auditActorId } from "@/lib/audit";
 import { DomainError } from "@/lib/errors/domain";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, encrypt, VaultDecryptError } from "@/lib/vault";
@@ -47,7 +48,7 @@ export async function runStep(
   steps: LoginStep[],
   step: (ctx: StepContext) => Promise<StepOutcome>,
 ): Promise<LoginView> {
-  const claim = await claimLoginFlow(deps.db, flowId, stepLockSeconds());
+  const claim = await claimLoginFlow(deps.db, flowId, auditActorId(deps.actor), stepLockSeconds());
   if ("missing" in claim) throw new DomainError("not_found", "This login was not found.");
   if ("busy" in claim)
     throw new DomainError("login_busy", "This login is busy with another request. Try again in a moment.");

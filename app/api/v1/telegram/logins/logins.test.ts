@@ -1,6 +1,8 @@
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { routeTestDatabase } from "@/tests/support/route-database";
+import { memberWithToken, routeTestDatabase } from "@/tests/support/route-database";
+import { insertApiToken } from "@/db/queries/api-tokens";
+import { generateApiToken } from "@/lib/auth/actors";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { connectClient, createTelegramClient } from "@/lib/telegram/client";
 import { decrypt, loadKeyRing } from "@/lib/vault";
@@ -139,5 +141,35 @@ describe.each(allDrivers)("login routes against the sandbox on %s", (driver) => 
     expect((await api.code("00000000-0000-4000-8000-000000000000", "22222")).status).toBe(404);
     expect((await api.code("not-a-uuid", "22222")).status).toBe(400);
     expect(sandbox.log().length).toBe(before);
+  });
+
+  it("belongs to the member who started it: another admin gets 404 for every step, the starter's other token works", async () => {
+    const starter = await memberWithToken(database.db, `starter-${driver}@example.com`, "admin");
+    const secondToken = generateApiToken();
+    await insertApiToken(database.db, {
+      name: "starter's second token",
+      scope: "admin",
+      tokenHash: secondToken.hash,
+      prefix: secondToken.prefix,
+      createdById: starter.member.id,
+    });
+    const starterApi = loginClient(starter.token);
+    const phone = nextPhone(2);
+    const { body: flow } = await starterApi.start(phone);
+    const before = sandbox.log().length;
+
+    const others = [
+      await api.get(flow.id),
+      await api.code(flow.id, "22222"),
+      await api.password(flow.id, "anything"),
+      await api.resend(flow.id),
+      await api.refreshQr(flow.id),
+      await api.cancel(flow.id),
+    ];
+    expect(others.map((reply) => reply.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(sandbox.log().length).toBe(before);
+
+    expect(await loginClient(secondToken.token).get(flow.id)).toMatchObject({ status: 200, body: { step: "code" } });
+    expect(await starterApi.code(flow.id, "22222")).toMatchObject({ status: 200, body: { step: "done" } });
   });
 });

@@ -1,4 +1,5 @@
-import { findLoginFlow } from "@/db/queries/login-flows";
+import { findOwnedLoginFlow } from "@/db/queries/login-flows";
+import { auditActorId } from "@/lib/audit";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
@@ -6,8 +7,9 @@ import { cancelLogin } from "@/lib/telegram/login/cancel";
 import { loginDeps } from "@/lib/telegram/login/deps";
 import { toLoginView } from "@/lib/telegram/login/view";
 
-export const GET = apiRoute({ role: "admin", params: idParams }, async ({ db, params }) => {
-  const flow = await findLoginFlow(db, params.id);
+/** A login in progress, for the member who started it (through any of their tokens); others get 404. */
+export const GET = apiRoute({ role: "admin", params: idParams }, async ({ db, actor, params }) => {
+  const flow = await findOwnedLoginFlow(db, params.id, auditActorId(actor));
   if (!flow) throw notFound("The login");
   return toLoginView(flow);
 });
