@@ -1,28 +1,55 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { databaseHandle } from "@/db";
-import { createUser, EmailTakenError, normalizeEmail } from "@/db/queries/users";
+import { createUser, EmailTakenError, findUserByEmail, normalizeEmail } from "@/db/queries/users";
 import { cliActor, writeAudit } from "@/lib/audit";
+import { issueApiToken } from "@/lib/auth/actors";
 import { newPasswordSchema, hashPassword } from "@/lib/auth/sign-in";
 import { readPassword } from "./read-password";
 
 const usage = `Usage: npm run admin -- create --email <email> --role admin|viewer
-The password is read from standard input when it is not a terminal, and prompted for otherwise.`;
+       npm run admin -- token create --email <email> --scope read|admin [--name <name>] [--expires-days <1-365>]
+create: a member; the password is read from standard input when it is not a terminal, and prompted for otherwise.
+token create: an API token acting for that member, printed once on standard output (scripts and CI reach the API
+with it, no browser needed). A viewer's token is read-only.`;
 
-const optionsSchema = z.object({
-  email: z.email("--email must be an email address").max(254),
-  role: z.enum(["admin", "viewer"], "--role must be admin or viewer"),
+const email = z.email("--email must be an email address").max(254);
+const memberOptions = z.object({ email, role: z.enum(["admin", "viewer"], "--role must be admin or viewer") });
+const tokenOptions = z.object({
+  email,
+  scope: z.enum(["read", "admin"], "--scope must be read or admin"),
+  name: z.string().trim().min(1, "--name must not be empty").max(80, "--name takes at most 80 characters").optional(),
+  "expires-days": z.coerce
+    .number("--expires-days must be a whole number from 1 to 365")
+    .int("--expires-days must be a whole number from 1 to 365")
+    .min(1, "--expires-days must be a whole number from 1 to 365")
+    .max(365, "--expires-days must be a whole number from 1 to 365")
+    .optional(),
 });
+
+const refused = (error: z.ZodError) => say(`${error.issues.map((issue) => issue.message).join("; ")}\n${usage}`, 2);
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: "string" }, role: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      scope: { type: "string" },
+      name: { type: "string" },
+      "expires-days": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help) return say(usage, 0);
-  if (positionals.length !== 1 || positionals[0] !== "create") return say(usage, 2);
-  const options = optionsSchema.safeParse(values);
-  if (!options.success) return say(`${options.error.issues.map((issue) => issue.message).join("; ")}\n${usage}`, 2);
+  const command = positionals.join(" ");
+  if (command === "token create") {
+    const options = tokenOptions.safeParse(values);
+    return options.success ? createToken(options.data) : refused(options.error);
+  }
+  if (command !== "create" || values.scope || values.name || values["expires-days"]) return say(usage, 2);
+  const options = memberOptions.safeParse(values);
+  if (!options.success) return refused(options.error);
   const password = newPasswordSchema.safeParse(await readPassword());
   if (!password.success) return say(`Password refused: ${password.error.issues[0]?.message}`, 2);
 
@@ -53,6 +80,49 @@ async function main(): Promise<number> {
   }
 }
 
+async function createToken(options: z.infer<typeof tokenOptions>): Promise<number> {
+  const handle = await databaseHandle();
+  const name = options.name ?? `cli token for ${normalizeEmail(options.email)}`;
+  const detail = { scope: options.scope, expiresInDays: options["expires-days"] ?? null };
+  try {
+    const member = await findUserByEmail(handle.db, options.email);
+    const problem = !member
+      ? "no member has that email"
+      : member.disabled
+        ? "that member is disabled"
+        : member.role === "viewer" && options.scope === "admin"
+          ? "a viewer's token can only read: use --scope read"
+          : undefined;
+    if (problem || !member) {
+      await writeAudit(handle.db, cliActor, {
+        action: "api_token.create",
+        outcome: "failure",
+        target: name,
+        detail: { ...detail, reason: problem },
+      });
+      return say(`Refused: ${problem}.`, 1);
+    }
+    const token = await handle.db.transaction(async (tx) => {
+      const issued = await issueApiToken(tx, {
+        name,
+        scope: options.scope,
+        expiresInDays: options["expires-days"],
+        createdById: member.id,
+      });
+      await writeAudit(tx, cliActor, {
+        action: "api_token.create",
+        outcome: "success",
+        target: name,
+        detail: { ...detail, id: issued.created.id, prefix: issued.created.prefix, member: member.email },
+      });
+      return issued.token;
+    });
+    return say(token, 0, "log");
+  } finally {
+    await handle.close();
+  }
+}
+
 function say(message: string, code: number, stream: "log" | "error" = code === 0 ? "log" : "error"): number {
   console[stream](message);
   return code;
@@ -67,7 +137,7 @@ function describe(error: unknown): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Could not create the member: ${describe(error)}`);
+    console.error(`Could not finish: ${describe(error)}`);
     process.exit(1);
   },
 );

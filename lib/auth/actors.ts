@@ -2,8 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import type { Role } from "@/db/schema";
+import type { Role, TokenScope } from "@/db/schema";
 import { findActiveApiToken, touchApiToken, type ActiveApiToken } from "@/db/queries/api-token-auth";
+import { insertApiToken, type ApiTokenSummary } from "@/db/queries/api-tokens";
 import { findMemberById } from "@/db/queries/users";
 import { secureCookies, sessionAlive, sessionCookieName } from "./cookies";
 
@@ -103,6 +104,21 @@ export function hashApiToken(token: string): string {
 export function generateApiToken(): { token: string; hash: string; prefix: string } {
   const token = apiTokenPrefix + randomBytes(32).toString("base64url");
   return { token, hash: hashApiToken(token), prefix: token.slice(0, apiTokenPrefix.length + 6) };
+}
+
+/**
+ * Stores a new token acting for `createdById` (a member), expiring after `expiresInDays` when given. The token is in
+ * the answer this once; the database keeps its hash.
+ */
+export async function issueApiToken(
+  db: DbOrTx,
+  request: { name: string; scope: TokenScope; expiresInDays?: number; createdById: string | null },
+): Promise<{ created: ApiTokenSummary; token: string }> {
+  const { token, hash, prefix } = generateApiToken();
+  const { expiresInDays, ...fields } = request;
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  const created = await insertApiToken(db, { ...fields, tokenHash: hash, prefix, expiresAt });
+  return { created, token };
 }
 
 export function looksLikeApiToken(value: string): boolean {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { listAuditEntries } from "@/db/queries/audit";
 import { telegramAccounts, telegramSessions } from "@/db/schema";
 import { secrets } from "@/lib/keys/encrypted-columns";
+import { forgetVerifiedTokens, hashApiToken, looksLikeApiToken, tokenActor } from "@/lib/auth/actors";
 import { encrypt, parseKeyRing } from "@/lib/vault";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -57,6 +58,65 @@ it("`npm run admin -- create` records the member it created, and a refused dupli
   });
   expect(JSON.stringify([created, refused])).not.toContain("a long cli password");
 }, 60_000);
+
+it("`npm run admin -- token create` prints a working token of that member once, and records it as the CLI", async () => {
+  await run(
+    "scripts/admin.ts",
+    ["create", "--email", "ci@example.com", "--role", "viewer"],
+    {},
+    "a long cli password 2\n",
+  );
+  const created = await run("scripts/admin.ts", [
+    "token",
+    "create",
+    "--email",
+    "CI@example.com",
+    "--scope",
+    "read",
+    "--expires-days",
+    "30",
+  ]);
+  expect(created.code).toBe(0);
+  const token = created.output.trim();
+  expect(looksLikeApiToken(token)).toBe(true);
+  forgetVerifiedTokens();
+  expect(await tokenActor(database.db, token)).toMatchObject({ kind: "token", role: "viewer" });
+  const stored = await database.db.query.apiTokens.findFirst({
+    where: (t, { eq }) => eq(t.tokenHash, hashApiToken(token)),
+  });
+  expect(stored?.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+
+  const [row] = await newestRows(1);
+  expect(row).toMatchObject({
+    actorLabel: "cli",
+    action: "api_token.create",
+    target: "cli token for ci@example.com",
+    outcome: "success",
+    detail: { scope: "read", expiresInDays: 30, member: "ci@example.com" },
+  });
+  expect(JSON.stringify(row)).not.toContain(token);
+
+  const adminForViewer = await run("scripts/admin.ts", [
+    "token",
+    "create",
+    "--email",
+    "ci@example.com",
+    "--scope",
+    "admin",
+  ]);
+  expect(adminForViewer).toMatchObject({ code: 1, output: expect.stringMatching(/use --scope read/) });
+  expect(
+    (await run("scripts/admin.ts", ["token", "create", "--email", "nobody@example.com", "--scope", "read"])).code,
+  ).toBe(1);
+  expect(
+    (await run("scripts/admin.ts", ["token", "create", "--email", "ci@example.com", "--scope", "write"])).code,
+  ).toBe(2);
+  const refusals = await newestRows(2);
+  expect(refusals.map((r) => [r.action, r.outcome, (r.detail as { reason?: string }).reason])).toEqual([
+    ["api_token.create", "failure", "no member has that email"],
+    ["api_token.create", "failure", "a viewer's token can only read: use --scope read"],
+  ]);
+}, 90_000);
 
 it("`npm run keys -- rotate` records each run with its counts, as the CLI", async () => {
   const oldKey = `old:${randomBytes(32).toString("base64")}`;

@@ -1,6 +1,6 @@
-import { insertApiToken, listActiveApiTokens } from "@/db/queries/api-tokens";
+import { listActiveApiTokens } from "@/db/queries/api-tokens";
 import { auditActorId } from "@/lib/audit";
-import { generateApiToken } from "@/lib/auth/actors";
+import { issueApiToken } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
 import { createTokenBody, tokenItem, type CreatedToken } from "@/lib/api/schemas/tokens";
 
@@ -21,17 +21,8 @@ export const POST = apiRoute(
     },
   },
   async ({ db, actor, body, note }): Promise<CreatedToken> => {
-    const { token, hash, prefix } = generateApiToken();
-    const { expiresInDays, ...fields } = body;
-    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
-    const created = await insertApiToken(db, {
-      ...fields,
-      tokenHash: hash,
-      prefix,
-      createdById: auditActorId(actor),
-      expiresAt,
-    });
-    note({ detail: { id: created.id, prefix } });
+    const { created, token } = await issueApiToken(db, { ...body, createdById: auditActorId(actor) });
+    note({ detail: { id: created.id, prefix: created.prefix } });
     return { item: tokenItem(created), token };
   },
 );
