@@ -4,7 +4,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { openSteps } from "@/db/queries/login-flows";
 import { secrets } from "@/lib/keys/encrypted-columns";
-import { decrypt, parseKeyRing } from "@/lib/vault";
+// Playwright loads specs outside any server bundle, where lib/vault's "server-only" fence throws: import the parts.
+import { decrypt } from "@/lib/vault/cipher";
+import { parseKeyRing } from "@/lib/vault/key-ring";
 import { createTestDatabase } from "@/tests/support/database";
 import { e2ePort } from "./support/config";
 import { adminApiToken } from "./support/crash-admin";

@@ -3,7 +3,9 @@ import type { Db } from "@/db";
 import { openSteps } from "@/db/queries/login-flows";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { closedRotationSteps } from "@/db/queries/rotations";
-import { decrypt, type KeyRing } from "@/lib/vault";
+// Playwright loads this outside any server bundle, where lib/vault's "server-only" fence throws: import the parts.
+import { decrypt } from "@/lib/vault/cipher";
+import type { KeyRing } from "@/lib/vault/key-ring";
 import type { SandboxProcess } from "./crash-sandbox";
 
 const usable = new Set(["active", "degraded"]);
