@@ -2,20 +2,29 @@ import { createMemberWithCli, ensureFirstAdmin } from "./support/admin-cli";
 import { apiClient, fillSignInForm, sessionCookieOf, signInThroughPage } from "./support/auth";
 import { confirmDialog, expectForbiddenPage } from "./support/console";
 import { freshMember } from "./support/members";
+import type { Browser } from "@playwright/test";
+import type { SecretsWatch } from "./support/secrets-watch";
 import { expect, test } from "./support/test";
 
-test("a member disabled on the team page is signed out on their next request", async ({ page, browser, secrets }) => {
-  const admin = await ensureFirstAdmin();
-  // An admin, so their API call succeeds before (200) and the change is plain to see (401, not 403).
-  const member = await createMemberWithCli(freshMember("disabled", "admin"));
+/**
+ * A new member (`role` admin, so their API calls succeed before a change and the change reads as 401, not 403)
+ * signed in through the page in a browser of their own, with an API client on their session cookie.
+ */
+async function memberSignedInElsewhere(browser: Browser, secrets: SecretsWatch, label: string) {
+  const member = await createMemberWithCli(freshMember(label, "admin"));
   secrets.add("member's password", member.password);
-
   const memberContext = await browser.newContext();
   secrets.watch(memberContext);
   const memberPage = await memberContext.newPage();
   await signInThroughPage(memberPage, member);
-  await expect(memberPage).toHaveURL(/\/sessions$/);
   const api = await apiClient({ cookie: await sessionCookieOf(memberPage) });
+  return { member, memberContext, memberPage, api };
+}
+
+test("a member disabled on the team page is signed out on their next request", async ({ page, browser, secrets }) => {
+  const admin = await ensureFirstAdmin();
+  const { member, memberContext, memberPage, api } = await memberSignedInElsewhere(browser, secrets, "disabled");
+  await expect(memberPage).toHaveURL(/\/sessions$/);
   expect((await api.get("/api/v1/audit")).status(), "the member's cookie works before").toBe(200);
 
   await signInThroughPage(page, admin);
@@ -42,16 +51,9 @@ test("a member disabled on the team page is signed out on their next request", a
 
 test("an admin made a viewer loses admin power on their next request", async ({ page, browser, secrets }) => {
   const admin = await ensureFirstAdmin();
-  const member = await createMemberWithCli(freshMember("demoted", "admin"));
-  secrets.add("member's password", member.password);
-
-  const memberContext = await browser.newContext();
-  secrets.watch(memberContext);
-  const memberPage = await memberContext.newPage();
-  await signInThroughPage(memberPage, member);
+  const { member, memberContext, memberPage, api } = await memberSignedInElsewhere(browser, secrets, "demoted");
   await memberPage.goto("/team");
   await expect(memberPage.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
-  const api = await apiClient({ cookie: await sessionCookieOf(memberPage) });
   expect((await api.get("/api/v1/team/members")).status(), "an admin's cookie opens admin routes").toBe(200);
 
   await signInThroughPage(page, admin);
@@ -80,15 +82,8 @@ test("an admin ends every sign-in of a member from the team page, by keyboard, a
   secrets,
 }) => {
   const admin = await ensureFirstAdmin();
-  const member = await createMemberWithCli(freshMember("signed-out", "admin"));
-  secrets.add("member's password", member.password);
-
-  const memberContext = await browser.newContext();
-  secrets.watch(memberContext);
-  const memberPage = await memberContext.newPage();
-  await signInThroughPage(memberPage, member);
+  const { member, memberContext, memberPage, api } = await memberSignedInElsewhere(browser, secrets, "signed-out");
   await expect(memberPage).toHaveURL(/\/sessions$/);
-  const api = await apiClient({ cookie: await sessionCookieOf(memberPage) });
   expect((await api.get("/api/v1/audit")).status(), "the member's cookie works before").toBe(200);
 
   await signInThroughPage(page, admin);
