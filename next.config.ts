@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   compress: process.env.HTTP_COMPRESSION === "on",
   // forbidden() in requirePage answers 403 to a signed-in member whose role is too weak.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@electric-sql/pglite", "telegram", "pino", "ws"],
+  serverExternalPackages: ["@electric-sql/pglite", "telegram", "pino", "ws", "sql.js"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },
