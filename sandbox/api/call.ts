@@ -30,6 +30,7 @@ export function requireAccount(call: Call): AccountRecord {
   if (authorization.state === "revoked") throw unauthorized("SESSION_REVOKED");
   const account = store.accountByUserId(authorization.userId);
   if (!account) throw unauthorized("AUTH_KEY_UNREGISTERED");
+  if (account.banned) throw unauthorized("USER_DEACTIVATED_BAN");
   authorization.activeAt = call.now;
   return account;
 }

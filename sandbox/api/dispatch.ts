@@ -1,4 +1,5 @@
 import type { ClientInfo } from "../store/types";
+import { frozenRefuses } from "../server/account-states";
 import { phoneOfKey } from "../server/accounts";
 import { authorizationOfKey } from "../server/authorizations";
 import { fieldOf, TlDecodeError, TlReader, writeValue, type TlObject } from "../tl/codec";
@@ -87,6 +88,7 @@ async function run(call: Call, request: TlObject, layer: number, phone: string |
   const schema = schemaOf(layer);
   const method = schema.byClassName.get(request.className);
   if (!handler || !method?.isMethod) throw new RpcError(400, "INPUT_METHOD_INVALID");
+  if (frozenRefuses(call.ctx, call.authKey, request.className)) throw new RpcError(420, "FROZEN_METHOD_INVALID");
   return writeValue(schema, method.type, await handler(call, request as never));
 }
 

@@ -12,5 +12,9 @@ export function userObject(account: AccountRecord, self: boolean): Api.User {
     username: account.username,
     phone: account.phone,
     status: new Api.UserStatusRecently({}),
+    restricted: account.restrictions?.length ? true : undefined,
+    restrictionReason: account.restrictions?.length
+      ? account.restrictions.map((r) => new Api.RestrictionReason(r))
+      : undefined,
   });
 }

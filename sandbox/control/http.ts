@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { ControlError, type SandboxControl } from "./operations";
-import { accountBody, faultBody, mintBody, tokenBody, transportFaultBody } from "./schemas";
+import { accountBody, faultBody, freezeBody, mintBody, restrictBody, tokenBody, transportFaultBody } from "./schemas";
 
 type Reply = { status?: number; body: unknown };
 type Route = (params: string[], query: URLSearchParams, body: () => Promise<unknown>) => Reply | Promise<Reply>;
@@ -53,6 +53,19 @@ function routes(control: SandboxControl & { info: unknown }): [string, RegExp, R
       /^\/accounts\/([^/]+)\/code$/,
       ([phone]) => ({ body: found(control.lastCode(phone!), "code sent to this number") }),
     ],
+    [
+      "POST",
+      /^\/accounts\/([^/]+)\/freeze$/,
+      async ([phone], _q, body) => ({ body: control.freeze(phone!, await parse(freezeBody, body)) }),
+    ],
+    ["DELETE", /^\/accounts\/([^/]+)\/freeze$/, ([phone]) => ({ body: control.unfreeze(phone!) })],
+    ["POST", /^\/accounts\/([^/]+)\/ban$/, ([phone]) => ({ body: control.ban(phone!) })],
+    [
+      "POST",
+      /^\/accounts\/([^/]+)\/restrict$/,
+      async ([phone], _q, body) => ({ body: control.restrict(phone!, await parse(restrictBody, body)) }),
+    ],
+    ["DELETE", /^\/accounts\/([^/]+)\/restrict$/, ([phone]) => ({ body: control.unrestrict(phone!) })],
     [
       "POST",
       /^\/accounts\/([^/]+)\/accept-login-token$/,

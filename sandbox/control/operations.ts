@@ -1,3 +1,10 @@
+import {
+  banAccount,
+  freezeAccount,
+  liftRestrictions,
+  restrictAccount,
+  unfreezeAccount,
+} from "../server/account-states";
 import { endAuthorization, mintAuthorizedKey } from "../server/authorizations";
 import { normalisePhone, testNumberDc, upsertAccount, type AccountInput } from "../server/accounts";
 import type { ServerContext } from "../server/context";
@@ -62,6 +69,49 @@ export class SandboxControl {
   getAccount(phone: string): AccountView | undefined {
     const account = this.ctx.store.account(normalisePhone(phone));
     return account && accountView(account);
+  }
+
+  private existingAccount(phone: string): AccountRecord {
+    const account = this.ctx.store.account(normalisePhone(phone));
+    if (!account) throw new ControlError(404, "no such account");
+    return account;
+  }
+
+  /** Telegram's moderators freeze the account: its write methods answer FROZEN_METHOD_INVALID. */
+  freeze(phone: string, options: { untilDays?: number; appealUrl?: string } = {}): AccountView {
+    const account = this.existingAccount(phone);
+    freezeAccount(this.ctx.store, account, Date.now(), options);
+    return accountView(account);
+  }
+
+  unfreeze(phone: string): AccountView {
+    const account = this.existingAccount(phone);
+    unfreezeAccount(this.ctx.store, account);
+    return accountView(account);
+  }
+
+  /** Bans the account: its sessions get USER_DEACTIVATED_BAN, its number PHONE_NUMBER_BANNED. */
+  ban(phone: string): AccountView {
+    const account = this.existingAccount(phone);
+    banAccount(this.ctx.store, account);
+    return accountView(account);
+  }
+
+  /** Adds a restriction reason to the account's own user object (user.restricted). */
+  restrict(phone: string, input: { reason: string; text?: string; platform?: string }): AccountView {
+    const account = this.existingAccount(phone);
+    restrictAccount(this.ctx.store, account, {
+      platform: input.platform ?? "all",
+      reason: input.reason,
+      text: input.text ?? `This account is restricted (${input.reason}).`,
+    });
+    return accountView(account);
+  }
+
+  unrestrict(phone: string): AccountView {
+    const account = this.existingAccount(phone);
+    liftRestrictions(this.ctx.store, account);
+    return accountView(account);
   }
 
   lastCode(phone: string): { code: string; expiresAt: string } | undefined {

@@ -28,3 +28,20 @@ export const transportFaultBody = z.object({
 export const tokenBody = z.object({ token: z.string().min(1) });
 
 export const mintBody = z.object({ count: z.number().int().min(1).optional() });
+
+export const freezeBody = z.object({
+  untilDays: z.number().int().min(1).max(3650).optional(),
+  appealUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(512)
+    .optional(),
+});
+
+export const restrictBody = z.object({
+  reason: z.string().regex(/^[a-z_]{1,32}$/, "reason must be a lower-case word like spam or porn"),
+  text: z.string().max(512).optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z_-]{1,32}$/)
+    .optional(),
+});

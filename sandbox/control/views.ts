@@ -10,6 +10,9 @@ export interface AccountView {
   homeDc: number;
   hasPassword: boolean;
   hint: string | null;
+  frozen: { since: string; until: string; appealUrl: string } | null;
+  banned: boolean;
+  restrictions: { platform: string; reason: string; text: string }[];
 }
 
 export interface AuthorizationView {
@@ -33,6 +36,15 @@ export function accountView(a: AccountRecord): AccountView {
     homeDc: a.homeDc,
     hasPassword: Boolean(a.password),
     hint: a.password?.hint ?? null,
+    frozen: a.freeze
+      ? {
+          since: new Date(a.freeze.since).toISOString(),
+          until: new Date(a.freeze.until).toISOString(),
+          appealUrl: a.freeze.appealUrl,
+        }
+      : null,
+    banned: Boolean(a.banned),
+    restrictions: a.restrictions ?? [],
   };
 }
 

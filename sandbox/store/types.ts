@@ -28,8 +28,27 @@ export interface AccountRecord {
   password?: PasswordRecord;
   authorizationTtlDays: number;
   createdAt: number;
+  /** Set while Telegram's moderators keep the account frozen (help.getAppConfig's freeze_* keys). */
+  freeze?: FreezeRecord;
+  /** Banned: its keys get USER_DEACTIVATED_BAN, its number PHONE_NUMBER_BANNED. */
+  banned?: boolean;
+  /** The account's own user.restricted with these reasons. */
+  restrictions?: RestrictionRecord[];
   /** The account's update state (updates.getState); absent until first asked for. */
   updates?: UpdateCounters;
+}
+
+export interface FreezeRecord {
+  since: number;
+  /** When the account is deleted unless an appeal succeeds. */
+  until: number;
+  appealUrl: string;
+}
+
+export interface RestrictionRecord {
+  platform: string;
+  reason: string;
+  text: string;
 }
 
 export interface UpdateCounters {

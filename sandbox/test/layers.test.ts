@@ -26,7 +26,9 @@ describe("API layers", () => {
   it("cuts layer 198 from GramJS's own schema and layer 227 from mtcute's, unchanged", () => {
     const gramjs = parseSchema(require("telegram/tl/apiTl.js") as string, 198);
     for (const c of schemaOf(198).byName.values()) expect(c.line).toBe(gramjs.byName.get(c.name)?.line);
-    const mtcute = require("@mtcute/core/tl/api-schema.json") as { l: number; e: { name: string; id: number }[] };
+    // @mtcute/node's own core (another @mtcute package hoists an older one).
+    const mtcuteRequire = createRequire(require.resolve("@mtcute/node"));
+    const mtcute = mtcuteRequire("@mtcute/core/tl/api-schema.json") as { l: number; e: { name: string; id: number }[] };
     expect(mtcute.l).toBe(227);
     const ids = new Map(mtcute.e.map((e) => [e.name, e.id]));
     for (const c of schemaOf(227).byName.values()) expect(c.id, c.name).toBe(ids.get(c.name));

@@ -1,13 +1,13 @@
 /**
  * Regenerates the layer schemas in this folder from the schemas the pinned clients ship:
  *   npx tsx sandbox/tl/extract.ts <Telethon 1.25.1's telethon_generator/data/api.tl>
- * GramJS's (layer 198) and mtcute's (its layer) are read from node_modules. Debian's python3-telethon ships
+ * GramJS's (layer 198) and mtcute's (@mtcute/node's core, its layer) are read from node_modules. Debian's python3-telethon ships
  * only generated code, so its layer-144 api.tl comes from Telethon's repository at tag v1.25.1.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseLine, type Combinator } from "./schema";
-import { PRODUCED_CONSTRUCTORS, SPOKEN_METHODS } from "./spoken";
+import { PRODUCED_CONSTRUCTORS, PRODUCED_WHERE_PRESENT, SPOKEN_METHODS } from "./spoken";
 
 const require = createRequire(import.meta.url);
 const SCALARS = new Set([
@@ -42,7 +42,9 @@ interface McEntry {
 
 /** mtcute keeps its schema as JSON (int53 is its name for a long it hands out as a number). */
 function mtcuteLines(): { layer: number; lines: string[] } {
-  const json = require("@mtcute/core/tl/api-schema.json") as { l: number; e: McEntry[] };
+  // @mtcute/node's own core: another @mtcute package may hoist a different core version to the top.
+  const mtcuteRequire = createRequire(require.resolve("@mtcute/node"));
+  const json = mtcuteRequire("@mtcute/core/tl/api-schema.json") as { l: number; e: McEntry[] };
   const typeText = (type: string, vector?: boolean) => {
     const t = type === "int53" ? "long" : type;
     return vector ? `Vector<${t}>` : t;
@@ -78,7 +80,7 @@ function parseAll(lines: string[]): Combinator[] {
   return out;
 }
 
-/** The spoken methods, the produced constructors, and every constructor a method parameter can hold. */
+/** The spoken methods, the produced constructors (those a layer has), and every constructor a method parameter can hold. */
 function subset(all: Combinator[], source: string): Combinator[] {
   const byName = new Map(all.map((c) => [c.name, c]));
   const picked = new Set<Combinator>();
@@ -101,6 +103,10 @@ function subset(all: Combinator[], source: string): Combinator[] {
     if (!c) throw new Error(`${source} has no ${name}`);
     picked.add(c);
     if (c.isMethod) addParamsOf(c);
+  }
+  for (const name of PRODUCED_WHERE_PRESENT) {
+    const c = byName.get(name);
+    if (c) picked.add(c);
   }
   return all.filter((c) => picked.has(c));
 }

@@ -10,6 +10,7 @@ export const SPOKEN_METHODS = [
   "invokeWithoutUpdates",
   "help.getConfig",
   "help.getNearestDc",
+  "help.getAppConfig",
   "updates.getState",
   "updates.getDifference",
   "users.getUsers",
@@ -42,6 +43,7 @@ export const PRODUCED_CONSTRUCTORS = [
   "updateShort",
   "updateLoginToken",
   "user",
+  "restrictionReason",
   "userEmpty",
   "userStatusRecently",
   "users.userFull",
@@ -64,3 +66,6 @@ export const PRODUCED_CONSTRUCTORS = [
   "authorization",
   "account.authorizations",
 ];
+
+/** Constructors the sandbox answers with in the layers that have them (older layers answer otherwise). */
+export const PRODUCED_WHERE_PRESENT = ["help.appConfig", "help.appConfigNotModified"];

@@ -274,6 +274,54 @@ async def flow_get_difference_timer():
         await c.disconnect()
 
 
+async def flow_frozen():
+    number = phone(2, 13)
+    c = client()
+    try:
+        await login(c, number)
+        call_control("POST", f"/accounts/{number}/freeze", {"untilDays": 7, "appealUrl": "https://t.me/SpamBot?start=t"})
+        config = await c(functions.help.GetAppConfigRequest())  # layer 144: the JSON value itself
+        keys = {v.key: v.value.value for v in config.value}
+        check(keys["freeze_appeal_url"] == "https://t.me/SpamBot?start=t", "freeze_appeal_url")
+        check(keys["freeze_until_date"] - keys["freeze_since_date"] == 7 * 86400, "freeze_until_date")
+        # Telethon 1.25 knows no FROZEN_METHOD_INVALID: a 420 it does not know is a FloodError.
+        error = await expect_error(errors.FloodError, c(functions.account.SetAuthorizationTTLRequest(30)))
+        check(error.code == 420 and error.message == "FROZEN_METHOD_INVALID", f"got {error.code} {error.message}")
+        check((await c.get_me()).phone == number, "reads still answered")
+        return keys
+    finally:
+        await c.disconnect()
+
+
+async def flow_banned():
+    number = phone(2, 14)
+    c = client()
+    try:
+        await login(c, number)
+        call_control("POST", f"/accounts/{number}/ban")
+        await expect_error(errors.UserDeactivatedBanError, c(functions.users.GetUsersRequest([types.InputUserSelf()])))
+    finally:
+        await c.disconnect()
+    other = client()
+    try:
+        await other.connect()
+        await expect_error(errors.PhoneNumberBannedError, other.send_code_request(number))
+    finally:
+        await other.disconnect()
+
+
+async def flow_restricted():
+    number = phone(2, 15)
+    c = client()
+    try:
+        await login(c, number)
+        call_control("POST", f"/accounts/{number}/restrict", {"reason": "spam", "text": "Spam reports"})
+        me = await c.get_me()
+        check(me.restricted and [(r.platform, r.reason) for r in me.restriction_reason] == [("all", "spam")], "restricted")
+    finally:
+        await c.disconnect()
+
+
 FLOWS = {
     "schema 144": flow_schema_144,
     "key exchange TcpFull": lambda: key_exchange(ConnectionTcpFull),
@@ -294,6 +342,9 @@ FLOWS = {
     "PHONE_MIGRATE to DC3": lambda: flow_phone_migrate(3),
     "kept open past the getDifference timer": flow_get_difference_timer,
     "AUTH_KEY_DUPLICATED from two addresses": flow_duplicated,
+    "frozen: getAppConfig and FROZEN_METHOD_INVALID": flow_frozen,
+    "banned: USER_DEACTIVATED_BAN and PHONE_NUMBER_BANNED": flow_banned,
+    "restricted: user.restricted with its reason": flow_restricted,
 }
 
 

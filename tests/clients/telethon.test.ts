@@ -25,6 +25,9 @@ const FLOWS = [
   "PHONE_MIGRATE to DC3",
   "kept open past the getDifference timer",
   "AUTH_KEY_DUPLICATED from two addresses",
+  "frozen: getAppConfig and FROZEN_METHOD_INVALID",
+  "banned: USER_DEACTIVATED_BAN and PHONE_NUMBER_BANNED",
+  "restricted: user.restricted with its reason",
 ];
 
 describe("Telethon 1.25 (Debian's python3-telethon, unmodified) against the sandbox", () => {

@@ -15,6 +15,7 @@ function checkPhone(call: Call, raw: string): string {
   const home = call.ctx.store.account(phone)?.homeDc ?? testNumberDc(phone) ?? call.dcId;
   if (!call.ctx.dcs.some((dc) => dc.id === home)) throw badRequest("PHONE_NUMBER_INVALID");
   if (home !== call.dcId) throw new RpcError(303, `PHONE_MIGRATE_${home}`);
+  if (call.ctx.store.account(phone)?.banned) throw badRequest("PHONE_NUMBER_BANNED");
   return phone;
 }
 
