@@ -1,5 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { env } from "@/lib/env";
+import { insertAlertEvents } from "./alert-events";
 import { sessionEvents, sessionFloodWaits, telegramSessions } from "@/db/schema";
 
 /** The session's flood waits that have not ended yet, per method. */
@@ -11,7 +13,10 @@ export async function activeFloodWaits(db: DbOrTx, sessionId: string): Promise<M
   return new Map(rows.map((row) => [row.method, row.until]));
 }
 
-/** Records a FLOOD_WAIT answer: the ledger row, a rate-limit hit and wait-until on the session, and an event. */
+/**
+ * Records a FLOOD_WAIT answer: the ledger row, a rate-limit hit and wait-until on the session, an event, and
+ * a session.flood_wait alert for a wait of at least ALERT_FLOOD_WAIT_SECONDS.
+ */
 export async function recordFloodWait(
   db: DbOrTx,
   sessionId: string,
@@ -37,5 +42,9 @@ export async function recordFloodWait(
     await tx
       .insert(sessionEvents)
       .values({ sessionId, kind: "flood_wait", detail: { method, seconds, until: until.toISOString() } });
+    if (seconds >= env().ALERT_FLOOD_WAIT_SECONDS)
+      await insertAlertEvents(tx, sessionId, [
+        { kind: "session.flood_wait", details: { method, seconds, until: until.toISOString() } },
+      ]);
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, isNull, lt, ne, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { sessionRotations, telegramSessions, type RotationStep, type SessionRotation } from "@/db/schema";
+import { insertAlertEvents } from "./alert-events";
 import { claimNext, secondsFromNow } from "./claim";
 import type { Requester } from "./revocations";
 
@@ -49,14 +50,31 @@ export function findRotation(db: DbOrTx, id: string): Promise<SessionRotation | 
   return db.query.sessionRotations.findFirst({ where: eq(sessionRotations.id, id) });
 }
 
-/** Closes a rotation that did not authorize its fresh key: the key is dropped, the old session stays. */
+/** Why a rotation is rolled back when its session is being revoked: not a failure anyone needs telling of. */
+export const revokedReason = "REVOKED";
+
+/**
+ * Closes a rotation that did not authorize its fresh key: the key is dropped, the old session stays; and
+ * raises rotation.failed (unless the session is being revoked) in the same transaction.
+ */
 export function rollBackRotation(db: DbOrTx, id: string, reason: string): Promise<void> {
-  return updateRotation(db, id, {
-    step: "rolled_back",
-    freshCiphertext: null,
-    passwordHint: null,
-    lastError: reason,
-    lockedUntil: null,
+  return db.transaction(async (tx) => {
+    const [closed] = await tx
+      .update(sessionRotations)
+      .set({
+        step: "rolled_back",
+        freshCiphertext: null,
+        passwordHint: null,
+        lastError: reason,
+        lockedUntil: null,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(sessionRotations.id, id))
+      .returning({ sessionId: sessionRotations.sessionId, trigger: sessionRotations.trigger });
+    if (closed && reason !== revokedReason)
+      await insertAlertEvents(tx, closed.sessionId, [
+        { kind: "rotation.failed", details: { rotationId: id, reason, trigger: closed.trigger } },
+      ]);
   });
 }
 

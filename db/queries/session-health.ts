@@ -1,9 +1,11 @@
 import { and, count, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { alertEventsFromCte, insertAlertEvents, rowsOf } from "./alert-events";
 import {
   sessionEvents,
   sessionFloodWaits,
   telegramSessions,
+  type AlertDraft,
   type CheckEventDetail,
   type SessionStatus,
   type TelegramSession,
@@ -23,18 +25,26 @@ export async function countSessionsByStatus(db: DbOrTx): Promise<Map<SessionStat
 
 export type CheckTarget = Pick<
   TelegramSession,
-  "id" | "status" | "authFailures" | "authorizationTtlDays" | "ttlCheckedAt"
+  "id" | "status" | "authFailures" | "authorizationTtlDays" | "ttlCheckedAt" | "decryptFailed" | "expiresAt"
 >;
 
 export function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTarget | undefined> {
   return db.query.telegramSessions.findFirst({
     where: eq(telegramSessions.id, sessionId),
-    columns: { id: true, status: true, authFailures: true, authorizationTtlDays: true, ttlCheckedAt: true },
+    columns: {
+      id: true,
+      status: true,
+      authFailures: true,
+      authorizationTtlDays: true,
+      ttlCheckedAt: true,
+      decryptFailed: true,
+      expiresAt: true,
+    },
   });
 }
 
-/** A check's event row: what was decided, and the probe request's time. */
-export type CheckEvent = { detail: CheckEventDetail; latencyMs: number | null };
+/** A check's event row: what was decided, and the probe request's time; and the alerts the change raises. */
+export type CheckEvent = { detail: CheckEventDetail; latencyMs: number | null; alerts?: AlertDraft[] };
 
 export type CheckPatch = Partial<
   Pick<
@@ -54,23 +64,28 @@ export type CheckPatch = Partial<
 >;
 
 /**
- * Writes a check's outcome and its event. Only a session still checkable is changed: one revoked while
- * it was being checked keeps its new state. Returns false when nothing was changed.
+ * Writes a check's outcome, its event and its alerts, at once. Only a session still checkable is changed: one
+ * revoked while it was being checked keeps its new state. Returns false when nothing was changed.
  */
-export async function recordCheckOutcome(
+export function recordCheckOutcome(
   db: DbOrTx,
   sessionId: string,
   patch: CheckPatch,
   event: CheckEvent,
 ): Promise<boolean> {
-  const changed = await db
-    .update(telegramSessions)
-    .set(patch)
-    .where(and(eq(telegramSessions.id, sessionId), inArray(telegramSessions.status, checkedStatuses)))
-    .returning({ id: telegramSessions.id });
-  if (changed.length === 0) return false;
-  await db.insert(sessionEvents).values({ sessionId, kind: "check", detail: event.detail, latencyMs: event.latencyMs });
-  return true;
+  return db.transaction(async (tx) => {
+    const changed = await tx
+      .update(telegramSessions)
+      .set(patch)
+      .where(and(eq(telegramSessions.id, sessionId), inArray(telegramSessions.status, checkedStatuses)))
+      .returning({ id: telegramSessions.id });
+    if (changed.length === 0) return false;
+    await tx
+      .insert(sessionEvents)
+      .values({ sessionId, kind: "check", detail: event.detail, latencyMs: event.latencyMs });
+    await insertAlertEvents(tx, sessionId, event.alerts ?? []);
+    return true;
+  });
 }
 
 /** A due session the sweep claimed: its lease is ours, and the row holds all a check reads before connecting. */
@@ -104,6 +119,8 @@ function prepareClaim(db: DbOrTx) {
       authFailures: telegramSessions.authFailures,
       authorizationTtlDays: telegramSessions.authorizationTtlDays,
       ttlCheckedAt: telegramSessions.ttlCheckedAt,
+      decryptFailed: telegramSessions.decryptFailed,
+      expiresAt: telegramSessions.expiresAt,
       sessionCiphertext: telegramSessions.sessionCiphertext,
       floodWaits: sql<[string, string][] | string>`(${waits})`,
     })
@@ -155,10 +172,9 @@ export async function finishClaimedCheck(
     .returning({ id: telegramSessions.id });
   // drizzle wraps the embedded update in the parentheses a CTE needs.
   const result = await db.execute(sql`
-    with updated as ${updated}
+    with updated as ${updated}${alertEventsFromCte("updated", event.alerts ?? [])}
     insert into ${sessionEvents} (${sql.identifier(sessionEvents.sessionId.name)}, ${sql.identifier(sessionEvents.kind.name)}, ${sql.identifier(sessionEvents.detail.name)}, ${sql.identifier(sessionEvents.latencyMs.name)})
     select id, 'check', ${JSON.stringify(event.detail)}::jsonb, ${event.latencyMs} from updated
     returning 1`);
-  // Both drivers (PGlite, the WebSocket Pool) answer execute() with { rows }.
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return rowsOf(result).length > 0;
 }

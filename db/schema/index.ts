@@ -11,4 +11,5 @@ export * from "./rotations";
 export * from "./revocations";
 export * from "./session-authorizations";
 export * from "./console-settings";
+export * from "./alerts";
 export * from "./relations";

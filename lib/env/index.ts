@@ -63,6 +63,10 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** session.expiring fires when a session's forecast expiry comes within this many days. */
+  ALERT_EXPIRING_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** session.flood_wait fires for a FLOOD_WAIT at least this long. */
+  ALERT_FLOOD_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   HTTP_COMPRESSION: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

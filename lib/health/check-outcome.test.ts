@@ -10,6 +10,7 @@ const config: HealthConfig = {
   ttlRefreshHours: 24,
   concurrency: 4,
   pollSeconds: 15,
+  expiringDays: 7,
 };
 const now = new Date("2026-01-01T00:00:00Z");
 const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({
@@ -18,6 +19,8 @@ const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({
   authFailures: 0,
   authorizationTtlDays: null,
   ttlCheckedAt: null,
+  decryptFailed: false,
+  expiresAt: null,
   ...over,
 });
 const inSeconds = (date: Date | null | undefined) => ((date?.getTime() ?? 0) - now.getTime()) / 1000;
@@ -105,5 +108,55 @@ describe("backoff", () => {
     expect([0, 1, 2, 3].map((attempt) => backoffMs(attempt, 100, 1_000, () => 1))).toEqual([100, 200, 400, 800]);
     expect(backoffMs(10, 100, 1_000, () => 0)).toBe(500);
     expect(backoffMs(10, 100, 1_000, () => 1)).toBe(1_000);
+  });
+});
+
+describe("the alerts a check raises", () => {
+  const kinds = (d: { alerts: { kind: string }[] }) => d.alerts.map((a) => a.kind);
+  const failed = (errorClass: "terminal" | "transient", code: string) =>
+    ({ kind: "failed", errorClass, code, connectMs: null }) as const;
+  const ok = { kind: "ok", connectMs: 1, requestMs: 1 } as const;
+
+  it("only on a change: degraded once, invalid with its evidence, recovered once", () => {
+    expect(kinds(decide(session(), failed("transient", "NETWORK"), "m", now, config))).toEqual(["session.degraded"]);
+    expect(kinds(decide(session({ status: "degraded" }), failed("transient", "NETWORK"), "m", now, config))).toEqual(
+      [],
+    );
+    const invalid = decide(session(), failed("terminal", "AUTH_KEY_UNREGISTERED"), "users.GetUsers", now, config);
+    expect(invalid.alerts).toEqual([
+      {
+        kind: "session.invalid",
+        details: {
+          errorCode: "AUTH_KEY_UNREGISTERED",
+          errorClass: "terminal",
+          method: "users.GetUsers",
+          at: now.toISOString(),
+        },
+      },
+    ]);
+    expect(kinds(decide(session({ status: "degraded" }), ok, "m", now, config))).toEqual(["session.recovered"]);
+    expect(kinds(decide(session(), ok, "m", now, config))).toEqual([]);
+  });
+
+  it("a key ended from another device is invalid and revoked elsewhere", () => {
+    expect(kinds(decide(session(), failed("terminal", "SESSION_REVOKED"), "m", now, config))).toEqual([
+      "session.invalid",
+      "session.revoked_elsewhere",
+    ]);
+  });
+
+  it("expiring when the forecast first comes within the window", () => {
+    const ttl = (ttlDays: number) => ({ ...ok, ttlDays });
+    expect(kinds(decide(session(), ttl(5), "m", now, config))).toEqual(["session.expiring"]);
+    const soon = new Date(now.getTime() + 3 * 86_400_000);
+    expect(kinds(decide(session({ expiresAt: soon }), ttl(5), "m", now, config))).toEqual([]);
+    expect(kinds(decide(session(), ttl(30), "m", now, config))).toEqual([]);
+  });
+
+  it("undecryptable once, flood waits none (the ledger raises those)", () => {
+    expect(kinds(decide(session(), { kind: "unreadable" }, "m", now, config))).toEqual(["session.undecryptable"]);
+    expect(kinds(decide(session({ decryptFailed: true }), { kind: "unreadable" }, "m", now, config))).toEqual([]);
+    const flood = { kind: "flood", method: "m", until: new Date(now.getTime() + 60_000) } as const;
+    expect(kinds(decide(session(), flood, "m", now, config))).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ describe.each(allDrivers)("health check on %s", (driver) => {
   });
   afterAll(() => database.close());
 
+  const alertsOf = (id: string) =>
+    database.db.query.alertEvents.findMany({ where: (a, { eq: is }) => is(a.sessionId, id), orderBy: (a) => a.id });
   const checkEvents = async (id: string) => (await sessionEventsOf(database.db, id)).filter((e) => e.kind === "check");
 
   it("finds a healthy session active, with latencies, last use and an expiry forecast", async () => {
@@ -62,6 +64,10 @@ describe.each(allDrivers)("health check on %s", (driver) => {
       errorCode: "SESSION_REVOKED",
       at: expect.any(String),
     });
+    expect((await alertsOf(id)).map((a) => [a.kind, a.details])).toEqual([
+      ["session.invalid", expect.objectContaining({ errorCode: "SESSION_REVOKED", method: "users.GetUsers" })],
+      ["session.revoked_elsewhere", expect.objectContaining({ errorCode: "SESSION_REVOKED" })],
+    ]);
     const requests = sandbox.log(phone).length;
     expect(await check(id)).toMatchObject({ result: "skipped", status: "invalid" });
     expect(sandbox.log(phone)).toHaveLength(requests);
@@ -92,6 +98,7 @@ describe.each(allDrivers)("health check on %s", (driver) => {
       "degraded",
       "active",
     ]);
+    expect((await alertsOf(id)).map((a) => a.kind)).toEqual(["session.degraded", "session.recovered"]);
     const connection = (await sessionEventsOf(database.db, id))
       .filter((e) => e.kind === "connection")
       .map((e) => e.detail);

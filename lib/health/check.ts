@@ -10,7 +10,7 @@ import {
   type ClaimedCheck,
 } from "@/db/queries/session-health";
 import { releaseLease } from "@/db/queries/session-leases";
-import type { CheckEventDetail, CheckResultKind, SessionStatus } from "@/db/schema";
+import type { AlertDraft, CheckEventDetail, CheckResultKind, SessionStatus } from "@/db/schema";
 import { log } from "@/lib/log";
 import { recordCheck } from "@/lib/metrics/health";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
@@ -168,6 +168,8 @@ export type Decision = {
   patch: CheckPatch;
   detail: CheckEventDetail;
   latencyMs: number | null;
+  /** Written with the outcome (the outbox): only changes raise them, so a session stuck in a state raises one. */
+  alerts: AlertDraft[];
 };
 
 const dayMs = 86_400_000;
@@ -214,7 +216,14 @@ export function decide(
         ...(outcome.ttlDays === undefined ? {} : { authorizationTtlDays: outcome.ttlDays, ttlCheckedAt: now }),
       };
       const detail = event("ok", "active", { connectMs: outcome.connectMs, requestMs: outcome.requestMs });
-      return { result: "ok", patch, detail, latencyMs: outcome.requestMs };
+      const alerts: AlertDraft[] = [];
+      if (session.status !== "active") alerts.push({ kind: "session.recovered", details: { from: session.status } });
+      if (patch.expiresAt && comesWithin(patch.expiresAt, now, config) && !comesWithin(session.expiresAt, now, config))
+        alerts.push({
+          kind: "session.expiring",
+          details: { expiresAt: patch.expiresAt.toISOString(), withinDays: config.expiringDays },
+        });
+      return { result: "ok", patch, detail, latencyMs: outcome.requestMs, alerts };
     }
     case "failed": {
       const failures = session.authFailures + 1;
@@ -232,7 +241,16 @@ export function decide(
         errorCode: outcome.code,
         connectMs: outcome.connectMs,
       });
-      return { result, patch, detail, latencyMs: null };
+      const evidence = { errorCode: outcome.code, errorClass: outcome.errorClass, method, at: detail.at };
+      const alerts: AlertDraft[] =
+        to === "invalid"
+          ? [{ kind: "session.invalid", details: evidence }]
+          : session.status === "active"
+            ? [{ kind: "session.degraded", details: evidence }]
+            : [];
+      // Telegram says SESSION_REVOKED of a key ended from another of the account's devices.
+      if (outcome.code === "SESSION_REVOKED") alerts.push({ kind: "session.revoked_elsewhere", details: evidence });
+      return { result, patch, detail, latencyMs: null, alerts };
     }
     case "flood":
       return {
@@ -244,6 +262,7 @@ export function decide(
           method: outcome.method,
         }),
         latencyMs: null,
+        alerts: [],
       };
     case "unreadable":
       return {
@@ -256,8 +275,15 @@ export function decide(
         },
         detail: event("error", session.status, { errorClass: "decrypt", errorCode: "DECRYPT_FAILED" }),
         latencyMs: null,
+        alerts: session.decryptFailed
+          ? []
+          : [{ kind: "session.undecryptable", details: { errorCode: "DECRYPT_FAILED" } }],
       };
   }
+}
+
+function comesWithin(expiresAt: Date | null, now: Date, config: HealthConfig): boolean {
+  return expiresAt !== null && expiresAt.getTime() - now.getTime() <= config.expiringDays * dayMs;
 }
 
 /** ±10 % around the interval, so sessions added together do not stay in lock-step forever. */

@@ -6,6 +6,8 @@ export type HealthConfig = {
   ttlRefreshHours: number;
   concurrency: number;
   pollSeconds: number;
+  /** session.expiring fires when the forecast comes within this many days. */
+  expiringDays: number;
 };
 
 export function healthConfig(overrides: Partial<HealthConfig> = {}): HealthConfig {
@@ -16,6 +18,7 @@ export function healthConfig(overrides: Partial<HealthConfig> = {}): HealthConfi
     ttlRefreshHours: e.HEALTH_TTL_REFRESH_HOURS,
     concurrency: e.HEALTH_MONITOR_CONCURRENCY,
     pollSeconds: e.HEALTH_MONITOR_POLL_SECONDS,
+    expiringDays: e.ALERT_EXPIRING_DAYS,
     ...overrides,
   };
 }

@@ -42,6 +42,8 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
     const owner = await reconcileAuthorizations(database.db, id, list);
     return list.authorizations.map((a) => ({ hash: a.hash.toString(), device: a.deviceModel, ...owner(a) }));
   };
+  const alertsOf = (id: string) =>
+    database.db.query.alertEvents.findMany({ where: (e, { eq: is }) => is(e.sessionId, id), orderBy: (e) => e.id });
   const status = async (id: string) =>
     (await database.db.query.telegramSessions.findFirst({ where: eq(telegramSessions.id, id) }))?.status;
 
@@ -81,6 +83,11 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
     expect(await status(b)).toBe("invalid");
     const evidence = await database.db.query.sessionEvents.findMany({ where: (e, { eq: is }) => is(e.sessionId, b) });
     expect(evidence.at(-1)?.detail).toMatchObject({ to: "invalid", errorCode: "NOT_LISTED_BY_TELEGRAM" });
+    expect((await alertsOf(b)).map((e) => e.kind)).toEqual(["session.invalid", "session.revoked_elsewhere"]);
+    // The foreign phone was raised once, with what Telegram shows of it, however often the list was read.
+    expect((await alertsOf(a)).map((e) => [e.kind, e.details])).toEqual([
+      ["device.foreign", expect.objectContaining({ hash: foreign, deviceModel: "Pixel 8" })],
+    ]);
   }, 60_000);
 
   it("terminates all other devices (the console's other sessions become invalid) and sets the auto-terminate period", async () => {
@@ -95,6 +102,8 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
     expect(await others(admin)).toMatchObject({ status: 200, body: { consoleSessionsEnded: 1 } });
     expect(sandbox.authorizations(phone).filter((x) => x.state === "active")).toHaveLength(1);
     expect(await status(c)).toBe("invalid");
+    // Ended by the console itself: invalid, but not revoked elsewhere.
+    expect((await alertsOf(c)).map((e) => e.kind)).toEqual(["session.invalid"]);
     expect(await status(a)).toBe("active");
 
     const setTtl = (days: unknown, token = admin) =>

@@ -7,8 +7,10 @@ import {
   setAccountTtl,
   type ConsoleSession,
 } from "@/db/queries/session-authorizations";
+import { recordForeignDevices, type ForeignDevice } from "@/db/queries/alert-events";
 import { recordCheckOutcome } from "@/db/queries/session-health";
 import { findSessionTarget } from "@/db/queries/telegram-accounts";
+import type { AlertDraft } from "@/db/schema";
 import { DomainError, notFound } from "@/lib/errors/domain";
 import { env } from "@/lib/env";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
@@ -45,6 +47,8 @@ export async function reconcileAuthorizations(
     owners.set(a, owner.id);
     if (owner.identity?.hash == null) await recordIdentity(db, owner.id, self.accountId, a, BigInt(a.hash.toString()));
   }
+  const foreign = list.authorizations.filter((a) => !a.current && !owners.has(a));
+  await recordForeignDevices(db, sessionId, self.accountId, foreign.map(describeDevice));
   const listed = new Set(owners.values());
   // Only a session whose authorization was seen before counts as missing: a guess must never call one dead.
   for (const missing of siblings.filter((s) => s.identity && !listed.has(s.id) && s.status !== "revoke_pending"))
@@ -55,12 +59,33 @@ export async function reconcileAuthorizations(
       : { foreign: !owners.has(a), consoleSessionId: owners.get(a) ?? null };
 }
 
+/** What device.foreign tells of a device: what Telegram shows of it, never anything secret. */
+function describeDevice(a: Api.Authorization): ForeignDevice {
+  return {
+    hash: a.hash.toString(),
+    deviceModel: a.deviceModel,
+    platform: a.platform,
+    systemVersion: a.systemVersion,
+    appName: a.appName,
+    appVersion: a.appVersion,
+    apiId: a.apiId,
+    ip: a.ip,
+    country: a.country,
+    region: a.region,
+    createdAt: new Date(a.dateCreated * 1000).toISOString(),
+    activeAt: new Date(a.dateActive * 1000).toISOString(),
+  };
+}
+
 /** Telegram's list (read through another session of the account) no longer has this session: it is dead there. */
 function markNotListed(db: DbOrTx, session: ConsoleSession, seenBy: string): Promise<void> {
   return markEnded(db, session, notListedCode, `account.GetAuthorizations via ${seenBy}`);
 }
 
-/** Makes a console session invalid with the evidence of how the console learned it is dead at Telegram. */
+/**
+ * Makes a console session invalid with the evidence of how the console learned it is dead at Telegram; it was
+ * ended from elsewhere unless the console itself ended it.
+ */
 export async function markEnded(
   db: DbOrTx,
   session: Pick<ConsoleSession, "id" | "status">,
@@ -68,6 +93,9 @@ export async function markEnded(
   method: string,
 ): Promise<void> {
   const now = new Date();
+  const evidence = { errorCode: code, errorClass: "terminal", method, at: now.toISOString() };
+  const alerts: AlertDraft[] = [{ kind: "session.invalid", details: evidence }];
+  if (code !== terminatedCode) alerts.push({ kind: "session.revoked_elsewhere", details: evidence });
   await recordCheckOutcome(
     db,
     session.id,
@@ -85,6 +113,7 @@ export async function markEnded(
         method,
       },
       latencyMs: null,
+      alerts,
     },
   );
 }

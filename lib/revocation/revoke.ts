@@ -9,7 +9,7 @@ import {
   rescheduleRevocation,
   type Requester,
 } from "@/db/queries/revocations";
-import { rollBackRotation } from "@/db/queries/rotations";
+import { revokedReason, rollBackRotation } from "@/db/queries/rotations";
 import { DomainError, notFound } from "@/lib/errors/domain";
 import { auditActorId } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actors";
@@ -83,7 +83,7 @@ async function beginRevocation(db: Db, sessionId: string, requester: Requester, 
     if (rotation && rotation.step !== "password_needed")
       throw busy("This session is being rotated. Try again when the rotation has finished.");
     // A rotation waiting for the 2FA password holds nothing at Telegram yet: revoking wins over it.
-    if (rotation) await rollBackRotation(tx, rotation.id, "REVOKED");
+    if (rotation) await rollBackRotation(tx, rotation.id, revokedReason);
     await markRevokePending(tx, sessionId, { reason: "revoked", ...requester, holdSeconds });
   });
 }
