@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 import { CodeForm } from "./code-form";
 import { LoginDone } from "./login-done";
 import { loginApi } from "./login-api";

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 import { useCountdown } from "./use-countdown";
 
 const deliveries: Record<string, string> = {

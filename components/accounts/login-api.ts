@@ -1,5 +1,5 @@
 import { apiFetch } from "@/lib/api/client-fetch";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 
 const base = "/api/v1/telegram/logins";
 

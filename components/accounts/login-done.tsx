@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 
 export function LoginDone({ flow, onAnother }: { flow: LoginView; onAnother(): void }) {
   const others = flow.otherSessions ?? 0;

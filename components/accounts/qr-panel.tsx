@@ -3,7 +3,7 @@
 import Image from "next/image";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 import { useCountdown } from "./use-countdown";
 
 /** Shows the current QR code (the wizard asks whether it was scanned, see useQrRefresh). */

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { LoginView } from "@/lib/telegram/login/view";
+import type { LoginView } from "@/lib/api/schemas/logins";
 import { loginApi } from "./login-api";
 
 const pollEveryMs = 3000;

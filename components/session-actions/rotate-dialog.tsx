@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { RotateResult } from "@/lib/rotation/rotate";
+import type { RotateReply } from "@/lib/api/schemas/sessions";
 import { useRotate } from "./use-session-actions";
 
 type Props = {
@@ -12,7 +12,7 @@ type Props = {
   accountName: string;
   open: boolean;
   onClose(): void;
-  onRotated(result: RotateResult): void;
+  onRotated(result: RotateReply): void;
 };
 
 /** Confirms a rotation; when the account has two-step verification, asks for its password in the same dialog. */

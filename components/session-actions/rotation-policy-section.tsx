@@ -5,7 +5,7 @@ import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { ApiRequestError } from "@/lib/api/client-fetch";
-import type { RotationPolicy } from "@/lib/rotation/policy";
+import type { RotationPolicyView } from "@/lib/api/schemas/settings";
 import { useRotationPolicy, useSaveRotationPolicy } from "./use-rotation-policy";
 
 /** The settings page's automatic rotation policy (admins only: the page and the API check it). */
@@ -39,7 +39,7 @@ export function RotationPolicySection() {
   );
 }
 
-function PolicyForm({ initial }: { initial: RotationPolicy }) {
+function PolicyForm({ initial }: { initial: RotationPolicyView }) {
   const save = useSaveRotationPolicy();
   const [draft, setDraft] = useState({
     enabled: initial.enabled,

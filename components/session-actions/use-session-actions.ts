@@ -2,8 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client-fetch";
-import type { RevokeResult } from "@/lib/revocation/revoke";
-import type { RotateResult } from "@/lib/rotation/rotate";
+import type { ForgetReply, RevokeReply, RotateReply } from "@/lib/api/schemas/sessions";
 
 const base = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 
@@ -15,16 +14,14 @@ function useSessionMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
 
 export function useRotate(id: string) {
   return useSessionMutation((password: string | undefined) =>
-    apiFetch<RotateResult>(`${base(id)}/rotate`, { method: "POST", body: password === undefined ? {} : { password } }),
+    apiFetch<RotateReply>(`${base(id)}/rotate`, { method: "POST", body: password === undefined ? {} : { password } }),
   );
 }
 
 export function useRevoke(id: string) {
-  return useSessionMutation(() => apiFetch<RevokeResult>(`${base(id)}/revoke`, { method: "POST" }));
+  return useSessionMutation(() => apiFetch<RevokeReply>(`${base(id)}/revoke`, { method: "POST" }));
 }
 
 export function useForget(id: string) {
-  return useSessionMutation(() =>
-    apiFetch<{ id: string; status: "revoked" }>(`${base(id)}/forget`, { method: "POST" }),
-  );
+  return useSessionMutation(() => apiFetch<ForgetReply>(`${base(id)}/forget`, { method: "POST" }));
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SessionCounts } from "@/db/queries/overview";
+import type { OverviewBody } from "@/lib/api/schemas/overview";
 import { sessionStatuses, statusLabels } from "./status-labels";
 
 const accents: Record<string, string> = {
@@ -14,7 +14,13 @@ const accents: Record<string, string> = {
 type Card = { key: string; label: string; count: number; href?: string };
 
 /** One card per state (each opens the filtered list), then the kinds of trouble that cut across states. */
-export function StateCards({ counts, expiringWithinDays }: { counts: SessionCounts; expiringWithinDays: number }) {
+export function StateCards({
+  counts,
+  expiringWithinDays,
+}: {
+  counts: OverviewBody["counts"];
+  expiringWithinDays: number;
+}) {
   const states: Card[] = sessionStatuses.map((status) => ({
     key: status,
     label: statusLabels[status],

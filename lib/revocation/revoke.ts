@@ -28,12 +28,8 @@ export function requesterOf(actor: Actor): Requester {
   return { actorId: auditActorId(actor), actorLabel: actor.label };
 }
 
-export type RevokeResult = {
-  id: string;
-  status: "revoked" | "revoke_pending";
-  nextAttemptAt: string | null;
-  lastError: string | null;
-};
+/** Logged out now, or owed: then when the next attempt is and the code the last one failed with. */
+export type Revocation = { status: "revoked" } | { status: "revoke_pending"; nextAttemptAt: Date; lastError: string };
 
 /**
  * Revokes a session: revoke_pending at once, then auth.logOut with its own key. On success the ciphertext
@@ -46,15 +42,15 @@ export async function revokeSession(
   requester: Requester,
   commit: Commit,
   manager: ConnectionManager = connectionManager(),
-): Promise<RevokeResult> {
+): Promise<Revocation> {
   await beginRevocation(db, sessionId, requester, manager.config.leaseSeconds);
   const outcome = await logOutAtTelegram(db, manager, sessionId);
   if (outcome.done) {
     await commit((tx) => closeRevocation(tx, sessionId));
-    return { id: sessionId, status: "revoked", nextAttemptAt: null, lastError: null };
+    return { status: "revoked" };
   }
   const next = await commit((tx) => postponeRevocation(tx, sessionId, outcome.code));
-  return { id: sessionId, status: "revoke_pending", nextAttemptAt: next.toISOString(), lastError: outcome.code };
+  return { status: "revoke_pending", nextAttemptAt: next, lastError: outcome.code };
 }
 
 /**

@@ -16,12 +16,8 @@ export type RotationDeps = { db: Db; ring: KeyRing; manager: ConnectionManager; 
 /** How long a rotation is held by the process working on it before recovery may take it over. */
 export const rotationLockSeconds = (deps: Pick<RotationDeps, "manager">) => deps.manager.config.leaseSeconds * 2;
 
-export type RotateResult = {
-  id: string;
-  status: "rotated";
-  newSessionId: string;
-  oldSessionStatus: "revoked" | "revoke_pending";
-};
+/** A finished rotation: the session that replaces the old one, and whether the old key is logged out yet. */
+export type Rotated = { newSessionId: string; oldSessionStatus: "revoked" | "revoke_pending" };
 
 /**
  * Rotates a session: a new authorization minted from the old one (no code; the 2FA password when the
@@ -32,7 +28,7 @@ export async function rotateSession(
   deps: RotationDeps,
   sessionId: string,
   options: { password?: string; trigger?: "manual" | "policy" } = {},
-): Promise<RotateResult> {
+): Promise<Rotated> {
   const claim = await beginRotation(
     deps.db,
     sessionId,
@@ -90,7 +86,7 @@ async function rotateUnderLease(
   { rotation, session }: RotationClaim,
   old: TelegramClient,
   password?: string,
-): Promise<RotateResult> {
+): Promise<Rotated> {
   const fresh = await openFreshClient(readFreshKey(deps.ring, rotation) ?? "", session.dcId);
   try {
     await authorizeFresh(deps, rotation, fresh, old, password);
@@ -101,7 +97,7 @@ async function rotateUnderLease(
       fresh,
     );
     const oldSessionStatus = await retireOld(deps.db, rotation.id, session.id, old);
-    return { id: session.id, status: "rotated", newSessionId, oldSessionStatus };
+    return { newSessionId, oldSessionStatus };
   } finally {
     await closeClient(fresh);
   }

@@ -52,3 +52,6 @@ export function authorizationsBody(
   items.sort((a, b) => Number(b.current) - Number(a.current) || b.lastActiveAt.localeCompare(a.lastActiveAt));
   return { items, ttlDays: result.authorizationTtlDays, fetchedAt: now.toISOString() };
 }
+
+/** Answer to setting the account's inactivity TTL: the days Telegram now keeps an idle device signed in. */
+export type TtlReply = { ttlDays: number };

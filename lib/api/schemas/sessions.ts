@@ -4,7 +4,9 @@ import { sessionSorts } from "@/db/queries/session-sort";
 import type { SessionDetailRow, SessionItemRow } from "@/db/queries/sessions";
 import { sessionStatusEnum, type SessionStatus, type TelegramAccount } from "@/db/schema";
 import type { CheckResult } from "@/lib/health/check";
-import { isoOrNull } from "@/lib/http/json-dates";
+import { iso, isoOrNull } from "@/lib/http/json-dates";
+import type { Revocation } from "@/lib/revocation/revoke";
+import type { Rotated } from "@/lib/rotation/rotate";
 import { commaList, optionalText } from "./common";
 
 const statusList = commaList(
@@ -113,3 +115,25 @@ export function toSessionItem(row: SessionItemRow): SessionItem {
 
 /** Answer to "check now": the session's item after the check, and what the check found. */
 export type CheckReply = SessionItem & { check: Omit<CheckResult, "sessionId" | "status"> };
+
+/** Answer to rotate: the session that replaces this one; the old key is logged out, or that is still owed. */
+export type RotateReply = { id: string; status: "rotated" } & Rotated;
+
+export const toRotateReply = (id: string, rotated: Rotated): RotateReply => ({ id, status: "rotated", ...rotated });
+
+/** Answer to revoke: `revoke_pending` when Telegram could not be reached, with when the logout is tried next. */
+export type RevokeReply = {
+  id: string;
+  status: Revocation["status"];
+  nextAttemptAt: string | null;
+  lastError: string | null;
+};
+
+export function toRevokeReply(id: string, revocation: Revocation): RevokeReply {
+  return revocation.status === "revoked"
+    ? { id, status: "revoked", nextAttemptAt: null, lastError: null }
+    : { id, status: "revoke_pending", nextAttemptAt: iso(revocation.nextAttemptAt), lastError: revocation.lastError };
+}
+
+/** Answer to forget: the key of an invalid session is destroyed without calling Telegram. */
+export type ForgetReply = { id: string; status: "revoked" };

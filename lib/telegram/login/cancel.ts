@@ -5,18 +5,18 @@ import { TelegramFailure } from "../errors";
 import { TelegramNotConfiguredError } from "../target";
 import { runStep } from "./run-step";
 import type { LoginDeps } from "./deps";
-import { toLoginView, type LoginView } from "./view";
+import type { LoginState } from "./state";
 
 const cancelled = { step: "cancelled" as const, ...clearedSecrets };
 
 /** Ends a login: tells Telegram to forget the code (best effort) and destroys the flow's secrets. */
-export async function cancelLogin(deps: LoginDeps, flowId: string): Promise<LoginView> {
+export async function cancelLogin(deps: LoginDeps, flowId: string): Promise<LoginState> {
   try {
     return await runStep(deps, flowId, openSteps, async ({ flow, client, phone, phoneCodeHash }) => {
       if (flow.step === "code" && phone && phoneCodeHash) {
         await client.invoke(new Api.auth.CancelCode({ phoneNumber: phone, phoneCodeHash })).catch(() => undefined);
       }
-      return { patch: cancelled, result: toLoginView({ ...flow, ...cancelled }) };
+      return { patch: cancelled, result: { flow: { ...flow, ...cancelled } } };
     });
   } catch (error) {
     // Telegram out of reach: its code simply expires there, and the flow still ends here.
@@ -26,6 +26,6 @@ export async function cancelLogin(deps: LoginDeps, flowId: string): Promise<Logi
     await releaseLoginFlow(deps.db, flowId, cancelled);
     const flow = await findLoginFlow(deps.db, flowId);
     if (!flow) throw new DomainError("not_found", "This login was not found.");
-    return toLoginView(flow);
+    return { flow };
   }
 }

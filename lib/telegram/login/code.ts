@@ -9,10 +9,10 @@ import { finishLogin } from "./finish";
 import { passwordStep, pendingPasswordStep } from "./password";
 import { runStep, StepFailure, type StepContext } from "./run-step";
 import { sentCodeFacts } from "./phone";
-import { toLoginView, type LoginView } from "./view";
+import type { LoginState } from "./state";
 
 /** Signs in with the code; an account with two-step verification moves on to the password step. */
-export function submitCode(deps: LoginDeps, flowId: string, code: string): Promise<LoginView> {
+export function submitCode(deps: LoginDeps, flowId: string, code: string): Promise<LoginState> {
   return runStep(deps, flowId, ["code"], async ({ flow, client, phone, phoneCodeHash }) => {
     try {
       const authorization = await client.invoke(
@@ -38,7 +38,7 @@ export function submitCode(deps: LoginDeps, flowId: string, code: string): Promi
 }
 
 /** Asks Telegram to send the code again (by its next delivery type), once its timeout has passed. */
-export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginView> {
+export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginState> {
   return runStep(deps, flowId, ["code"], async ({ flow, client, phone, phoneCodeHash }: StepContext) => {
     const waitMs = (flow.resendAvailableAt?.getTime() ?? 0) - Date.now();
     if (waitMs > 0) {
@@ -57,7 +57,7 @@ export function resendCode(deps: LoginDeps, flowId: string): Promise<LoginView> 
       codeLength: facts.codeLength,
       resendAvailableAt: facts.resendAvailableAt,
     };
-    return { patch, result: toLoginView({ ...flow, ...patch }) };
+    return { patch, result: { flow: { ...flow, ...patch } } };
   });
 }
 

@@ -10,7 +10,7 @@ import { saveSession } from "../client";
 import { maskPhone } from "./phone";
 import type { LoginDeps } from "./deps";
 import { storeSession } from "./store-session";
-import { toLoginView, type LoginView } from "./view";
+import type { LoginState } from "./state";
 
 /**
  * Stores the account and its new session, and closes the flow, in one transaction with the audit row.
@@ -21,7 +21,7 @@ export async function finishLogin(
   flow: LoginFlow,
   client: TelegramClient,
   user: Api.User,
-): Promise<LoginView> {
+): Promise<LoginState> {
   const sessionString = saveSession(client);
   const dcId = client.session.dcId;
   try {
@@ -51,7 +51,7 @@ export async function finishLogin(
       });
       const done = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
       await releaseLoginFlow(tx, flow.id, done);
-      return toLoginView({ ...flow, ...done, lockedUntil: null }, { otherSessions });
+      return { flow: { ...flow, ...done, lockedUntil: null }, otherSessions };
     });
   } catch (error) {
     await client.invoke(new Api.auth.LogOut()).catch(() => undefined);

@@ -6,13 +6,13 @@ import { alreadyAuthorizedUser, userOf } from "./authorized-user";
 import { finishLogin } from "./finish";
 import { runStep, StepFailure, type StepOutcome } from "./run-step";
 import { computeSrpCheck } from "./srp-check";
-import { toLoginView, type LoginView } from "./view";
+import type { LoginState } from "./state";
 
 /** Moves a flow to the password step, with the account's hint. */
 export async function passwordStep(flow: LoginFlow, client: TelegramClient): Promise<StepOutcome> {
   const password = await client.invoke(new Api.account.GetPassword());
   const patch = { step: "password" as const, passwordHint: password.hint ?? null, attempts: 0 };
-  return { patch, result: toLoginView({ ...flow, ...patch }) };
+  return { patch, result: { flow: { ...flow, ...patch } } };
 }
 
 /**
@@ -37,7 +37,7 @@ export async function signInWithPassword(client: TelegramClient, password: strin
 }
 
 /** Proves the two-step verification password with SRP; the password itself never leaves this process. */
-export function submitPassword(deps: LoginDeps, flowId: string, password: string): Promise<LoginView> {
+export function submitPassword(deps: LoginDeps, flowId: string, password: string): Promise<LoginState> {
   return runStep(deps, flowId, ["password"], async ({ flow, client }) => {
     try {
       return { result: await finishLogin(deps, flow, client, await signInWithPassword(client, password)) };

@@ -7,14 +7,14 @@ import { exportLoginToken } from "./login-token";
 import { passwordStep } from "./password";
 import { qrLink } from "./qr-link";
 import { runStep } from "./run-step";
-import { toLoginView, type LoginView } from "./view";
+import type { LoginState } from "./state";
 
 /**
  * Asks Telegram whether the QR code was scanned: a new token while it was not (they expire in
  * about 30 s), the account once it was — following a move to the account's home DC when needed. Once
  * moved, the flow keeps the home DC's key even if the import then fails: the next refresh shows a code there.
  */
-export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginView> {
+export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginState> {
   return runStep(deps, flowId, ["qr"], async ({ flow, client, moveTo }) => {
     // After a move to the home DC the login (its authorization or its 2FA step) belongs to the client made there.
     let current = client;
@@ -26,10 +26,7 @@ export function refreshQrLogin(deps: LoginDeps, flowId: string): Promise<LoginVi
       const patch = { qrExpiresAt: expiresAt };
       return {
         patch,
-        result: toLoginView(
-          { ...flow, ...patch },
-          { qr: { url: qrLink(answer.token), expiresAt: expiresAt.toISOString() } },
-        ),
+        result: { flow: { ...flow, ...patch }, qr: { url: qrLink(answer.token), expiresAt } },
       };
     } catch (error) {
       if (classifyTelegramError(error).code === "SESSION_PASSWORD_NEEDED") return passwordStep(flow, current);

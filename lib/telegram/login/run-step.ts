@@ -14,7 +14,7 @@ import { classifyTelegramError } from "../errors";
 import { TelegramNotConfiguredError } from "../target";
 import { stepLockSeconds, type LoginDeps } from "./deps";
 import { MovableClient, type MoveToDc } from "./login-token";
-import { maxAttempts, type LoginView } from "./view";
+import { maxAttempts, type LoginState } from "./state";
 
 export type StepContext = {
   flow: LoginFlow;
@@ -36,7 +36,7 @@ export class StepFailure extends Error {
 }
 
 /** What a successful step leaves behind: the flow's new state, unless the step already committed it. */
-export type StepOutcome = { patch?: LoginFlowPatch; result: LoginView };
+export type StepOutcome = { patch?: LoginFlowPatch; result: LoginState };
 
 /**
  * Claims the flow, reconnects with the flow's own auth key (the phone_code_hash is bound to it), runs the
@@ -47,7 +47,7 @@ export async function runStep(
   flowId: string,
   steps: LoginStep[],
   step: (ctx: StepContext) => Promise<StepOutcome>,
-): Promise<LoginView> {
+): Promise<LoginState> {
   const claim = await claimLoginFlow(deps.db, flowId, auditActorId(deps.actor), stepLockSeconds());
   if ("missing" in claim) throw new DomainError("not_found", "This login was not found.");
   if ("busy" in claim)
@@ -66,8 +66,8 @@ export async function runStep(
       env().TELEGRAM_REQUEST_TIMEOUT_MS,
     );
     patch = outcome.patch ?? {};
-    stillOpen = openSteps.includes(outcome.result.step);
-    countLoginAttempt(outcome.result.step);
+    stillOpen = openSteps.includes(outcome.result.flow.step);
+    countLoginAttempt(outcome.result.flow.step);
     return outcome.result;
   } catch (error) {
     const cause = error instanceof StepFailure ? error.cause : error;

@@ -13,10 +13,10 @@ import { flowLifetimeMs, type LoginDeps } from "./deps";
 import { countFailedLoginAttempt, loginFailure } from "./run-step";
 import { qrLink } from "./qr-link";
 import { maskPhone, sentCodeFacts } from "./phone";
-import { toLoginView, type LoginView } from "./view";
+import type { LoginState } from "./state";
 
 /** Asks Telegram for a login code with a fresh auth key, and keeps that key (encrypted) for the next step. */
-export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string = randomUUID()): Promise<LoginView> {
+export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string = randomUUID()): Promise<LoginState> {
   const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginFailure(error)));
   return withFreshClient(async (client) => {
     const sent = await client.invoke(
@@ -44,7 +44,7 @@ export async function startPhoneLogin(deps: LoginDeps, phone: string, id: string
 }
 
 /** Starts a QR login: a fresh key exports a login token that the owner's phone scans. */
-export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): Promise<LoginView> {
+export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): Promise<LoginState> {
   const target = await telegramTarget().catch((error: unknown) => Promise.reject(loginFailure(error)));
   return withFreshClient(async (client) => {
     const token = await client.invoke(
@@ -53,18 +53,18 @@ export async function startQrLogin(deps: LoginDeps, id: string = randomUUID()): 
     if (!(token instanceof Api.auth.LoginToken))
       throw new Error(`unexpected answer to exportLoginToken: ${token.className}`);
     const expiresAt = new Date(token.expires * 1000);
-    const flow = await insertFlow(deps, client, { id, method: "qr", step: "qr", qrExpiresAt: expiresAt });
-    return { ...flow, qr: { url: qrLink(token.token), expiresAt: expiresAt.toISOString() } };
+    const started = await insertFlow(deps, client, { id, method: "qr", step: "qr", qrExpiresAt: expiresAt });
+    return { ...started, qr: { url: qrLink(token.token), expiresAt } };
   });
 }
 
-async function withFreshClient<T extends { step: string }>(work: (client: TelegramClient) => Promise<T>): Promise<T> {
+async function withFreshClient<T extends LoginState>(work: (client: TelegramClient) => Promise<T>): Promise<T> {
   let client: TelegramClient | undefined;
   try {
     client = await createTelegramClient("");
     await connectClient(client);
     const started = await withDeadline(work(client), env().TELEGRAM_REQUEST_TIMEOUT_MS);
-    countLoginAttempt(started.step);
+    countLoginAttempt(started.flow.step);
     return started;
   } catch (error) {
     countFailedLoginAttempt(error);
@@ -78,7 +78,7 @@ async function insertFlow(
   deps: LoginDeps,
   client: TelegramClient,
   values: Omit<NewLoginFlow, "expiresAt"> & { id: string },
-): Promise<LoginView> {
+): Promise<LoginState> {
   const flow = {
     ...values,
     dcId: client.session.dcId,
@@ -90,5 +90,5 @@ async function insertFlow(
     await expireLoginFlows(tx);
     return insertLoginFlow(tx, flow);
   });
-  return toLoginView(stored);
+  return { flow: stored };
 }

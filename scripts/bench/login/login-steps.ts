@@ -27,10 +27,10 @@ export async function timeOneLogin(deps: LoginDeps, phone: string, code: string,
   const { startPhoneLogin } = await import("@/lib/telegram/login/start");
   const { submitCode } = await import("@/lib/telegram/login/code");
   const { submitPassword } = await import("@/lib/telegram/login/password");
-  const [view, start] = await timed(() => startPhoneLogin(deps, phone));
-  const [afterCode, codeStep] = await timed(() => submitCode(deps, view.id, code));
-  if (afterCode.step !== "password") throw new Error(`expected the password step, got ${afterCode.step}`);
-  const [done, passwordStep] = await timed(() => submitPassword(deps, view.id, password));
-  if (done.step !== "done") throw new Error(`login did not finish: ${done.step}`);
+  const [{ flow }, start] = await timed(() => startPhoneLogin(deps, phone));
+  const [afterCode, codeStep] = await timed(() => submitCode(deps, flow.id, code));
+  if (afterCode.flow.step !== "password") throw new Error(`expected the password step, got ${afterCode.flow.step}`);
+  const [done, passwordStep] = await timed(() => submitPassword(deps, flow.id, password));
+  if (done.flow.step !== "done") throw new Error(`login did not finish: ${done.flow.step}`);
   return { start, code: codeStep, password: passwordStep };
 }

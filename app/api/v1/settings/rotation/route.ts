@@ -1,21 +1,17 @@
 import { apiRoute } from "@/lib/api/handler";
-import {
-  readRotationPolicy,
-  rotationPolicySchema,
-  writeRotationPolicy,
-  type RotationPolicy,
-} from "@/lib/rotation/policy";
+import { rotationPolicyPatch, type RotationPolicyView } from "@/lib/api/schemas/settings";
+import { readRotationPolicy, writeRotationPolicy } from "@/lib/rotation/policy";
 
 /** The automatic rotation policy: rotate active sessions older than maxAgeDays, at most maxConcurrent at a time. */
-export const GET = apiRoute({ role: "admin" }, ({ db }): Promise<RotationPolicy> => readRotationPolicy(db));
+export const GET = apiRoute({ role: "admin" }, ({ db }): Promise<RotationPolicyView> => readRotationPolicy(db));
 
 /** Changes any of its fields; the others keep their values. */
 export const PATCH = apiRoute(
   {
     role: "admin",
-    body: rotationPolicySchema.partial().strict(),
+    body: rotationPolicyPatch,
     audit: { action: "settings.update", target: () => "rotation_policy", detail: ({ body }) => body },
   },
-  async ({ db, body, actor }): Promise<RotationPolicy> =>
+  async ({ db, body, actor }): Promise<RotationPolicyView> =>
     writeRotationPolicy(db, { ...(await readRotationPolicy(db)), ...body }, actor.label),
 );

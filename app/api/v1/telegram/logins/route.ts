@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/handler";
-import { startLoginBody } from "@/lib/api/schemas/logins";
+import { startLoginBody, toLoginView } from "@/lib/api/schemas/logins";
 import { loginDeps } from "@/lib/telegram/login/deps";
 import { maskPhone } from "@/lib/telegram/login/phone";
 import { startPhoneLogin } from "@/lib/telegram/login/start";
@@ -17,6 +17,6 @@ export const POST = apiRoute(
   async (context) => {
     const id = randomUUID();
     context.note({ target: id, detail: { phone: maskPhone(context.body.phone) } });
-    return startPhoneLogin(loginDeps(context), context.body.phone, id);
+    return toLoginView(await startPhoneLogin(loginDeps(context), context.body.phone, id));
   },
 );

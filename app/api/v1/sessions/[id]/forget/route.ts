@@ -1,9 +1,10 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
+import type { ForgetReply } from "@/lib/api/schemas/sessions";
 import { forgetSession, requesterOf } from "@/lib/revocation/revoke";
 
 /** Destroys the key of a session Telegram already refuses (invalid), without calling Telegram. 409 otherwise. */
 export const POST = apiRoute(
   { role: "admin", params: idParams, audit: { action: "session.forget", target: ({ params }) => params.id } },
-  ({ db, params, actor }) => forgetSession(db, params.id, requesterOf(actor)),
+  ({ db, params, actor }): Promise<ForgetReply> => forgetSession(db, params.id, requesterOf(actor)),
 );

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { requesterOf, revokeSession, type RevokeResult } from "@/lib/revocation/revoke";
+import { toRevokeReply, type RevokeReply } from "@/lib/api/schemas/sessions";
+import { requesterOf, revokeSession } from "@/lib/revocation/revoke";
 
 /**
  * Logs the session out at Telegram and destroys its key: {status:"revoked"}, or {status:"revoke_pending"}
@@ -13,9 +14,10 @@ export const POST = apiRoute(
     transaction: "manual",
     audit: { action: "session.revoke", target: ({ params }) => params.id },
   },
-  async ({ db, params, actor, commit, note }): Promise<RevokeResult> => {
-    const result = await revokeSession(db, params.id, requesterOf(actor), commit);
-    note({ detail: { result: result.status, ...(result.lastError ? { errorCode: result.lastError } : {}) } });
-    return result;
+  async ({ db, params, actor, commit, note }): Promise<RevokeReply> => {
+    const revocation = await revokeSession(db, params.id, requesterOf(actor), commit);
+    const reply = toRevokeReply(params.id, revocation);
+    note({ detail: { result: reply.status, ...(reply.lastError ? { errorCode: reply.lastError } : {}) } });
+    return reply;
   },
 );

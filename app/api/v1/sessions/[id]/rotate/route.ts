@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
+import { toRotateReply, type RotateReply } from "@/lib/api/schemas/sessions";
 import { requesterOf } from "@/lib/revocation/revoke";
-import { rotateSession, type RotateResult } from "@/lib/rotation/rotate";
+import { rotateSession } from "@/lib/rotation/rotate";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
 
@@ -22,10 +23,10 @@ export const POST = apiRoute(
     transaction: "manual",
     audit: { action: "session.rotate", target: ({ params }) => params.id },
   },
-  async ({ db, params, body, actor, commit, note }): Promise<RotateResult> => {
+  async ({ db, params, body, actor, commit, note }): Promise<RotateReply> => {
     const deps = { db, ring: loadKeyRing(), manager: connectionManager(), requester: requesterOf(actor), commit };
-    const result = await rotateSession(deps, params.id, { password: body.password });
-    note({ detail: { newSessionId: result.newSessionId, oldSessionStatus: result.oldSessionStatus } });
-    return result;
+    const rotated = await rotateSession(deps, params.id, { password: body.password });
+    note({ detail: rotated });
+    return toRotateReply(params.id, rotated);
   },
 );

@@ -3,15 +3,15 @@ import { auditActorId } from "@/lib/audit";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
+import { toLoginView } from "@/lib/api/schemas/logins";
 import { cancelLogin } from "@/lib/telegram/login/cancel";
 import { loginDeps } from "@/lib/telegram/login/deps";
-import { toLoginView } from "@/lib/telegram/login/view";
 
 /** A login in progress, for the member who started it (through any of their tokens); others get 404. */
 export const GET = apiRoute({ role: "admin", params: idParams }, async ({ db, actor, params }) => {
   const flow = await findOwnedLoginFlow(db, params.id, auditActorId(actor));
   if (!flow) throw notFound("The login");
-  return toLoginView(flow);
+  return toLoginView({ flow });
 });
 
 /** Cancels a login in progress and destroys its secrets. */
@@ -22,5 +22,5 @@ export const DELETE = apiRoute(
     transaction: "manual",
     audit: { action: "telegram_login.cancel", target: ({ params }) => params.id },
   },
-  async (context) => cancelLogin(loginDeps(context), context.params.id),
+  async (context) => toLoginView(await cancelLogin(loginDeps(context), context.params.id)),
 );

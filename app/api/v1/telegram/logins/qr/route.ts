@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/handler";
+import { toLoginView } from "@/lib/api/schemas/logins";
 import { loginDeps } from "@/lib/telegram/login/deps";
 import { startQrLogin } from "@/lib/telegram/login/start";
 
@@ -14,6 +15,6 @@ export const POST = apiRoute(
   async (context) => {
     const id = randomUUID();
     context.note({ target: id });
-    return startQrLogin(loginDeps(context), id);
+    return toLoginView(await startQrLogin(loginDeps(context), id));
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
+import type { TtlReply } from "@/lib/api/schemas/authorizations";
 import { idParams } from "@/lib/api/schemas/common";
 import { setAuthorizationTtl } from "@/lib/reconcile/reconcile";
 
@@ -20,5 +21,5 @@ export const POST = apiRoute(
       detail: ({ body: b }) => ({ days: b.days }),
     },
   },
-  ({ db, params, body: b }) => setAuthorizationTtl(db, params.id, b.days),
+  ({ db, params, body: b }): Promise<TtlReply> => setAuthorizationTtl(db, params.id, b.days),
 );

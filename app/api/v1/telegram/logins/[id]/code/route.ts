@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { codeBody } from "@/lib/api/schemas/logins";
+import { codeBody, toLoginView } from "@/lib/api/schemas/logins";
 import { submitCode } from "@/lib/telegram/login/code";
 import { loginDeps } from "@/lib/telegram/login/deps";
 
@@ -13,5 +13,5 @@ export const POST = apiRoute(
     transaction: "manual",
     audit: { action: "telegram_login.submit_code", target: ({ params }) => params.id },
   },
-  async (context) => submitCode(loginDeps(context), context.params.id, context.body.code),
+  async (context) => toLoginView(await submitCode(loginDeps(context), context.params.id, context.body.code)),
 );

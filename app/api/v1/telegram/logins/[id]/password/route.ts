@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { passwordBody } from "@/lib/api/schemas/logins";
+import { passwordBody, toLoginView } from "@/lib/api/schemas/logins";
 import { submitPassword } from "@/lib/telegram/login/password";
 import { loginDeps } from "@/lib/telegram/login/deps";
 
@@ -13,5 +13,5 @@ export const POST = apiRoute(
     transaction: "manual",
     audit: { action: "telegram_login.submit_password", target: ({ params }) => params.id },
   },
-  async (context) => submitPassword(loginDeps(context), context.params.id, context.body.password),
+  async (context) => toLoginView(await submitPassword(loginDeps(context), context.params.id, context.body.password)),
 );

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
+import { toLoginView } from "@/lib/api/schemas/logins";
 import { refreshQrLogin } from "@/lib/telegram/login/qr";
 import { loginDeps } from "@/lib/telegram/login/deps";
 
@@ -12,7 +13,7 @@ export const POST = apiRoute(
     audit: { action: "telegram_login.refresh_qr", target: ({ params }) => params.id },
   },
   async (context) => {
-    const view = await refreshQrLogin(loginDeps(context), context.params.id);
+    const view = toLoginView(await refreshQrLogin(loginDeps(context), context.params.id));
     // Polls repeat every few seconds while the code waits to be scanned; only the outcome is worth a row.
     if (view.step === "qr") context.note({ quiet: true });
     return view;

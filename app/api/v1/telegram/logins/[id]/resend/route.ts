@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
+import { toLoginView } from "@/lib/api/schemas/logins";
 import { resendCode } from "@/lib/telegram/login/code";
 import { loginDeps } from "@/lib/telegram/login/deps";
 
@@ -11,5 +12,5 @@ export const POST = apiRoute(
     transaction: "manual",
     audit: { action: "telegram_login.resend_code", target: ({ params }) => params.id },
   },
-  async (context) => resendCode(loginDeps(context), context.params.id),
+  async (context) => toLoginView(await resendCode(loginDeps(context), context.params.id)),
 );
