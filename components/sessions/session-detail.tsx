@@ -13,6 +13,7 @@ import { EventTimeline } from "./event-timeline";
 import { LatencyChart } from "./latency-chart";
 import { LiveQueryStatus } from "./live-status";
 import { RateLimitHistory } from "./rate-limit-history";
+import { RecentCalls } from "./recent-calls";
 import { SessionFacts } from "./session-facts";
 import { StatusBadge } from "./status";
 import { StatusHistory } from "./status-history";
@@ -100,6 +101,9 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
         ) : (
           <QueryStatus pending={floods.isPending} error={floods.error} />
         )}
+      </Section>
+      <Section title="Recent calls" description="Telegram calls services made through the console's API.">
+        <RecentCalls sessionId={sessionId} />
       </Section>
       <Section title="Devices on this account">
         <DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} canManage={canManage} />

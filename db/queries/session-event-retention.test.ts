@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionEvents } from "@/db/schema";
+import { sessionCalls, sessionEvents } from "@/db/schema";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
-import { pruneSessionEvents } from "./session-event-retention";
+import { pruneSessionCalls, pruneSessionEvents } from "./session-event-retention";
 import { seedSessions } from "@/tests/support/session-rows";
 
 describe.each(testDrivers)("session event retention on %s", (driver) => {
@@ -43,5 +43,20 @@ describe.each(testDrivers)("session event retention on %s", (driver) => {
     expect(await ages()).toEqual({ old: 0, young: 10 });
     expect(await pruneSessionEvents(database.db, 30)).toBe(0);
     expect(await pruneSessionEvents(database.db, 0)).toBe(10);
+  });
+
+  it("prunes the call log the same way", async () => {
+    const [id] = (await seedSessions(database.db, [{}])) as [string];
+    const call = (ageDays: number) => ({
+      sessionId: id,
+      actorLabel: "token:svc",
+      method: "users.GetFullUser",
+      outcome: "ok",
+      latencyMs: 3,
+      at: sql`now() - make_interval(days => ${ageDays})`,
+    });
+    await database.db.insert(sessionCalls).values([call(40), call(40), call(1)]);
+    expect(await pruneSessionCalls(database.db, 30)).toBe(2);
+    expect(await database.db.select({ age: sessionCalls.at }).from(sessionCalls)).toHaveLength(1);
   });
 });

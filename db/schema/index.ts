@@ -5,6 +5,7 @@ export * from "./sign-in";
 export * from "./telegram-accounts";
 export * from "./telegram-sessions";
 export * from "./session-events";
+export * from "./session-calls";
 export * from "./session-health";
 export * from "./login-flows";
 export * from "./rotations";

@@ -21,6 +21,8 @@ export const statusOfCode: Record<ErrorCode, number> = {
   forbidden: 403,
   csrf_rejected: 403,
   password_change_required: 403,
+  telegram_method_forbidden: 403,
+  telegram_method_not_allowed: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
@@ -38,24 +40,29 @@ export const statusOfCode: Record<ErrorCode, number> = {
   database_unavailable: 503,
 };
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; telegramError?: string };
+};
 
 /** An answer the API gives instead of data; the wrapper turns it into `{error:{code,message}}` with its status. */
 export class ApiError extends Error {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly fields?: Record<string, string>;
+  /** For telegram_refused: Telegram's own error name (PEER_ID_INVALID). */
+  readonly telegramError?: string;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    extra: { headers?: Record<string, string>; fields?: Record<string, string> } = {},
+    extra: { headers?: Record<string, string>; fields?: Record<string, string>; telegramError?: string } = {},
   ) {
     super(message);
     this.name = "ApiError";
     this.status = statusOfCode[code];
     this.headers = extra.headers;
     this.fields = extra.fields;
+    this.telegramError = extra.telegramError;
   }
 }
 

@@ -10,5 +10,6 @@ export function jsonReply(data: unknown, status = 200, headers?: Record<string, 
 export function errorReply(error: ApiError): Response {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fields) body.error.fields = error.fields;
+  if (error.telegramError) body.error.telegramError = error.telegramError;
   return jsonReply(body, error.status, error.headers);
 }

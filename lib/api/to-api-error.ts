@@ -43,7 +43,8 @@ function fromTelegram(failure: TelegramFailure): ApiError {
       headers: { "Retry-After": String(Math.max(1, failure.seconds ?? 60)) },
     });
   }
-  return new ApiError(failure.kind === "transient" ? "telegram_unavailable" : "telegram_refused", message);
+  if (failure.kind === "transient") return new ApiError("telegram_unavailable", message);
+  return new ApiError("telegram_refused", message, { telegramError: failure.code });
 }
 
 /** Statement errors that request data can provoke (a duplicate, a vanished reference, a refused value) are 4xx. */

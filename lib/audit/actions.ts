@@ -24,6 +24,7 @@ export const auditActions = [
   "session.rotate",
   "session.revoke",
   "session.forget",
+  "session.invoke",
   "telegram_authorization.terminate",
   "telegram_authorization.terminate_others",
   "telegram_authorization.set_ttl",

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { pruneSessionEvents } from "@/db/queries/session-event-retention";
+import { pruneSessionCalls, pruneSessionEvents } from "@/db/queries/session-event-retention";
 import { env } from "@/lib/env";
 import { HealthMonitor } from "@/lib/health/monitor";
 import { log } from "@/lib/log";
@@ -49,9 +49,10 @@ export type MaintenanceStats = {
   revoked: number;
   rotatedByPolicy: number;
   eventsPruned: number;
+  callsPruned: number;
 };
 
-/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy, old events. */
+/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy, old events and calls. */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
   const ring = loadKeyRing();
   const loginsClosed = await recoverLoginFlows({ db, ring });
@@ -59,7 +60,8 @@ export async function maintenancePass(db: Db, manager: ConnectionManager): Promi
   const revoked = await retryDueRevocations(db, manager);
   const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
   const eventsPruned = await pruneSessionEvents(db, env().HEALTH_EVENTS_RETENTION_DAYS);
-  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy, eventsPruned };
+  const callsPruned = await pruneSessionCalls(db, env().CALL_LOG_RETENTION_DAYS);
+  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy, eventsPruned, callsPruned };
 }
 
 /** Runs a pass now and every HEALTH_MONITOR_POLL_SECONDS, never two at once. */

@@ -41,6 +41,8 @@ const schema = z.object({
   HEALTH_TTL_REFRESH_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** Session events (checks, connections, flood waits) older than this are deleted by the maintenance pass. */
   HEALTH_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Calls made through `POST /api/v1/sessions/{id}/invoke` older than this are deleted by the maintenance pass. */
+  CALL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A bearer token that may read /api/metrics (for Prometheus); unset: admins and admin API tokens only. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** `npm run worker` serves its own /metrics on this port (needs METRICS_TOKEN); unset: no listener. */

@@ -12,7 +12,9 @@ export type RefusalCode =
   | "password_required"
   | "telegram_unavailable"
   | "rate_limited"
-  | "too_many_attempts";
+  | "too_many_attempts"
+  | "telegram_method_forbidden"
+  | "telegram_method_not_allowed";
 
 export type RefusalDetails = {
   /** For rate_limited and too_many_attempts: when asking again can succeed. */
