@@ -8,12 +8,20 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --host HOST            listening address (env SANDBOX_HOST, default 127.0.0.1)
   --dc-ports 1=P,2=P,3=P fixed DC ports below 32768 (env SANDBOX_DC_PORTS, default random free ports)
   --control-port P       fixed control API port (env SANDBOX_CONTROL_PORT, default random)
+  --log-entries N        requests the log keeps (env SANDBOX_LOG_ENTRIES, default 2000)
   --no-seed              do not create the demo accounts`;
 
 function port(value: string | undefined, what: string): number | undefined {
   if (value === undefined || value === "") return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 32767) throw new Error(`${what} must be a port between 1 and 32767`);
+  return n;
+}
+
+function logEntries(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error("--log-entries must be a positive whole number");
   return n;
 }
 
@@ -33,6 +41,7 @@ async function main(): Promise<void> {
       host: { type: "string" },
       "dc-ports": { type: "string" },
       "control-port": { type: "string" },
+      "log-entries": { type: "string" },
       "no-seed": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -43,6 +52,7 @@ async function main(): Promise<void> {
     dataDir: values["data-dir"] ?? process.env.SANDBOX_DATA_DIR ?? ".data/sandbox",
     host: values.host ?? process.env.SANDBOX_HOST,
     dcIds: dcs.dcIds,
+    logEntries: logEntries(values["log-entries"] ?? process.env.SANDBOX_LOG_ENTRIES),
     ports: {
       dcs: dcs.ports,
       control: port(values["control-port"] ?? process.env.SANDBOX_CONTROL_PORT, "control port"),

@@ -13,3 +13,8 @@ export function mintedSessionString(
   session.authKey = new AuthKey(key, createHash("sha1").update(key).digest());
   return session.save();
 }
+
+/** The server salt of a minted authorization as GramJS holds it (a signed little-endian 64-bit integer, as text). */
+export function mintedServerSalt(minted: Pick<MintedAuthorization, "serverSalt">): string {
+  return Buffer.from(minted.serverSalt, "hex").readBigInt64LE(0).toString();
+}

@@ -23,6 +23,8 @@ export interface SandboxOptions {
   /** A fixed RSA private key (PEM); otherwise the data folder's, generated on first start. */
   rsaPrivateKeyPem?: string;
   limits?: Partial<SandboxLimits>;
+  /** How many of the last requests the request log keeps (default 2,000). */
+  logEntries?: number;
 }
 
 export interface SandboxInfo {
@@ -67,7 +69,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     dcs,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     faults: new Faults(),
-    log: new RequestLog(),
+    log: new RequestLog(options.logEntries),
     live: new LiveRegistry(),
     rateLimiter: new RateLimiter(),
   };

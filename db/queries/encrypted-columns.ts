@@ -19,6 +19,7 @@ const encryptedColumns = {
     column: telegramSessions.sessionCiphertext,
     failureFlag: telegramSessions.decryptFailed,
   },
+  serverSalt: { table: telegramSessions, id: telegramSessions.id, column: telegramSessions.serverSaltCiphertext },
   accountPhone: { table: telegramAccounts, id: telegramAccounts.id, column: telegramAccounts.phoneCiphertext },
   loginPhone: { table: loginFlows, id: loginFlows.id, column: loginFlows.phoneCiphertext },
   loginSession: { table: loginFlows, id: loginFlows.id, column: loginFlows.sessionCiphertext },

@@ -57,6 +57,7 @@ export async function markRevoked(tx: DbOrTx, sessionId: string, reason: string,
     .set({
       status: "revoked",
       sessionCiphertext: null,
+      serverSaltCiphertext: null,
       revokedAt: new Date(),
       revokedReason: reason,
       revokedBy: by,

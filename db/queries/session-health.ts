@@ -89,7 +89,11 @@ export function recordCheckOutcome(
 }
 
 /** A due session the sweep claimed: its lease is ours, and the row holds all a check reads before connecting. */
-export type ClaimedCheck = CheckTarget & { sessionCiphertext: string | null; floodWaits: Map<string, Date> };
+export type ClaimedCheck = CheckTarget & {
+  sessionCiphertext: string | null;
+  serverSaltCiphertext: string | null;
+  floodWaits: Map<string, Date>;
+};
 
 // Built once per database handle: building this query costs more CPU than Postgres spends running it.
 const claimStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareClaim>>();
@@ -122,6 +126,7 @@ function prepareClaim(db: DbOrTx) {
       decryptFailed: telegramSessions.decryptFailed,
       expiresAt: telegramSessions.expiresAt,
       sessionCiphertext: telegramSessions.sessionCiphertext,
+      serverSaltCiphertext: telegramSessions.serverSaltCiphertext,
       floodWaits: sql<[string, string][] | string>`(${waits})`,
     })
     .prepare("health_claim_due_check");

@@ -1,9 +1,15 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { telegramSessions, type SessionStatus } from "@/db/schema";
 import { secondsFromNow } from "./claim";
 
-export type LeasedSession = { id: string; status: SessionStatus; sessionCiphertext: string | null; dcId: number };
+export type LeasedSession = {
+  id: string;
+  status: SessionStatus;
+  sessionCiphertext: string | null;
+  serverSaltCiphertext: string | null;
+  dcId: number;
+};
 
 const leaseFree = (owner: string) =>
   or(
@@ -30,6 +36,7 @@ export async function takeLease(
       id: telegramSessions.id,
       status: telegramSessions.status,
       sessionCiphertext: telegramSessions.sessionCiphertext,
+      serverSaltCiphertext: telegramSessions.serverSaltCiphertext,
       dcId: telegramSessions.dcId,
     });
   return row;
@@ -57,6 +64,14 @@ export function findLease(db: DbOrTx, sessionId: string) {
     where: eq(telegramSessions.id, sessionId),
     columns: { id: true, leaseOwner: true, leaseUntil: true },
   });
+}
+
+/** Keeps the server salt a connection learned, unless the session was revoked meanwhile (its secrets destroyed). */
+export async function storeServerSalt(db: DbOrTx, sessionId: string, serverSaltCiphertext: string): Promise<void> {
+  await db
+    .update(telegramSessions)
+    .set({ serverSaltCiphertext })
+    .where(and(eq(telegramSessions.id, sessionId), isNotNull(telegramSessions.sessionCiphertext)));
 }
 
 /** Records a use; Telegram counts it as activity, so the expiry forecast moves with it. */

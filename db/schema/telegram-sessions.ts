@@ -22,6 +22,11 @@ export const telegramSessions = pgTable(
     status: sessionStatusEnum("status").notNull().default("active"),
     /** Vault envelope of the StringSession; null once revoked (destroyed). */
     sessionCiphertext: text("session_ciphertext"),
+    /**
+     * Vault envelope of the server salt the last connection used (GramJS's StringSession keeps none): the next
+     * connection starts with it instead of paying a bad_server_salt round trip. Null until learned, and once revoked.
+     */
+    serverSaltCiphertext: text("server_salt_ciphertext"),
     /** Set when the ciphertext does not decrypt with any configured key. */
     decryptFailed: boolean("decrypt_failed").notNull().default(false),
     dcId: integer("dc_id").notNull(),

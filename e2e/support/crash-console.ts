@@ -48,10 +48,7 @@ export class ConsoleProcess {
   async kill(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, "exit");
-    process.kill(-child.pid!, "SIGKILL");
-    await exited;
+    await killGroup(child);
   }
 
   private async healthy(): Promise<boolean> {
@@ -61,4 +58,12 @@ export class ConsoleProcess {
       return false;
     }
   }
+}
+
+/** kill -9 of a process started with `detached: true` and everything it runs; resolves once it is gone. */
+export async function killGroup(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  process.kill(-child.pid!, "SIGKILL");
+  await exited;
 }

@@ -19,8 +19,10 @@ export class SandboxProcess {
     private readonly stopProcess: () => Promise<void>,
   ) {}
 
-  static async start(dataDir: string): Promise<SandboxProcess> {
-    const child = spawn("npx", ["tsx", "sandbox/cli.ts", "--json", "--no-seed", "--data-dir", dataDir], {
+  /** `logEntries`: how many requests its log keeps (the scale runs read every check back from it). */
+  static async start(dataDir: string, logEntries = 2000): Promise<SandboxProcess> {
+    const args = ["--json", "--no-seed", "--data-dir", dataDir, "--log-entries", String(logEntries)];
+    const child = spawn("npx", ["tsx", "sandbox/cli.ts", ...args], {
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,
     });
@@ -59,8 +61,8 @@ export class SandboxProcess {
     return this.call("GET", "/authorizations");
   }
 
-  log(phone: string): Promise<SandboxLogEntry[]> {
-    return this.call("GET", `/log?phone=${phone}`);
+  log(phone?: string): Promise<SandboxLogEntry[]> {
+    return this.call("GET", phone ? `/log?phone=${phone}` : "/log");
   }
 
   /** The auth key (hex) behind an authorization, from the sandbox's own state file (Telegram's database here). */

@@ -23,8 +23,8 @@ describe.each(allDrivers)("the sweep's claimed checks on %s", (driver) => {
 
   const seed = async () => {
     const [phone] = nextPhones(1);
-    const [id] = await seedMintedSessions(database.db, [phone!]);
-    return { id: id!, phone: phone! };
+    const [seeded] = await seedMintedSessions(database.db, [phone!]);
+    return { id: seeded!.id, phone: phone! };
   };
 
   it("carry the flood ledger: a due session inside a long wait is rescheduled and sent nothing", async () => {

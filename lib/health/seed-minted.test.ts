@@ -17,7 +17,7 @@ describe("sessions seeded from minted sandbox authorizations", () => {
 
   it("are stored encrypted, one account each, and pass a real health check on every DC", async () => {
     const phones = [1, 2, 3, 1, 2].map((dc, i) => sandboxPhone(dc, 8000 + i));
-    const ids = await seedMintedSessions(database.db, phones, 2);
+    const ids = (await seedMintedSessions(database.db, phones, { batchSize: 2 })).map((s) => s.id);
     expect(new Set(ids).size).toBe(5);
     const rows = await Promise.all(ids.map((id) => sessionRow(database.db, id)));
     expect(rows.map((row) => row.dcId)).toEqual([1, 2, 3, 1, 2]);

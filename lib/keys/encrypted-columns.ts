@@ -11,6 +11,7 @@ function bindingOf(table: string, column: string) {
  */
 export const secrets = {
   sessionString: bindingOf("telegram_sessions", "session"),
+  serverSalt: bindingOf("telegram_sessions", "server_salt"),
   accountPhone: bindingOf("telegram_accounts", "phone"),
   loginPhone: bindingOf("login_flows", "phone"),
   loginSession: bindingOf("login_flows", "session"),

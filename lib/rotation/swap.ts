@@ -7,7 +7,6 @@ import type { SessionRotation } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain";
 import { recordIdentity } from "@/db/queries/session-authorizations";
 import { postponeRevocation } from "@/lib/revocation/revoke";
-import { saveSession } from "@/lib/telegram/client";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import type { Commit } from "@/lib/telegram/login/deps";
 import { storeSession } from "@/lib/telegram/login/store-session";
@@ -38,7 +37,7 @@ export async function swapIn(
   if (!(await isSameUser(deps.db, fresh, session.accountId)))
     await discardFresh(deps.db, rotation.id, fresh, new RotationMismatchError());
   const newSessionId = await deps.commit(async (tx) => {
-    const id = await storeSession(tx, deps.ring, saveSession(fresh), {
+    const id = await storeSession(tx, deps.ring, fresh, {
       accountId: session.accountId,
       dcId: fresh.session.dcId,
       createdById: rotation.actorId,

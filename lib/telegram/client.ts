@@ -1,4 +1,4 @@
-import { sessions, TelegramClient } from "telegram";
+import { helpers, sessions, TelegramClient } from "telegram";
 import { AuthKey } from "telegram/crypto/AuthKey.js";
 import { sandboxClientOptions, sandboxSession } from "@/sandbox/client";
 import { env } from "@/lib/env";
@@ -54,16 +54,47 @@ export function saveSession(client: TelegramClient): string {
   return (client.session as sessions.StringSession).save();
 }
 
+// GramJS's sender keeps the salt in its (untyped) MTProto state.
+type SaltedSender = { _state: { salt: ReturnType<typeof helpers.returnBigInt> } };
+const senderOf = (client: TelegramClient) => client._sender as unknown as SaltedSender | undefined;
+
+/** The server salt the client's connection uses (a signed 64-bit integer as text); undefined before the DC named one. */
+export function serverSaltOf(client: TelegramClient): string | undefined {
+  const salt = senderOf(client)?._state.salt;
+  return salt && !salt.isZero() ? salt.toString() : undefined;
+}
+
+/**
+ * GramJS opens every connection with salt 0 (a StringSession keeps none), which the DC answers with
+ * bad_server_salt before the first request is sent again: one more round trip per connect. Starting with the
+ * salt the last connection learned saves it while the DC still accepts that salt; a stale one costs what none
+ * does. GramJS makes its sender inside connect(), so the salt is set the moment the sender is assigned.
+ */
+function presetServerSalt(client: TelegramClient, salt: string): void {
+  const host = client as unknown as { _sender?: unknown };
+  if (host._sender) return;
+  Object.defineProperty(host, "_sender", {
+    configurable: true,
+    enumerable: true,
+    get: () => undefined,
+    set(sender: SaltedSender) {
+      sender._state.salt = helpers.returnBigInt(salt);
+      Object.defineProperty(host, "_sender", { value: sender, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+
 /**
  * Connects within TELEGRAM_CONNECT_TIMEOUT_MS (a DC that answers -404 would otherwise hang connect()). A session
  * without an auth key gets one from the key-exchange worker first, so GramJS skips its own exchange, which would
- * otherwise run on this thread.
+ * otherwise run on this thread. `serverSalt`: the salt the session's last connection learned (serverSaltOf).
  */
-export async function connectClient(client: TelegramClient): Promise<void> {
+export async function connectClient(client: TelegramClient, serverSalt?: string): Promise<void> {
   const deadline = new AbortController();
   const connect = async () => {
     await client._initSession();
     if (!client.session.getAuthKey()?.getKey()) await giveFreshAuthKey(client, deadline.signal);
+    if (serverSalt) presetServerSalt(client, serverSalt);
     await client.connect();
   };
   try {

@@ -79,6 +79,8 @@ export interface MintedAuthorization {
   port: number;
   authKey: string;
   authKeyId: string;
+  /** The key's server salt (8 bytes, hex, as on the wire): what the client would have learned while logging in. */
+  serverSalt: string;
 }
 
 export function mintedView(key: AuthKeyRecord, account: AccountRecord, dc: DcEndpoint): MintedAuthorization {
@@ -92,5 +94,6 @@ export function mintedView(key: AuthKeyRecord, account: AccountRecord, dc: DcEnd
     port: dc.port,
     authKey: key.key,
     authKeyId: key.id,
+    serverSalt: key.salt,
   };
 }

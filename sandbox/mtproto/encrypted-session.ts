@@ -14,6 +14,8 @@ import * as service from "./service";
 
 /** The request-log entry (method and result) for one key used under two session ids at once from one address. */
 export const CONCURRENT_KEY_USE = "concurrent_key_use";
+/** The request-log entry (method and result) for a message refused for its server salt. */
+export const BAD_SERVER_SALT = "bad_server_salt";
 
 interface Outgoing {
   body: Buffer;
@@ -64,7 +66,7 @@ export class EncryptedSession implements LiveConnection {
     const salt = Buffer.from(this.record.salt, "hex");
     const timeError = msgIdError(msg.msgId);
     if (timeError) return this.flush([{ body: service.badMsgNotification(msg, timeError), contentRelated: false }]);
-    if (!msg.salt.equals(salt)) return this.flush([{ body: service.badServerSalt(msg, salt), contentRelated: false }]);
+    if (!msg.salt.equals(salt)) return this.rejectSalt(msg, salt);
     const out: Outgoing[] = [];
     if (!this.announced) {
       this.announced = true;
@@ -74,6 +76,19 @@ export class EncryptedSession implements LiveConnection {
     await this.process(msg, out, acks);
     if (acks.length) out.push({ body: service.msgsAck(acks), contentRelated: false });
     this.flush(out);
+  }
+
+  /** bad_server_salt: the client sends the message again with the right salt, a round trip later. */
+  private rejectSalt(msg: service.ClientMessage, salt: Buffer): void {
+    this.ctx.log.add({
+      at: Date.now(),
+      dcId: this.dcId,
+      authKeyId: this.record.id,
+      method: BAD_SERVER_SALT,
+      phone: phoneOfKey(this.ctx.store, this.record),
+      result: BAD_SERVER_SALT,
+    });
+    this.flush([{ body: service.badServerSalt(msg, salt), contentRelated: false }]);
   }
 
   pushUpdate(update: TlObject): void {

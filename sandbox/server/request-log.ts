@@ -9,15 +9,18 @@ export interface LogEntry {
   result: string;
 }
 
-const MAX_ENTRIES = 2000;
+export const DEFAULT_LOG_ENTRIES = 2000;
 
 /** The last requests the DCs answered (method names and outcomes only, never arguments). */
 export class RequestLog {
   private entries: LogEntry[] = [];
 
+  constructor(private readonly maxEntries = DEFAULT_LOG_ENTRIES) {}
+
   add(entry: LogEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    // Trimmed in chunks: one splice per added entry would copy the whole log each time once it is full.
+    if (this.entries.length > this.maxEntries * 1.1) this.entries.splice(0, this.entries.length - this.maxEntries);
   }
 
   list(phone?: string): LogEntry[] {

@@ -5,13 +5,17 @@ import type { Db, DbOrTx } from "@/db";
 import { insertSession, upsertAccount } from "@/db/queries/telegram-accounts";
 import { telegramAccounts, telegramSessions } from "@/db/schema";
 import { secrets } from "@/lib/keys/encrypted-columns";
-import { createTelegramClient, saveSession } from "@/lib/telegram/client";
+import { createTelegramClient, saveSession, serverSaltOf } from "@/lib/telegram/client";
 import { withDeadline } from "@/lib/telegram/deadline";
 import { maskPhone } from "@/lib/telegram/login/phone";
 import { telegramTarget } from "@/lib/telegram/target";
-import { encrypt, loadKeyRing } from "@/lib/vault";
+// Parts of lib/vault, not its index: Playwright specs seed too, outside any server bundle, where the index's
+// server-only fence throws.
+import { encrypt } from "@/lib/vault/cipher";
+import type { KeyRing } from "@/lib/vault/key-ring";
+import { loadKeyRing } from "@/lib/vault/load-key-ring";
 import type { MintedAuthorization } from "@/sandbox/control/views";
-import { mintedSessionString } from "@/sandbox/minted-session";
+import { mintedServerSalt, mintedSessionString } from "@/sandbox/minted-session";
 
 /** Sandbox test numbers: 99966 X YYYY lives on DC X and its code is X five times. */
 export function sandboxPhone(dc: number, n: number): string {
@@ -19,7 +23,8 @@ export function sandboxPhone(dc: number, n: number): string {
 }
 
 /**
- * Real logins against the sandbox DC (one fresh auth key each), stored as the login flow stores them.
+ * Real logins against the sandbox DC (one fresh auth key each), stored as the login flow stores them (with the
+ * server salt the login's connection learned).
  * For tests and the sweep benchmark; `concurrency` logins run at once.
  */
 export async function seedSandboxSessions(db: DbOrTx, phones: string[], concurrency = 8): Promise<string[]> {
@@ -71,6 +76,8 @@ async function logInOne(db: DbOrTx, phone: string): Promise<string> {
     const sessionId = randomUUID();
     const { user } = auth;
     const sessionCiphertext = encrypt(loadKeyRing(), saveSession(client), secrets.sessionString.binding(sessionId));
+    const salt = serverSaltOf(client);
+    const serverSaltCiphertext = salt ? encrypt(loadKeyRing(), salt, secrets.serverSalt.binding(sessionId)) : null;
     await db.transaction(async (tx) => {
       await upsertAccount(
         tx,
@@ -83,7 +90,7 @@ async function logInOne(db: DbOrTx, phone: string): Promise<string> {
         },
         false,
       );
-      await insertSession(tx, { id: sessionId, accountId, dcId, sessionCiphertext });
+      await insertSession(tx, { id: sessionId, accountId, dcId, sessionCiphertext, serverSaltCiphertext });
     });
     return sessionId;
   } finally {
@@ -119,18 +126,22 @@ export async function sessionEventsOf(db: Db, id: string) {
 
 /**
  * Sandbox sessions from minted authorizations (the sandbox's finished-login fixture, no key exchange or code),
- * stored as the login flow stores them: one account per number, the vault-encrypted StringSession.
- * Seconds for 1,000 sessions where real logins take minutes; for the sweep benchmark.
+ * stored as the login flow stores them: one account per number, the vault-encrypted StringSession and server salt.
+ * Seconds for 1,000 sessions where real logins take minutes; for the sweep benchmark. `control` and `ring` default
+ * to this process's configuration (TELEGRAM_SANDBOX_URL, SESSION_ENCRYPTION_KEYS); a harness that seeds for
+ * console processes it starts passes theirs.
  */
-export async function seedMintedSessions(db: DbOrTx, phones: string[], batchSize = 200): Promise<string[]> {
-  const target = await telegramTarget();
-  if (target.kind !== "sandbox") throw new Error("minted sessions exist only in the sandbox");
-  const keyRing = loadKeyRing();
-  const ids: string[] = [];
+export async function seedMintedSessions(
+  db: DbOrTx,
+  phones: string[],
+  options: { batchSize?: number; control?: string; ring?: KeyRing } = {},
+): Promise<MintedSession[]> {
+  const batchSize = options.batchSize ?? 200;
+  const control = options.control ?? (await sandboxControl());
+  const keyRing = options.ring ?? loadKeyRing();
+  const seeded: MintedSession[] = [];
   for (let start = 0; start < phones.length; start += batchSize) {
-    const minted = await Promise.all(
-      phones.slice(start, start + batchSize).map((phone) => mint(target.info.control, phone)),
-    );
+    const minted = await Promise.all(phones.slice(start, start + batchSize).map((phone) => mint(control, phone)));
     const accounts = minted.map((m) => ({
       id: randomUUID(),
       telegramUserId: BigInt(m.userId),
@@ -145,15 +156,25 @@ export async function seedMintedSessions(db: DbOrTx, phones: string[], batchSize
         accountId: accounts[i]!.id,
         dcId: m.dcId,
         sessionCiphertext: encrypt(keyRing, mintedSessionString(m), secrets.sessionString.binding(id)),
+        serverSaltCiphertext: encrypt(keyRing, mintedServerSalt(m), secrets.serverSalt.binding(id)),
       };
     });
     await db.transaction(async (tx) => {
       await tx.insert(telegramAccounts).values(accounts);
       await tx.insert(telegramSessions).values(sessions);
     });
-    ids.push(...sessions.map((s) => s.id));
+    seeded.push(...sessions.map((s, i) => ({ id: s.id, phone: minted[i]!.phone, authKeyId: minted[i]!.authKeyId })));
   }
-  return ids;
+  return seeded;
+}
+
+/** A seeded minted session: its row id, its account's number and the auth key id the sandbox logs it under. */
+export type MintedSession = { id: string; phone: string; authKeyId: string };
+
+async function sandboxControl(): Promise<string> {
+  const target = await telegramTarget();
+  if (target.kind !== "sandbox") throw new Error("minted sessions exist only in the sandbox");
+  return target.info.control;
 }
 
 async function mint(control: string, phone: string): Promise<MintedAuthorization> {

@@ -17,6 +17,8 @@ const floodRetries = 2;
 
 type ConnectDeps = {
   saved: () => string;
+  /** The server salt the session's last connection learned, if any. */
+  serverSalt: () => string | undefined;
   db(): DbOrTx;
   ledger: FloodLedger;
   config: ConnectionConfig;
@@ -48,7 +50,7 @@ export async function connectWithBackoff(deps: ConnectDeps): Promise<Connected> 
     deps.prepare(client);
     const started = performance.now();
     try {
-      await deps.limiter.use(() => connectClient(client));
+      await deps.limiter.use(() => connectClient(client, deps.serverSalt()));
       const connectMs = Math.round(performance.now() - started);
       await deps.record({ state: "connected", attempt }, connectMs);
       return { client, connectMs };

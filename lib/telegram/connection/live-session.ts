@@ -1,11 +1,12 @@
 import type { TelegramClient } from "telegram";
 import type { DbOrTx } from "@/db";
 import { insertConnectionEvent } from "@/db/queries/session-event-writes";
-import { touchLastUsed } from "@/db/queries/session-leases";
+import { storeServerSalt, touchLastUsed } from "@/db/queries/session-leases";
 import type { ConnectionEventDetail } from "@/db/schema";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { log } from "@/lib/log";
-import { decrypt, loadKeyRing } from "@/lib/vault";
+import { decrypt, encrypt, loadKeyRing } from "@/lib/vault";
+import { serverSaltOf } from "../client";
 import type { ConnectionConfig } from "./config";
 import { connectWithBackoff } from "./connect";
 import { SessionUnavailableError } from "./errors";
@@ -31,7 +32,11 @@ export type RunOptions = {
    */
   claimed?: ClaimedLease;
 };
-export type ClaimedLease = { sessionCiphertext: string | null; floodWaits: Map<string, Date> };
+export type ClaimedLease = {
+  sessionCiphertext: string | null;
+  serverSaltCiphertext: string | null;
+  floodWaits: Map<string, Date>;
+};
 export type RunInfo = { connectMs: number };
 export type SessionWork<T> = (client: TelegramClient, info: RunInfo) => Promise<T>;
 
@@ -44,6 +49,9 @@ export class LiveSession {
   private brief = false;
   private broken = false;
   private ciphertext = "";
+  private saltCiphertext: string | null = null;
+  /** The salt the current connection started with (decrypted from saltCiphertext). */
+  private knownSalt: string | undefined;
   private ledger: FloodLedger | undefined;
   /** The lease came from the caller's claim and goes back with the caller's own write. */
   private leaseToCaller = false;
@@ -84,6 +92,7 @@ export class LiveSession {
       if (options.method) await ledger.gate(options.method);
       const connectMs = await this.ensureConnected(ledger, options.keepAlive === false);
       const result = await work(this.client as TelegramClient, { connectMs });
+      await this.keepServerSalt();
       if (!options.claimed) await touchLastUsed(this.db, this.sessionId);
       return result;
     } finally {
@@ -100,6 +109,7 @@ export class LiveSession {
       throw new SessionUnavailableError(this.sessionId, "revoked");
     }
     this.ciphertext = row.sessionCiphertext;
+    this.saltCiphertext = row.serverSaltCiphertext;
     this.ledger = await FloodLedger.load(this.db, this.sessionId, this.config.floodSleepSeconds);
     return this.ledger;
   }
@@ -110,6 +120,7 @@ export class LiveSession {
     this.lease.adopt(this.db);
     this.leaseToCaller = true;
     this.ciphertext = claimed.sessionCiphertext;
+    this.saltCiphertext = claimed.serverSaltCiphertext;
     this.ledger = FloodLedger.fromWaits(this.sessionId, claimed.floodWaits, this.config.floodSleepSeconds);
     return this.ledger;
   }
@@ -121,6 +132,7 @@ export class LiveSession {
     this.brief = brief;
     const { client, connectMs } = await connectWithBackoff({
       saved: () => decrypt(loadKeyRing(), this.ciphertext, secrets.sessionString.binding(this.sessionId)),
+      serverSalt: () => (this.knownSalt = this.readSalt()),
       db: () => this.db,
       ledger,
       config: this.config,
@@ -140,6 +152,27 @@ export class LiveSession {
     this.client = client;
     this.connectedAt = Date.now();
     return connectMs;
+  }
+
+  private readSalt(): string | undefined {
+    if (!this.saltCiphertext) return undefined;
+    try {
+      return decrypt(loadKeyRing(), this.saltCiphertext, secrets.serverSalt.binding(this.sessionId));
+    } catch {
+      // Only a round trip is lost: the DC names the right salt and the connection learns it.
+      return undefined;
+    }
+  }
+
+  /** One write, only when the DC named another salt than the connection started with (Telegram rotates them). */
+  private async keepServerSalt(): Promise<void> {
+    const salt = this.client && serverSaltOf(this.client);
+    if (!salt || salt === this.knownSalt) return;
+    this.knownSalt = salt;
+    this.saltCiphertext = encrypt(loadKeyRing(), salt, secrets.serverSalt.binding(this.sessionId));
+    await storeServerSalt(this.db, this.sessionId, this.saltCiphertext).catch((error: unknown) =>
+      this.warn(error, "could not keep the server salt"),
+    );
   }
 
   private async afterWork(keepAlive: boolean): Promise<void> {

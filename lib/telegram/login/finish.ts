@@ -6,7 +6,6 @@ import { countUsableSessions, findAccountByTelegramId, upsertAccount } from "@/d
 import { auditActorId } from "@/lib/audit";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
-import { saveSession } from "../client";
 import { maskPhone } from "./phone";
 import type { LoginDeps } from "./deps";
 import { storeSession } from "./store-session";
@@ -22,7 +21,6 @@ export async function finishLogin(
   client: TelegramClient,
   user: Api.User,
 ): Promise<LoginState> {
-  const sessionString = saveSession(client);
   const dcId = client.session.dcId;
   try {
     return await deps.commit(async (tx) => {
@@ -44,7 +42,7 @@ export async function finishLogin(
         Boolean(existing),
       );
       const otherSessions = existing ? await countUsableSessions(tx, accountId) : 0;
-      const sessionId = await storeSession(tx, deps.ring, sessionString, {
+      const sessionId = await storeSession(tx, deps.ring, client, {
         accountId,
         dcId,
         createdById: auditActorId(deps.actor),

@@ -22,7 +22,7 @@ Object.assign(process.env, {
 });
 // Imported after the environment is set: configuration is read once.
 const { loadKeyRing } = await import("@/lib/vault");
-const { connectClient, createTelegramClient, saveSession } = await import("@/lib/telegram/client");
+const { connectClient, createTelegramClient } = await import("@/lib/telegram/client");
 const { telegramTarget } = await import("@/lib/telegram/target");
 const { storeSession } = await import("@/lib/telegram/login/store-session");
 const { connectionManager } = await import("@/lib/telegram/connection/manager");
@@ -59,7 +59,7 @@ async function firstSession(): Promise<string> {
     },
     false,
   );
-  const id = await storeSession(db, ring, saveSession(client), { accountId, dcId: 2, createdById: null });
+  const id = await storeSession(db, ring, client, { accountId, dcId: 2, createdById: null });
   await client.destroy();
   return id;
 }

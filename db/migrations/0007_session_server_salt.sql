@@ -1,0 +1,1 @@
+ALTER TABLE "telegram_sessions" ADD COLUMN "server_salt_ciphertext" text;
