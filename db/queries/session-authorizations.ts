@@ -5,47 +5,36 @@ import { sessionAuthorizations, telegramSessions, type SessionStatus } from "@/d
 /** Console sessions that may still be logged in at Telegram. */
 export const liveStatuses: SessionStatus[] = ["active", "degraded", "revoke_pending"];
 
-/** What Telegram shows of one authorization in the account's device list. */
-export type AuthorizationIdentity = { dateCreated: number; apiId: number; deviceModel: string };
+export type ConsoleSession = { id: string; status: SessionStatus; hash: bigint | null };
 
-export type ConsoleSession = {
-  id: string;
-  status: SessionStatus;
-  createdAt: Date;
-  identity: (AuthorizationIdentity & { hash: bigint | null }) | null;
-};
-
-/** The account's live console sessions, each with what is known of its Telegram authorization. */
+/** The account's live console sessions, each with its Telegram authorization's hash once positively known. */
 export async function listLiveSessionsOf(db: DbOrTx, accountId: string): Promise<ConsoleSession[]> {
   const rows = await db.query.telegramSessions.findMany({
     where: and(eq(telegramSessions.accountId, accountId), inArray(telegramSessions.status, liveStatuses)),
-    columns: { id: true, status: true, createdAt: true },
+    columns: { id: true, status: true },
   });
-  const identities = await db.query.sessionAuthorizations.findMany({
+  const known = await db.query.sessionAuthorizations.findMany({
     where: eq(sessionAuthorizations.accountId, accountId),
   });
-  const byId = new Map(identities.map((row) => [row.sessionId, row]));
-  return rows.map((row) => ({ ...row, identity: byId.get(row.id) ?? null }));
+  const byId = new Map(known.map((row) => [row.sessionId, row.hash]));
+  return rows.map((row) => ({ ...row, hash: byId.get(row.id) ?? null }));
 }
 
-/** Records (or refreshes) what Telegram shows of a session's own authorization, and its hash once known. */
-export async function recordIdentity(
-  db: DbOrTx,
-  sessionId: string,
-  accountId: string,
-  seen: AuthorizationIdentity,
-  hash: bigint | null,
-): Promise<void> {
-  const values = {
-    dateCreated: seen.dateCreated,
-    apiId: seen.apiId,
-    deviceModel: seen.deviceModel,
-    seenAt: new Date(),
-    ...(hash === null ? {} : { hash }),
-  };
+/**
+ * Records that console session `sessionId`'s Telegram authorization has `hash`. Only for a hash positively
+ * known to be that session's (learned through another console session, or minted by the console itself):
+ * the device list calls every other authorization foreign.
+ */
+export async function recordConsoleAuthorization(db: DbOrTx, sessionId: string, hash: bigint): Promise<void> {
+  const session = await db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { accountId: true },
+  });
+  if (!session) return;
+  const values = { hash, seenAt: new Date() };
   await db
     .insert(sessionAuthorizations)
-    .values({ sessionId, accountId, ...values })
+    .values({ sessionId, accountId: session.accountId, ...values })
     .onConflictDoUpdate({ target: sessionAuthorizations.sessionId, set: values });
 }
 

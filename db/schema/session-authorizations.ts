@@ -1,11 +1,11 @@
-import { bigint, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
 import { telegramAccounts } from "./telegram-accounts";
 import { telegramSessions } from "./telegram-sessions";
 
 /**
- * Which of an account's Telegram authorizations is this console session. Telegram lists a session's own
- * authorization with hash 0, so it is known by what it shows (creation time, api_id, device) and its
- * hash is learned when another console session of the account lists it.
+ * The hash of a console session's Telegram authorization, once positively known. A session sees its own
+ * authorization as hash 0, so its hash is learned from another console session of the account; any
+ * authorization of the account not recorded here (or listed as `current`) is foreign.
  */
 export const sessionAuthorizations = pgTable("session_authorizations", {
   sessionId: uuid("session_id")
@@ -14,10 +14,7 @@ export const sessionAuthorizations = pgTable("session_authorizations", {
   accountId: uuid("account_id")
     .notNull()
     .references(() => telegramAccounts.id, { onDelete: "cascade" }),
-  hash: bigint("hash", { mode: "bigint" }),
-  dateCreated: integer("date_created").notNull(),
-  apiId: integer("api_id").notNull(),
-  deviceModel: text("device_model").notNull(),
+  hash: bigint("hash", { mode: "bigint" }).notNull(),
   seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

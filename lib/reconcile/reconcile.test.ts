@@ -13,13 +13,15 @@ import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { loginForeignDevice } from "@/tests/rotation/foreign-device";
 import { startConsoleSandbox, testPhones } from "@/tests/support/sandbox";
 import { loggedInSession } from "@/tests/rotation/session-routes";
+import { env } from "@/lib/env";
+import { telegramTarget } from "@/lib/telegram/target";
 import { reconcileAuthorizations } from "./reconcile";
 
 vi.mock("@/db", async () => (await import("@/tests/support/route-database")).testDbModule);
 
 // Telegram's 24 hours before a new session may end others, scaled down; long enough that the first refusal is
 // still seen when CI runs suites side by side, and waited out from the session's own login, not a fixed pause.
-const freshResetMs = 6_000;
+const freshResetMs = 10_000;
 const sandbox = await startConsoleSandbox(
   { TELEGRAM_IDLE_SECONDS: "0" },
   { limits: { freshResetSeconds: freshResetMs / 1000 } },
@@ -88,6 +90,35 @@ describe.each(allDrivers)("reconcile with Telegram's device list on %s", (driver
     expect((await alertsOf(a)).map((e) => [e.kind, e.details])).toEqual([
       ["device.foreign", expect.objectContaining({ hash: foreign, deviceModel: "Pixel 8" })],
     ]);
+  }, 60_000);
+
+  it("calls a device that copies the console's device model, api_id, app and login time foreign, and ends it", async () => {
+    const phone = nextPhone();
+    const a = await loggedInSession(admin, phone);
+    const aLoggedInAt = Date.now();
+    const b = await loggedInSession(admin, phone);
+    const { TELEGRAM_DEVICE_MODEL, TELEGRAM_SYSTEM_VERSION, TELEGRAM_APP_VERSION } = env();
+    await loginForeignDevice(sandbox, phone, {
+      deviceModel: TELEGRAM_DEVICE_MODEL,
+      apiId: (await telegramTarget()).apiId,
+      systemVersion: TELEGRAM_SYSTEM_VERSION,
+      appVersion: TELEGRAM_APP_VERSION,
+    });
+    const devices = sandbox.authorizations(phone).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+    expect(devices).toHaveLength(3);
+    const [ofB, impostor] = devices.slice(1).map(({ id, device, createdAt }) => ({ id, device, createdAt }));
+    expect(impostor!.device).toEqual(ofB!.device);
+    expect(Date.parse(impostor!.createdAt) - Date.parse(ofB!.createdAt)).toBeLessThan(120_000);
+
+    const seen = await ownership(a);
+    expect(seen.find((s) => s.hash === ofB!.id)).toMatchObject({ foreign: false, consoleSessionId: b });
+    expect(seen.find((s) => s.hash === impostor!.id)).toMatchObject({ foreign: true, consoleSessionId: null });
+    await untilNoLongerFresh(aLoggedInAt);
+    expect(
+      await callRoute(terminateOne.DELETE, "DELETE", { token: admin, params: { id: a, hash: impostor!.id } }),
+    ).toMatchObject({ status: 200, body: { terminated: impostor!.id } });
+    expect(sandbox.authorizations(phone).find((x) => x.id === impostor!.id)?.state).toBe("revoked");
+    expect(await status(b)).toBe("active");
   }, 60_000);
 
   it("terminates all other devices (the console's other sessions become invalid) and sets the auto-terminate period", async () => {

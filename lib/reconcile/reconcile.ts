@@ -1,33 +1,25 @@
 import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
 import type { DbOrTx } from "@/db";
-import {
-  listLiveSessionsOf,
-  recordIdentity,
-  setAccountTtl,
-  type ConsoleSession,
-} from "@/db/queries/session-authorizations";
 import { recordForeignDevices, type ForeignDevice } from "@/db/queries/alert-events";
+import { listLiveSessionsOf, setAccountTtl, type ConsoleSession } from "@/db/queries/session-authorizations";
 import { recordCheckOutcome } from "@/db/queries/session-health";
 import { findSessionTarget } from "@/db/queries/telegram-accounts";
 import type { AlertDraft } from "@/db/schema";
 import { DomainError, notFound } from "@/lib/errors/domain";
-import { env } from "@/lib/env";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
 import { TelegramFailure } from "@/lib/telegram/errors";
-
-// A session row is stored within moments of Telegram creating its authorization.
-const createdSlackSeconds = 120;
 
 export type Ownership = { foreign: boolean; consoleSessionId: string | null };
 
 export const notListedCode = "NOT_LISTED_BY_TELEGRAM";
 
 /**
- * Reconciles the account's device list, as `sessionId` read it, with the console's sessions: records this
- * session's own authorization, learns the hashes of the others, and makes a console session Telegram no
- * longer lists invalid (with that evidence). Returns who owns each listed authorization: `foreign` is one
- * the console did not create.
+ * Reconciles the account's device list, as `sessionId` read it, with the console's sessions and returns who
+ * owns each listed authorization. The console's own are known positively: the reading session's `current`
+ * entry, and the hashes recorded for its other sessions (lib/telegram/console-authorizations.ts); every other
+ * entry is `foreign`, whatever it looks like. A console session whose known hash is no longer listed is made
+ * invalid (with that evidence).
  */
 export async function reconcileAuthorizations(
   db: DbOrTx,
@@ -36,27 +28,18 @@ export async function reconcileAuthorizations(
 ): Promise<(a: Api.Authorization) => Ownership> {
   const self = await findSessionTarget(db, sessionId);
   if (!self) return () => ({ foreign: true, consoleSessionId: null });
-  const current = list.authorizations.find((a) => a.current);
-  if (current) await recordIdentity(db, sessionId, self.accountId, current, null);
   const siblings = (await listLiveSessionsOf(db, self.accountId)).filter((s) => s.id !== sessionId);
-  const owners = new Map<Api.Authorization, string>();
-  for (const a of list.authorizations) {
-    if (a.current) continue;
-    const owner = siblings.find((s) => isSessionsAuthorization(s, a, current?.apiId ?? a.apiId));
-    if (!owner) continue;
-    owners.set(a, owner.id);
-    if (owner.identity?.hash == null) await recordIdentity(db, owner.id, self.accountId, a, BigInt(a.hash.toString()));
-  }
-  const foreign = list.authorizations.filter((a) => !a.current && !owners.has(a));
-  await recordForeignDevices(db, sessionId, self.accountId, foreign.map(describeDevice));
-  const listed = new Set(owners.values());
-  // Only a session whose authorization was seen before counts as missing: a guess must never call one dead.
-  for (const missing of siblings.filter((s) => s.identity && !listed.has(s.id) && s.status !== "revoke_pending"))
+  const byHash = new Map(siblings.flatMap((s) => (s.hash === null ? [] : [[s.hash, s.id] as const])));
+  const ownerOf = (a: Api.Authorization) => (a.current ? sessionId : (byHash.get(BigInt(a.hash.toString())) ?? null));
+  const others = list.authorizations.filter((a) => !a.current);
+  await recordForeignDevices(db, sessionId, self.accountId, others.filter((a) => !ownerOf(a)).map(describeDevice));
+  const listed = new Set(others.map((a) => BigInt(a.hash.toString())));
+  for (const missing of siblings.filter((s) => s.hash !== null && !listed.has(s.hash) && s.status !== "revoke_pending"))
     await markNotListed(db, missing, sessionId);
-  return (a) =>
-    a.current
-      ? { foreign: false, consoleSessionId: sessionId }
-      : { foreign: !owners.has(a), consoleSessionId: owners.get(a) ?? null };
+  return (a) => {
+    const owner = ownerOf(a);
+    return { foreign: owner === null, consoleSessionId: owner };
+  };
 }
 
 /** What device.foreign tells of a device: what Telegram shows of it, never anything secret. */
@@ -115,26 +98,6 @@ export async function markEnded(
       latencyMs: null,
       alerts,
     },
-  );
-}
-
-/**
- * Whether `a` is this console session's authorization: by its hash once learned, else by what Telegram
- * shows of it (creation time, api_id, device); a session never seen in a list is matched by the console's
- * device name and the time its row was stored.
- */
-export function isSessionsAuthorization(session: ConsoleSession, a: Api.Authorization, apiId: number): boolean {
-  const { identity } = session;
-  if (identity?.hash != null) return identity.hash === BigInt(a.hash.toString());
-  if (identity)
-    return (
-      identity.dateCreated === a.dateCreated && identity.apiId === a.apiId && identity.deviceModel === a.deviceModel
-    );
-  const storedAt = Math.floor(session.createdAt.getTime() / 1000);
-  return (
-    a.apiId === apiId &&
-    a.deviceModel === env().TELEGRAM_DEVICE_MODEL &&
-    Math.abs(a.dateCreated - storedAt) <= createdSlackSeconds
   );
 }
 

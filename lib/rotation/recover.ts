@@ -12,6 +12,7 @@ import type { SessionRotation } from "@/db/schema";
 import { systemActor, writeAudit } from "@/lib/audit";
 import { log } from "@/lib/log";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
+import { tryLearnConsoleAuthorizations } from "@/lib/telegram/console-authorizations";
 import { freshIsAuthorized } from "@/lib/telegram/login/authorized-user";
 import type { Commit } from "@/lib/telegram/login/deps";
 import type { KeyRing } from "@/lib/vault";
@@ -67,11 +68,16 @@ async function recoverUnderLease(deps: RecoveryDeps, rotationId: string, old: Te
     if (!(await freshIsAuthorized(fresh, rotation.step !== "authorized")))
       return rollBackRotation(deps.db, rotation.id, "RECOVERED");
     if (rotation.step !== "authorized") await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh);
-    await swapIn(
+    const newSessionId = await swapIn(
       { ...deps, commit: systemCommit(deps.db, rotation), holdSeconds: deps.manager.config.leaseSeconds },
       rotation,
       session,
       fresh,
+    );
+    await tryLearnConsoleAuthorizations(
+      deps.db,
+      { sessionId: newSessionId, client: fresh },
+      { sessionId: session.id, client: old },
     );
     await retireOld(deps.db, rotation.id, session.id, old);
   } finally {

@@ -5,6 +5,7 @@ import type { SessionRotation } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain";
 import { lockSession, type Requester } from "@/lib/revocation/revoke";
 import type { ConnectionManager } from "@/lib/telegram/connection/manager";
+import { tryLearnConsoleAuthorizations } from "@/lib/telegram/console-authorizations";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import type { Commit } from "@/lib/telegram/login/deps";
 import type { KeyRing } from "@/lib/vault";
@@ -95,6 +96,11 @@ async function rotateUnderLease(
       rotation,
       session,
       fresh,
+    );
+    await tryLearnConsoleAuthorizations(
+      deps.db,
+      { sessionId: newSessionId, client: fresh },
+      { sessionId: session.id, client: old },
     );
     const oldSessionStatus = await retireOld(deps.db, rotation.id, session.id, old);
     return { newSessionId, oldSessionStatus };

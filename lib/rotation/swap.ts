@@ -5,7 +5,6 @@ import { rollBackRotation, updateRotation } from "@/db/queries/rotations";
 import { findAccountUserId } from "@/db/queries/telegram-accounts";
 import type { SessionRotation } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain";
-import { recordIdentity } from "@/db/queries/session-authorizations";
 import { postponeRevocation } from "@/lib/revocation/revoke";
 import { classifyTelegramError } from "@/lib/telegram/errors";
 import type { Commit } from "@/lib/telegram/login/deps";
@@ -57,7 +56,6 @@ export async function swapIn(
     });
     return id;
   });
-  await recordOwnIdentity(deps.db, newSessionId, session.accountId, fresh);
   return newSessionId;
 }
 
@@ -73,13 +71,6 @@ async function discardFresh(db: Db, rotationId: string, fresh: TelegramClient, c
   await fresh.invoke(new Api.auth.LogOut()).catch(() => undefined);
   await rollBackRotation(db, rotationId, cause.name);
   throw cause;
-}
-
-/** Remembers which of the account's devices the new session is (for the foreign flags); best effort. */
-async function recordOwnIdentity(db: Db, sessionId: string, accountId: string, fresh: TelegramClient): Promise<void> {
-  const list = await fresh.invoke(new Api.account.GetAuthorizations()).catch(() => undefined);
-  const own = list?.authorizations.find((a) => a.current);
-  if (own) await recordIdentity(db, sessionId, accountId, own, null);
 }
 
 /**

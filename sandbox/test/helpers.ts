@@ -49,9 +49,9 @@ export function newClient(
   saved = "",
   dcId = 2,
   deviceModel = "vitest device",
-  extra: Partial<TelegramClientParams> = {},
+  { apiId = API_ID, ...extra }: Partial<TelegramClientParams> & { apiId?: number } = {},
 ): TelegramClient {
-  const client = new TelegramClient(sandboxSession(sandbox.info, saved, dcId), API_ID, API_HASH, {
+  const client = new TelegramClient(sandboxSession(sandbox.info, saved, dcId), apiId, API_HASH, {
     ...sandboxClientOptions(sandbox.info),
     connectionRetries: 1,
     retryDelay: 100,

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { Api, type TelegramClient } from "telegram";
+import type { DbOrTx } from "@/db";
 import type { LoginFlow } from "@/db/schema";
 import { clearedSecrets, releaseLoginFlow } from "@/db/queries/login-flows";
+import { listLiveSessionsOf } from "@/db/queries/session-authorizations";
 import { countUsableSessions, findAccountByTelegramId, upsertAccount } from "@/db/queries/telegram-accounts";
 import { auditActorId } from "@/lib/audit";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt } from "@/lib/vault";
+import { connectionManager } from "../connection/manager";
+import { tryLearnConsoleAuthorizations, type LiveConsoleSession } from "../console-authorizations";
 import { maskPhone } from "./phone";
 import type { LoginDeps } from "./deps";
 import { storeSession } from "./store-session";
@@ -22,8 +26,9 @@ export async function finishLogin(
   user: Api.User,
 ): Promise<LoginState> {
   const dcId = client.session.dcId;
+  let done: { accountId: string; sessionId: string; state: LoginState };
   try {
-    return await deps.commit(async (tx) => {
+    done = await deps.commit(async (tx) => {
       const existing = await findAccountByTelegramId(tx, BigInt(user.id.toString()));
       const accountId = existing?.id ?? randomUUID();
       const phone = user.phone ?? null;
@@ -47,12 +52,28 @@ export async function finishLogin(
         dcId,
         createdById: auditActorId(deps.actor),
       });
-      const done = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
-      await releaseLoginFlow(tx, flow.id, done);
-      return { flow: { ...flow, ...done, lockedUntil: null }, otherSessions };
+      const closed = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
+      await releaseLoginFlow(tx, flow.id, closed);
+      return { accountId, sessionId, state: { flow: { ...flow, ...closed, lockedUntil: null }, otherSessions } };
     });
   } catch (error) {
     await client.invoke(new Api.auth.LogOut()).catch(() => undefined);
     throw error;
   }
+  await learnThroughSibling(deps.db, done.accountId, { sessionId: done.sessionId, client }).catch(() => undefined);
+  return done.state;
+}
+
+/** The new session's authorization hash, learned through one other live console session of the account; best effort. */
+async function learnThroughSibling(db: DbOrTx, accountId: string, fresh: LiveConsoleSession): Promise<void> {
+  const sibling = (await listLiveSessionsOf(db, accountId)).find(
+    (s) => s.id !== fresh.sessionId && s.status !== "revoke_pending",
+  );
+  if (!sibling) return;
+  await connectionManager().run(
+    db,
+    sibling.id,
+    (client) => tryLearnConsoleAuthorizations(db, fresh, { sessionId: sibling.id, client }),
+    { method: "account.GetAuthorizations", keepAlive: false },
+  );
 }
