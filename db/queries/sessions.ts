@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { telegramSessions, type SessionStatus, type TelegramAccount, type TelegramSession } from "@/db/schema";
 import { encodeSessionCursor, type SessionCursor } from "./session-cursor";
@@ -21,6 +21,8 @@ export const sessionItemColumns = {
   lastError: true,
   rotatedFromId: true,
   decryptFailed: true,
+  labels: true,
+  sharedKey: true,
 } as const;
 
 export const accountItemColumns = {
@@ -39,6 +41,8 @@ export type SessionItemRow = Pick<TelegramSession, keyof typeof sessionItemColum
 export type SessionListFilter = {
   statuses?: SessionStatus[];
   q?: string;
+  /** Only sessions carrying this label. */
+  label?: string;
   sort: SessionSort;
   order: SortOrder;
   /** Must have been made for the same sort and order. */
@@ -59,6 +63,7 @@ export async function listSessions(db: DbOrTx, filter: SessionListFilter): Promi
   const conditions: (SQL | undefined)[] = [];
   if (filter.statuses?.length) conditions.push(inArray(t.status, filter.statuses));
   if (filter.q) conditions.push(accountMatches(db, t.accountId, filter.q));
+  if (filter.label) conditions.push(arrayContains(t.labels, [filter.label]));
   if (cursor) conditions.push(afterCursor(t, sort, order, cursor.key, cursor.id));
   const pageIds = db
     .select({ id: t.id })

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { telegramAccounts, telegramSessions, type TelegramAccount } from "@/db/schema";
 
@@ -54,4 +54,39 @@ export function findSessionTarget(db: DbOrTx, sessionId: string) {
     where: eq(telegramSessions.id, sessionId),
     columns: { id: true, accountId: true, dcId: true },
   });
+}
+
+/** The session's labels, which a rotation's new row keeps. */
+export async function findSessionLabels(db: DbOrTx, sessionId: string): Promise<string[]> {
+  const row = await db.query.telegramSessions.findFirst({
+    where: eq(telegramSessions.id, sessionId),
+    columns: { labels: true },
+  });
+  return row?.labels ?? [];
+}
+
+/** A session, not yet revoked, that holds this auth key. */
+export async function findSessionByAuthKeyId(db: DbOrTx, authKeyId: string): Promise<string | undefined> {
+  const row = await db.query.telegramSessions.findFirst({
+    where: and(eq(telegramSessions.authKeyId, authKeyId), ne(telegramSessions.status, "revoked")),
+    columns: { id: true },
+  });
+  return row?.id;
+}
+
+/** The newest usable session of the Telegram user, when the console already manages that user. */
+export async function findUsableSessionOfUser(db: DbOrTx, telegramUserId: bigint): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: telegramSessions.id })
+    .from(telegramSessions)
+    .innerJoin(telegramAccounts, eq(telegramAccounts.id, telegramSessions.accountId))
+    .where(
+      and(
+        eq(telegramAccounts.telegramUserId, telegramUserId),
+        inArray(telegramSessions.status, ["active", "degraded"]),
+      ),
+    )
+    .orderBy(desc(telegramSessions.createdAt))
+    .limit(1);
+  return row?.id;
 }

@@ -51,6 +51,15 @@ export const telegramSessions = pgTable(
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    /** Free-form tags set at import, filterable in the list. */
+    labels: text("labels")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Hex of the auth key id (SHA-1 tail of the key, sent in clear with every MTProto message): finds a key imported twice. */
+    authKeyId: text("auth_key_id"),
+    /** Imported without take-over: the key may still be used where it came from, until the session is rotated. */
+    sharedKey: boolean("shared_key").notNull().default(false),
   },
   (t) => [
     index("telegram_sessions_status_idx").on(t.status, t.createdAt),
@@ -60,6 +69,8 @@ export const telegramSessions = pgTable(
       .on(t.nextCheckAt)
       .where(sql`${t.status} in ('active', 'degraded')`),
     index("telegram_sessions_account_idx").on(t.accountId),
+    index("telegram_sessions_auth_key_id_idx").on(t.authKeyId),
+    index("telegram_sessions_labels_idx").using("gin", t.labels),
   ],
 );
 

@@ -20,6 +20,7 @@ export const auditActions = [
   "telegram_login.refresh_qr",
   "telegram_login.cancel",
   "telegram_login.recover",
+  "session.import",
   "session.check",
   "session.rotate",
   "session.revoke",

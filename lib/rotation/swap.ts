@@ -2,7 +2,7 @@ import { Api, type TelegramClient } from "telegram";
 import type { Db } from "@/db";
 import { closeRevocation, markRevokePending } from "@/db/queries/revocations";
 import { rollBackRotation, updateRotation } from "@/db/queries/rotations";
-import { findAccountUserId } from "@/db/queries/telegram-accounts";
+import { findAccountUserId, findSessionLabels } from "@/db/queries/telegram-accounts";
 import type { SessionRotation } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain";
 import { postponeRevocation } from "@/lib/revocation/revoke";
@@ -41,6 +41,7 @@ export async function swapIn(
       dcId: fresh.session.dcId,
       createdById: rotation.actorId,
       rotatedFromId: session.id,
+      labels: await findSessionLabels(tx, session.id),
     });
     await markRevokePending(tx, session.id, {
       reason: "rotated",

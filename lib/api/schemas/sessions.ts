@@ -18,6 +18,7 @@ export const sessionListQuery = z
   .object({
     status: statusList.optional(),
     q: optionalText(100, "Search for at most 100 characters."),
+    label: optionalText(64, "A label has at most 64 characters."),
     sort: z.enum(sessionSorts, `Sort by ${sessionSorts.join(", ")}.`).default("created"),
     order: z.enum(["asc", "desc"], "Order is asc or desc.").default("desc"),
     cursor: z.string().max(512).optional(),
@@ -80,6 +81,9 @@ export type SessionItem = {
   lastError: string | null;
   rotatedFromId: string | null;
   decryptFailed: boolean;
+  labels: string[];
+  /** Imported without take-over: the key may still be in use where it came from. */
+  sharedKey: boolean;
 };
 
 export function displayName(account: Pick<TelegramAccount, "firstName" | "lastName">): string {
@@ -110,6 +114,8 @@ export function toSessionItem(row: SessionItemRow): SessionItem {
     lastError: row.lastError,
     rotatedFromId: row.rotatedFromId,
     decryptFailed: row.decryptFailed,
+    labels: row.labels,
+    sharedKey: row.sharedKey,
   };
 }
 

@@ -19,7 +19,14 @@ export class FloodLedger {
     private readonly sessionId: string,
     private readonly waits: Map<string, Date>,
     private readonly sleepThresholdMs: number,
+    /** false for a key with no session row yet: its waits live in this copy only. */
+    private readonly persist = true,
   ) {}
+
+  /** The ledger of a key that has no session row (an import's probe), named `label` in its errors. */
+  static unstored(label: string, sleepThresholdSeconds: number): FloodLedger {
+    return new FloodLedger(label, new Map(), sleepThresholdSeconds * 1000, false);
+  }
 
   static async load(db: DbOrTx, sessionId: string, sleepThresholdSeconds: number): Promise<FloodLedger> {
     return FloodLedger.fromWaits(sessionId, await activeFloodWaits(db, sessionId), sleepThresholdSeconds);
@@ -52,7 +59,7 @@ export class FloodLedger {
     const until = new Date(Date.now() + seconds * 1000);
     this.waits.set(key(method), until);
     floodWaitsTotal().inc({ method });
-    await recordFloodWait(db, this.sessionId, method, seconds, until);
+    if (this.persist) await recordFloodWait(db, this.sessionId, method, seconds, until);
     return seconds * 1000 <= this.sleepThresholdMs;
   }
 

@@ -1,5 +1,8 @@
 import type { DbOrTx } from "@/db";
 import { connectionConfig, type ConnectionConfig } from "./config";
+import { connectWithBackoff } from "./connect";
+import { FloodLedger } from "./flood-ledger";
+import { guardInvoke } from "./guard-invoke";
 import { LiveSession, type RunOptions, type SessionWork } from "./live-session";
 import { newLeaseOwner } from "./owner";
 import { Semaphore } from "./semaphore";
@@ -30,6 +33,38 @@ export class ConnectionManager {
       this.sessions.set(sessionId, session);
     }
     return session.run(db, work, options);
+  }
+
+  /**
+   * Work with a key that has no session row yet (an import's probe): the same connect with backoff, invoke
+   * guard, deadlines and concurrency limit as a stored session, but no lease and no events; flood waits are
+   * kept for this run only. The connection closes when the work is done.
+   */
+  async runUnstored<T>(db: DbOrTx, label: string, saved: string, work: SessionWork<T>): Promise<T> {
+    const ledger = FloodLedger.unstored(label, this.config.floodSleepSeconds);
+    const { client, connectMs } = await connectWithBackoff({
+      saved: () => saved,
+      serverSalt: () => undefined,
+      db: () => db,
+      ledger,
+      config: this.config,
+      limiter: this.limiter,
+      prepare: (fresh) =>
+        guardInvoke(fresh, {
+          sessionId: label,
+          db: () => db,
+          ledger,
+          limiter: this.limiter,
+          timeoutMs: this.config.requestTimeoutMs,
+          onBroken: () => undefined,
+        }),
+      record: () => Promise.resolve(),
+    });
+    try {
+      return await work(client, { connectMs });
+    } finally {
+      await client.destroy().catch(() => undefined);
+    }
   }
 
   /** Live Telegram connections held by this manager right now. */

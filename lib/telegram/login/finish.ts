@@ -1,18 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { Api, type TelegramClient } from "telegram";
 import type { DbOrTx } from "@/db";
 import type { LoginFlow } from "@/db/schema";
 import { clearedSecrets, releaseLoginFlow } from "@/db/queries/login-flows";
 import { listLiveSessionsOf } from "@/db/queries/session-authorizations";
-import { countUsableSessions, findAccountByTelegramId, upsertAccount } from "@/db/queries/telegram-accounts";
+import { countUsableSessions } from "@/db/queries/telegram-accounts";
 import { auditActorId } from "@/lib/audit";
-import { secrets } from "@/lib/keys/encrypted-columns";
-import { encrypt } from "@/lib/vault";
 import { connectionManager } from "../connection/manager";
 import { tryLearnConsoleAuthorizations, type LiveConsoleSession } from "../console-authorizations";
-import { maskPhone } from "./phone";
 import type { LoginDeps } from "./deps";
-import { storeSession } from "./store-session";
+import { storeAccount, storeSession } from "./store-session";
 import type { LoginState } from "./state";
 
 /**
@@ -29,24 +25,8 @@ export async function finishLogin(
   let done: { accountId: string; sessionId: string; state: LoginState };
   try {
     done = await deps.commit(async (tx) => {
-      const existing = await findAccountByTelegramId(tx, BigInt(user.id.toString()));
-      const accountId = existing?.id ?? randomUUID();
-      const phone = user.phone ?? null;
-      await upsertAccount(
-        tx,
-        {
-          id: accountId,
-          telegramUserId: BigInt(user.id.toString()),
-          firstName: user.firstName ?? "",
-          lastName: user.lastName ?? null,
-          username: user.username ?? null,
-          phoneCiphertext: phone ? encrypt(deps.ring, phone, secrets.accountPhone.binding(accountId)) : null,
-          phoneMasked: phone ? maskPhone(phone) : (flow.phoneMasked ?? "hidden"),
-          dcId,
-        },
-        Boolean(existing),
-      );
-      const otherSessions = existing ? await countUsableSessions(tx, accountId) : 0;
+      const { accountId, existed } = await storeAccount(tx, deps.ring, user, dcId, flow.phoneMasked ?? "hidden");
+      const otherSessions = existed ? await countUsableSessions(tx, accountId) : 0;
       const sessionId = await storeSession(tx, deps.ring, client, {
         accountId,
         dcId,
