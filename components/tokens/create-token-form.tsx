@@ -16,10 +16,22 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
   const [name, setName] = useState("");
   const [scope, setScope] = useState<TokenItem["scope"]>("read");
   const [expiry, setExpiry] = useState("90");
+  const [methods, setMethods] = useState("");
+  const [sessionIds, setSessionIds] = useState("");
+  const [lease, setLease] = useState(false);
   const fields = create.error instanceof ApiRequestError ? create.error.fields : {};
 
   const expiresInDays = expiry === "never" ? undefined : Number(expiry);
-  const submit = submitForSecret(create, { name, scope, expiresInDays }, (created) => {
+  const list = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+  const use =
+    scope === "use"
+      ? {
+          methods: list(methods),
+          sessions: list(sessionIds).length ? { ids: list(sessionIds) } : undefined,
+          lease,
+        }
+      : {};
+  const submit = submitForSecret(create, { name, scope, expiresInDays, ...use }, (created) => {
     setName("");
     onCreated(created);
   });
@@ -28,7 +40,7 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
     <FormCard
       title="Create a token"
       heading="h3"
-      error={fields.name || fields.scope || fields.expiresInDays ? undefined : create.error?.message}
+      error={fields.name || fields.scope || fields.expiresInDays || fields.methods ? undefined : create.error?.message}
       onSubmit={submit}
     >
       <Input
@@ -46,11 +58,43 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
         value={scope}
         onChange={(e) => setScope(e.target.value as TokenItem["scope"])}
         error={fields.scope}
-        hint={scope === "admin" ? "Can change sessions, team and tokens." : "Can only read."}
+        hint={
+          scope === "admin"
+            ? "Can change sessions, team and tokens."
+            : scope === "use"
+              ? "Can only call Telegram through the console."
+              : "Can only read."
+        }
       >
         <option value="read">Read</option>
         <option value="admin">Admin</option>
+        <option value="use">Use sessions</option>
       </Select>
+      {scope === "use" ? (
+        <>
+          <Input
+            label="Methods"
+            required
+            value={methods}
+            onChange={(e) => setMethods(e.target.value)}
+            hint="GramJS names, comma-separated; * matches the rest (messages.Get*)."
+            error={fields.methods ?? fields["methods.0"]}
+            className="min-w-64 flex-1"
+          />
+          <Input
+            label="Sessions"
+            value={sessionIds}
+            onChange={(e) => setSessionIds(e.target.value)}
+            hint="Session ids, comma-separated; empty: every session."
+            error={fields["sessions.ids.0"]}
+            className="min-w-64 flex-1"
+          />
+          <label className="mt-6 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={lease} onChange={(e) => setLease(e.target.checked)} />
+            May take leases
+          </label>
+        </>
+      ) : null}
       <Select
         label="Expires"
         value={expiry}

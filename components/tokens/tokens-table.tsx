@@ -34,6 +34,13 @@ export function TokensTable({ tokens, onRevoke }: { tokens: TokenItem[]; onRevok
             </Td>
             <Td>
               <Badge tone={token.scope === "admin" ? "warning" : "neutral"}>{token.scope}</Badge>
+              {token.use ? (
+                <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">
+                  <code>{token.use.methods.join(", ")}</code>
+                  {token.use.sessionIds ? ` · ${token.use.sessionIds.length} sessions` : " · every session"}
+                  {token.use.lease ? " · leases" : ""}
+                </span>
+              ) : null}
             </Td>
             <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
               {formatDateTime(token.createdAt)}

@@ -6,7 +6,19 @@ import { apiTokens } from "@/db/schema";
 export function findActiveApiToken(db: DbOrTx, tokenHash: string) {
   return db.query.apiTokens.findFirst({
     where: and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)),
-    columns: { id: true, name: true, scope: true, createdById: true, lastUsedAt: true, expiresAt: true },
+    columns: {
+      id: true,
+      name: true,
+      scope: true,
+      createdById: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      methods: true,
+      sessionIds: true,
+      mayLease: true,
+      maxLeaseTtlSeconds: true,
+      logParams: true,
+    },
     with: { createdBy: { columns: { role: true, disabled: true } } },
   });
 }

@@ -10,6 +10,11 @@ const listedColumns = {
   createdAt: true,
   lastUsedAt: true,
   expiresAt: true,
+  methods: true,
+  sessionIds: true,
+  mayLease: true,
+  maxLeaseTtlSeconds: true,
+  logParams: true,
 } as const;
 
 /** A token as admins may see it: never the hash. */
@@ -21,6 +26,11 @@ export type ApiTokenSummary = {
   createdAt: Date;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
+  methods: string[] | null;
+  sessionIds: string[] | null;
+  mayLease: boolean;
+  maxLeaseTtlSeconds: number | null;
+  logParams: boolean;
   createdBy: { email: string } | null;
 };
 
@@ -41,6 +51,11 @@ export type NewApiToken = {
   prefix: string;
   createdById: string | null;
   expiresAt?: Date | null;
+  methods?: string[] | null;
+  sessionIds?: string[] | null;
+  mayLease?: boolean;
+  maxLeaseTtlSeconds?: number | null;
+  logParams?: boolean;
 };
 
 export async function insertApiToken(db: DbOrTx, token: NewApiToken): Promise<ApiTokenSummary> {

@@ -1,7 +1,7 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const tokenScopeEnum = pgEnum("token_scope", ["read", "admin"]);
+export const tokenScopeEnum = pgEnum("token_scope", ["read", "admin", "use"]);
 export type TokenScope = (typeof tokenScopeEnum.enumValues)[number];
 
 export const apiTokens = pgTable(
@@ -20,6 +20,15 @@ export const apiTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** The token stops working at this moment; null: never. */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** Scope `use`: the Telegram methods it may invoke, as patterns (`messages.Get*`). */
+    methods: text("methods").array(),
+    /** Scope `use`: the sessions it may use; null: every session. */
+    sessionIds: uuid("session_ids").array(),
+    /** Scope `use`: whether it may take leases, and for how long at most. */
+    mayLease: boolean("may_lease").notNull().default(false),
+    maxLeaseTtlSeconds: integer("max_lease_ttl_seconds"),
+    /** Scope `use`: the call log keeps the parameters of its calls. */
+    logParams: boolean("log_params").notNull().default(false),
   },
   (t) => [index("api_tokens_created_at_idx").on(t.createdAt)],
 );

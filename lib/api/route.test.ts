@@ -241,7 +241,15 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   });
 
   it("lets API tokens mutate without an Origin", async () => {
-    actor = { kind: "token", id: "t", name: "ci", role: "admin", label: "token:ci", createdById: admin.id };
+    actor = {
+      kind: "token",
+      id: "t",
+      name: "ci",
+      role: "admin",
+      label: "token:ci",
+      createdById: admin.id,
+      scope: "admin",
+    };
     const req = request("POST", '{"email":"token@example.com"}');
     req.headers.delete("origin");
     expect((await createThing(req, noParams)).status).toBe(201);

@@ -57,6 +57,11 @@ export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
   params?: P;
   status?: number;
   audit?: AuditSpec<RouteInput<B, Q, P>>;
+  /**
+   * A `use` token (made by a member still an admin) may call this route, whatever `role` says; it may call no
+   * route without this. The handler applies the token's limits (`actor.use`).
+   */
+  use?: true;
   /** "wrap" (default): the whole handler runs in the mutation's transaction. "manual": see `commit`. */
   transaction?: "wrap" | "manual";
 };
@@ -98,7 +103,10 @@ export function createApiRoute(deps: RouteDeps) {
         if (actor.kind === "user" && actor.mustChangePassword) {
           throw new ApiError("password_change_required", "Set a new password on /change-password first.");
         }
-        if (!hasRole(actor, options.role)) throw new ApiError("forbidden", "Your role does not allow this.");
+        if (actor.kind === "token" && actor.scope === "use") {
+          if (!options.use || !actor.use)
+            throw new ApiError("forbidden", "A use token may only invoke methods and take leases.");
+        } else if (!hasRole(actor, options.role)) throw new ApiError("forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
         const refuseCommit = () => Promise.reject(new Error('commit() is only for routes with transaction: "manual"'));
         const context = { ...input, actor, request, note, commit: refuseCommit };

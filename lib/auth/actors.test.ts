@@ -133,6 +133,11 @@ describe("the verified token cache", () => {
     createdById: null,
     lastUsedAt: null,
     expiresAt: null,
+    methods: null,
+    sessionIds: null,
+    mayLease: false,
+    maxLeaseTtlSeconds: null,
+    logParams: false,
     createdBy: null,
   };
 

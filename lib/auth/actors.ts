@@ -11,7 +11,26 @@ import { secureCookies, sessionAlive, sessionCookieName } from "./cookies";
 /** Who is making a request: a signed-in member (cookie) or an API token (Bearer). */
 export type Actor =
   | { kind: "user"; id: string; email: string; role: Role; label: string; mustChangePassword: boolean }
-  | { kind: "token"; id: string; name: string; role: Role; label: string; createdById: string | null };
+  | {
+      kind: "token";
+      id: string;
+      name: string;
+      role: Role;
+      label: string;
+      createdById: string | null;
+      scope: TokenScope;
+      /** Scope `use` made by a member who is still an admin: what the token may do through invoke and leases. */
+      use?: UseGrant;
+    };
+
+/** What a `use` token may do: call these methods (patterns) on these sessions (null: any), take leases. */
+export type UseGrant = {
+  methods: string[];
+  sessionIds: string[] | null;
+  mayLease: boolean;
+  maxLeaseTtlSeconds: number | null;
+  logParams: boolean;
+};
 
 /** Roles in increasing power; a requirement is met by the role itself or a stronger one. */
 const rank: Record<Role, number> = { viewer: 0, admin: 1 };
@@ -72,6 +91,16 @@ export async function tokenActor(db: DbOrTx, token: string, now = new Date()): P
   if (!found?.createdBy || found.createdBy.disabled) return null;
   if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) return null;
   const role: Role = found.scope === "admin" && found.createdBy.role !== "viewer" ? "admin" : "viewer";
+  const use: UseGrant | undefined =
+    found.scope === "use" && found.createdBy.role === "admin"
+      ? {
+          methods: found.methods ?? [],
+          sessionIds: found.sessionIds,
+          mayLease: found.mayLease,
+          maxLeaseTtlSeconds: found.maxLeaseTtlSeconds,
+          logParams: found.logParams,
+        }
+      : undefined;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedGranularityMs) {
     // The found row may be the cached one: marking it keeps this process's next requests this minute from writing.
     found.lastUsedAt = now;
@@ -84,6 +113,8 @@ export async function tokenActor(db: DbOrTx, token: string, now = new Date()): P
     role,
     label: `token:${found.name}`,
     createdById: found.createdById,
+    scope: found.scope,
+    use,
   };
 }
 
@@ -106,13 +137,16 @@ export function generateApiToken(): { token: string; hash: string; prefix: strin
   return { token, hash: hashApiToken(token), prefix: token.slice(0, apiTokenPrefix.length + 6) };
 }
 
+/** The limits of a `use` token, as stored (absent for other scopes). */
+export type UseFields = Partial<Omit<UseGrant, "methods"> & { methods: string[] }>;
+
 /**
  * Stores a new token acting for `createdById` (a member), expiring after `expiresInDays` when given. The token is in
  * the answer this once; the database keeps its hash.
  */
 export async function issueApiToken(
   db: DbOrTx,
-  request: { name: string; scope: TokenScope; expiresInDays?: number; createdById: string | null },
+  request: { name: string; scope: TokenScope; expiresInDays?: number; createdById: string | null } & UseFields,
 ): Promise<{ created: ApiTokenSummary; token: string }> {
   const { token, hash, prefix } = generateApiToken();
   const { expiresInDays, ...fields } = request;

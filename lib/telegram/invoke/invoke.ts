@@ -17,6 +17,8 @@ export type InvokeCaller = {
   logParams: boolean;
   /** The token's method allowlist, checked after the denylist; undefined: any method the denylist leaves. */
   mayCall?: (method: string) => boolean;
+  /** The token's session selector; a session outside it does not exist for the caller (404). */
+  mayUse?: (sessionId: string) => boolean;
 };
 
 export type InvokeDeps = { db: Db; manager: ConnectionManager };
@@ -28,7 +30,7 @@ const usable = new Set(["active", "degraded"]);
 /**
  * Runs one Telegram method on a managed session's own connection (its lease, queue and flood ledger), the key
  * never leaving the console. Refused, in this order: a method that is never allowed (by its name alone), one the
- * caller's allowlist does not name, params that do not fit the method, a call on the service account 777000, a
+ * caller's allowlist does not name (a session outside its selector does not exist for it), params that do not fit the method, a call on the service account 777000, a
  * session that is not active or degraded when its turn comes. Every call on an existing session is logged.
  */
 export async function invokeOnSession(
@@ -38,7 +40,8 @@ export async function invokeOnSession(
   caller: InvokeCaller,
 ): Promise<InvokeReply> {
   assertMethodPermitted(call.method);
-  if (!(await sessionStatus(deps.db, sessionId))) throw notFound("The session");
+  if ((caller.mayUse && !caller.mayUse(sessionId)) || !(await sessionStatus(deps.db, sessionId)))
+    throw notFound("The session");
   const started = performance.now();
   try {
     if (caller.mayCall && !caller.mayCall(call.method)) {

@@ -86,6 +86,7 @@ function recoveryDeps(deps: LoginRecoveryDeps, flow: LoginFlow): LoginDeps {
     role: "admin",
     label: "system",
     createdById: flow.createdById,
+    scope: "admin",
   };
   return {
     db: deps.db,

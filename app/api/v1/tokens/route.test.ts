@@ -66,4 +66,34 @@ describe.each(testDrivers)("API token routes on %s", (driver) => {
     expect(status).toBe(400);
     expect(Object.keys(body.error.fields).sort()).toEqual(["name", "scope"]);
   });
+
+  it("creates a use token with its methods, sessions and lease rights, and refuses use limits on other scopes", async () => {
+    const sessionId = "11111111-1111-4111-8111-111111111111";
+    const created = await callRoute(tokens.POST, "POST", {
+      token: admin.token,
+      body: { name: "bot", scope: "use", methods: ["messages.Get*"], sessions: { ids: [sessionId] }, lease: true },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.item).toMatchObject({
+      scope: "use",
+      use: { methods: ["messages.Get*"], sessionIds: [sessionId], lease: true, logParams: false },
+    });
+    const listed = await callRoute(tokens.GET, "GET", { token: admin.token });
+    expect(listed.body.items.find((item: { name: string }) => item.name === "bot").use.methods).toEqual([
+      "messages.Get*",
+    ]);
+
+    const refusals = [
+      [{ name: "x", scope: "use" }, ["methods"]],
+      [{ name: "x", scope: "use", methods: [] }, ["methods"]],
+      [{ name: "x", scope: "use", methods: ["users.Get Full"] }, ["methods.0"]],
+      [{ name: "x", scope: "use", methods: ["*"], sessions: { ids: ["nope"] } }, ["sessions.ids.0"]],
+      [{ name: "x", scope: "read", methods: ["*"], lease: true }, ["lease", "methods"]],
+    ] as const;
+    for (const [body, fields] of refusals) {
+      const refused = await callRoute(tokens.POST, "POST", { token: admin.token, body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(refused.body.error.fields).sort()).toEqual(fields);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { listActiveApiTokens } from "@/db/queries/api-tokens";
 import { auditActorId } from "@/lib/audit";
 import { issueApiToken } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
-import { createTokenBody, tokenItem, type CreatedToken } from "@/lib/api/schemas/tokens";
+import { createTokenBody, tokenItem, tokenRequestOf, type CreatedToken } from "@/lib/api/schemas/tokens";
 
 export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({
   items: (await listActiveApiTokens(db)).map(tokenItem),
@@ -17,11 +17,19 @@ export const POST = apiRoute(
     audit: {
       action: "api_token.create",
       target: ({ body }) => body.name,
-      detail: ({ body }) => ({ scope: body.scope, expiresInDays: body.expiresInDays ?? null }),
+      detail: ({ body }) => ({
+        scope: body.scope,
+        expiresInDays: body.expiresInDays ?? null,
+        ...(body.scope === "use" && {
+          methods: body.methods,
+          sessionIds: body.sessions?.ids ?? null,
+          lease: !!body.lease,
+        }),
+      }),
     },
   },
   async ({ db, actor, body, note }): Promise<CreatedToken> => {
-    const { created, token } = await issueApiToken(db, { ...body, createdById: auditActorId(actor) });
+    const { created, token } = await issueApiToken(db, { ...tokenRequestOf(body), createdById: auditActorId(actor) });
     note({ detail: { id: created.id, prefix: created.prefix } });
     return { item: tokenItem(created), token };
   },

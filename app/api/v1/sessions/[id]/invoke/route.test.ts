@@ -7,6 +7,10 @@ import { seedOne } from "@/tests/support/sandbox-sessions";
 import { startConsoleSandbox } from "@/tests/support/sandbox";
 import { allDrivers, type TestDatabase } from "@/tests/support/database";
 import { sessionActions } from "@/tests/rotation/session-routes";
+import { forgetVerifiedTokens } from "@/lib/auth/actors";
+import * as tokens from "@/app/api/v1/tokens/route";
+import * as sessionList from "@/app/api/v1/sessions/route";
+import { users } from "@/db/schema";
 import { GET as calls } from "../calls/route";
 import { POST } from "./route";
 
@@ -164,5 +168,69 @@ describe.each(allDrivers)("POST /api/v1/sessions/{id}/invoke on %s", (driver) =>
     expect(results).not.toContain("concurrent_key_use");
     const [row] = await database.db.select().from(telegramSessions).where(eq(telegramSessions.id, rotated.id));
     expect(row?.status).toMatch(/^revoke/);
+  });
+
+  describe("with a use token", () => {
+    const useToken = async (body: Record<string, unknown>) => {
+      const created = await callRoute(tokens.POST, "POST", {
+        token: admin,
+        body: { name: `svc ${Math.random()}`, scope: "use", ...body },
+      });
+      expect(created.status).toBe(201);
+      return created.body.token as string;
+    };
+
+    it("calls what its allowlist names on its sessions, and nothing else", async () => {
+      const other = await seedOne(database.db);
+      const token = await useToken({ methods: ["users.GetFull*"], sessions: { ids: [session.id] }, logParams: true });
+      const allowed = await invoke("users.GetFullUser", self, token);
+      expect(allowed.status).toBe(200);
+      expect((await callLog()).at(-1)).toMatchObject({
+        outcome: "ok",
+        params: self,
+        actorLabel: expect.stringMatching(/^token:svc/),
+      });
+
+      const notListed = await invoke("users.GetUsers", { id: [{ _: "InputUserSelf" }] }, token);
+      expect(notListed.status).toBe(403);
+      expect(notListed.body.error.code).toBe("telegram_method_not_allowed");
+      expect((await invoke("users.GetFullUser", self, token, other.id)).status).toBe(404);
+      expect(sent(/getFullUser/i, other.phone)).toHaveLength(0);
+      expect(sent(/getUsers/i)).toHaveLength(0);
+      // A use token reaches no other route, not even a read.
+      const list = await callRoute(sessionList.GET, "GET", { token });
+      expect(list.status).toBe(403);
+    });
+
+    it("is refused the security methods even when it allows every method", async () => {
+      const token = await useToken({ methods: ["*"] });
+      expect((await invoke("users.GetFullUser", self, token)).status).toBe(200);
+      for (const method of [
+        "auth.LogOut",
+        "account.GetPasswordSettings",
+        "account.DeleteAccount",
+        "InvokeWithTakeout",
+      ]) {
+        const reply = await invoke(method, {}, token);
+        expect(reply.body.error?.code, method).toBe("telegram_method_forbidden");
+      }
+    });
+
+    it("stops working when its member is no longer an admin", async () => {
+      const { member, token: adminToken } = await memberWithToken(
+        database.db,
+        `demoted-${driver}@example.com`,
+        "admin",
+      );
+      const created = await callRoute(tokens.POST, "POST", {
+        token: adminToken,
+        body: { name: "demoted svc", scope: "use", methods: ["*"] },
+      });
+      const token = created.body.token as string;
+      expect((await invoke("users.GetFullUser", self, token)).status).toBe(200);
+      await database.db.update(users).set({ role: "viewer" }).where(eq(users.id, member.id));
+      forgetVerifiedTokens();
+      expect((await invoke("users.GetFullUser", self, token)).status).toBe(403);
+    });
   });
 });

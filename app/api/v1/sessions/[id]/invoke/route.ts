@@ -15,6 +15,7 @@ import { invokeOnSession, type InvokeReply } from "@/lib/telegram/invoke/invoke"
 export const POST = apiRoute(
   {
     role: "admin",
+    use: true,
     params: idParams,
     body: invokeBody,
     transaction: "manual",
