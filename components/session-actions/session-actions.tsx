@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useSession } from "@/components/sessions/use-session-detail";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { deadStatuses } from "@/db/schema/telegram-sessions";
 import { AutoTerminatePeriod } from "./auto-terminate-period";
 import { EndSessionDialog } from "./end-session-dialog";
 import { RotateDialog } from "./rotate-dialog";
@@ -22,6 +23,7 @@ export function SessionActions({ sessionId }: { sessionId: string }) {
   if (!s) return null;
   const name = untrustedText(s.account.displayName || s.account.phoneMasked);
   const usable = s.status === "active" || s.status === "degraded";
+  const dead = deadStatuses.includes(s.status);
   return (
     <section aria-labelledby="session-actions" className="mt-8 space-y-3">
       <h2 id="session-actions" className="text-lg font-semibold">
@@ -47,12 +49,12 @@ export function SessionActions({ sessionId }: { sessionId: string }) {
             Rotate session
           </Button>
         ) : null}
-        {usable || s.status === "invalid" ? (
+        {usable || s.status === "frozen" || dead ? (
           <Button variant="danger" onClick={() => setOpen("revoke")}>
             Revoke session
           </Button>
         ) : null}
-        {s.status === "invalid" ? (
+        {dead ? (
           <Button variant="secondary" onClick={() => setOpen("forget")}>
             Forget locally
           </Button>

@@ -13,6 +13,9 @@ import { Untrusted } from "@/components/ui/untrusted";
 
 const reasons: Record<AttentionReason, { label: string; tone: BadgeTone }> = {
   invalid: { label: "Dead: needs a new login", tone: "danger" },
+  banned: { label: "Banned by Telegram", tone: "danger" },
+  deactivated: { label: "Account deleted", tone: "danger" },
+  frozen: { label: "Frozen: appeal or lose it", tone: "warning" },
   decrypt_failed: { label: "Cannot be decrypted", tone: "danger" },
   degraded: { label: "Checks failing", tone: "warning" },
   flood_wait: { label: "Rate-limited", tone: "warning" },

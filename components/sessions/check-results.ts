@@ -10,7 +10,7 @@ export type CheckPoint = {
   errorCode: string | null;
 };
 
-const results: CheckResultKind[] = ["ok", "degraded", "invalid", "flood_wait", "busy", "error"];
+const results: CheckResultKind[] = ["ok", "frozen", "degraded", "invalid", "flood_wait", "busy", "error"];
 
 export function checkPoint(event: SessionEventItem): CheckPoint {
   const result = event.detail?.result;
@@ -26,6 +26,7 @@ export function checkPoint(event: SessionEventItem): CheckPoint {
 
 export const resultLabels: Record<CheckPoint["result"], string> = {
   ok: "OK",
+  frozen: "Frozen",
   degraded: "Degraded",
   invalid: "Invalid",
   flood_wait: "Flood wait",
@@ -36,6 +37,7 @@ export const resultLabels: Record<CheckPoint["result"], string> = {
 
 export const resultColours: Record<CheckPoint["result"], string> = {
   ok: "bg-emerald-500 dark:bg-emerald-500",
+  frozen: "bg-cyan-600 dark:bg-cyan-500",
   degraded: "bg-amber-400 dark:bg-amber-500",
   invalid: "bg-red-600 dark:bg-red-500",
   flood_wait: "bg-violet-500 dark:bg-violet-400",

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadFailed, QueryStatus } from "@/components/ui/load-status";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { ApiRequestError } from "@/lib/api/client-fetch";
+import { AccountStateNotice } from "./account-state";
 import { CheckNowButton } from "./check-now-button";
 import { checkPoint } from "./check-results";
 import { DeviceList } from "./device-list";
@@ -50,7 +51,7 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
   }
   const s = session.data;
   const points = (checks.data?.items ?? []).map(checkPoint).reverse();
-  const checkable = s.status === "active" || s.status === "degraded";
+  const checkable = s.status === "active" || s.status === "degraded" || s.status === "frozen";
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -80,6 +81,7 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
         </div>
         {canManage && checkable ? <CheckNowButton sessionId={sessionId} /> : null}
       </header>
+      <AccountStateNotice session={s} />
       <SessionFacts session={s} />
       <Section title="Status history" description={`The last ${historyLength} health checks, oldest on the left.`}>
         {checks.data ? (

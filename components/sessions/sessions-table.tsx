@@ -5,6 +5,7 @@ import type { SessionItem } from "@/lib/api/schemas/sessions";
 import { FloodWait } from "./flood-wait";
 import type { SessionListParams } from "./session-list-params";
 import { SortHeader } from "./sort-header";
+import { RestrictedFlag } from "./account-state";
 import { StatusBadge } from "./status";
 import { RelativeTime } from "./time-cell";
 import { failedChecksHint } from "./status-labels";
@@ -68,6 +69,7 @@ export function SessionsTable({ items, params, caption, now }: Props) {
             </Td>
             <Td>
               <StatusBadge status={item.status} />
+              <RestrictedFlag item={item} />
               {item.decryptFailed ? (
                 <span className="mt-1 block text-xs text-red-700 dark:text-red-400">cannot decrypt</span>
               ) : null}

@@ -8,6 +8,9 @@ const accents: Record<string, string> = {
   invalid: "border-l-red-500",
   revoke_pending: "border-l-sky-500",
   revoked: "border-l-zinc-400",
+  frozen: "border-l-cyan-600",
+  banned: "border-l-red-700",
+  deactivated: "border-l-red-700",
   trouble: "border-l-amber-500",
 };
 

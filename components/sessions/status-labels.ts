@@ -7,6 +7,9 @@ export const statusLabels: Record<SessionStatus, string> = {
   invalid: "Invalid",
   revoke_pending: "Revoking",
   revoked: "Revoked",
+  frozen: "Frozen",
+  banned: "Banned",
+  deactivated: "Deleted account",
 };
 
 export const sessionStatuses = Object.keys(statusLabels) as SessionStatus[];

@@ -8,6 +8,9 @@ const statusTones: Record<SessionStatus, BadgeTone> = {
   invalid: "danger",
   revoke_pending: "info",
   revoked: "neutral",
+  frozen: "info",
+  banned: "danger",
+  deactivated: "danger",
 };
 
 export function StatusBadge({ status }: { status: SessionStatus }) {

@@ -23,6 +23,8 @@ describe.each(testDrivers)("overview queries on %s", (driver) => {
       { status: "active", decryptFailed: true, account: { firstName: "undecryptable" } },
       { status: "revoked", decryptFailed: true, expiresAt: days(1), account: { firstName: "revoked" } },
       { status: "revoke_pending", account: { firstName: "revoking" } },
+      { status: "frozen", expiresAt: days(30), account: { firstName: "frozen" } },
+      { status: "banned", account: { firstName: "banned" } },
     ]);
   });
   afterAll(() => database.close());
@@ -35,11 +37,14 @@ describe.each(testDrivers)("overview queries on %s", (driver) => {
       invalid: 1,
       revoke_pending: 1,
       revoked: 1,
-      total: 9,
+      frozen: 1,
+      banned: 1,
+      deactivated: 0,
+      total: 11,
       floodWaiting: 1,
       expiringSoon: 1,
       decryptFailed: 1,
-      needsAttention: 5,
+      needsAttention: 7,
     });
     expect(logged.statements).toHaveLength(1);
   });
@@ -47,8 +52,8 @@ describe.each(testDrivers)("overview queries on %s", (driver) => {
   it("lists the sessions that need attention, the worst first", async () => {
     const rows = await listAttentionSessions(database.db, clock, 10);
     const names = rows.map((row) => row.account.firstName);
-    expect(names.slice(0, 2).sort()).toEqual(["invalid", "undecryptable"]);
-    expect(names.slice(2)).toEqual(["degraded", "expiring", "flooded"]);
+    expect(names.slice(0, 3).sort()).toEqual(["banned", "invalid", "undecryptable"]);
+    expect(names.slice(3)).toEqual(["frozen", "degraded", "expiring", "flooded"]);
     expect(await listAttentionSessions(database.db, clock, 2)).toHaveLength(2);
   });
 });

@@ -11,11 +11,20 @@ const flooded = (t: Columns, { now }: AttentionClock) => gt(t.floodWaitUntil, no
 const expiring = (t: Columns, { expiringBefore }: AttentionClock) =>
   and(inArray(t.status, ["active", "degraded"]), lt(t.expiresAt, expiringBefore));
 
-/** Degraded, invalid, waiting out a flood, expiring soon or undecryptable; a revoked session needs nothing. */
+/** States that need someone to look: failing checks, and whatever Telegram did to the key or the account. */
+export const attentionStatuses = [
+  "degraded",
+  "invalid",
+  "frozen",
+  "banned",
+  "deactivated",
+] as const satisfies SessionStatus[];
+
+/** Degraded, dead, frozen, waiting out a flood, expiring soon or undecryptable; a revoked session needs nothing. */
 function needsAttention(t: Columns, clock: AttentionClock): SQL | undefined {
   return and(
     ne(t.status, "revoked"),
-    or(inArray(t.status, ["degraded", "invalid"]), flooded(t, clock), expiring(t, clock), eq(t.decryptFailed, true)),
+    or(inArray(t.status, [...attentionStatuses]), flooded(t, clock), expiring(t, clock), eq(t.decryptFailed, true)),
   );
 }
 
@@ -50,12 +59,12 @@ export async function countSessions(db: DbOrTx, clock: AttentionClock): Promise<
 }
 
 /**
- * The sessions that need attention, the worst first: dead or undecryptable, then degraded, then the rest by
+ * The sessions that need attention, the worst first: dead or undecryptable, then degraded or frozen, then the rest by
  * expiry. Their ids are picked first, so the account join runs for those rows only.
  */
 export function listAttentionSessions(db: DbOrTx, clock: AttentionClock, limit: number): Promise<SessionItemRow[]> {
   const worstFirst = (t: Columns) => [
-    sql`case when ${t.status} = 'invalid' or ${t.decryptFailed} then 0 when ${t.status} = 'degraded' then 1 else 2 end`,
+    sql`case when ${t.status} in ('invalid', 'banned', 'deactivated') or ${t.decryptFailed} then 0 when ${t.status} in ('degraded', 'frozen') then 1 else 2 end`,
     sql`${t.expiresAt} asc nulls last`,
     asc(t.id),
   ];

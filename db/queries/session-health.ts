@@ -12,8 +12,8 @@ import {
 } from "@/db/schema";
 import { claimNext, secondsFromNow } from "./claim";
 
-/** Sessions the monitor checks; the others (invalid, revoke_pending, revoked) are never checked. */
-export const checkedStatuses: SessionStatus[] = ["active", "degraded"];
+/** Sessions the monitor checks; the others (dead, revoke_pending, revoked) are never checked. */
+export const checkedStatuses: SessionStatus[] = ["active", "degraded", "frozen"];
 
 export async function countSessionsByStatus(db: DbOrTx): Promise<Map<SessionStatus, number>> {
   const rows = await db
@@ -60,6 +60,10 @@ export type CheckPatch = Partial<
     | "authorizationTtlDays"
     | "ttlCheckedAt"
     | "decryptFailed"
+    | "frozenSince"
+    | "frozenUntil"
+    | "freezeAppealUrl"
+    | "restrictions"
   >
 >;
 

@@ -23,6 +23,7 @@ export const sessionItemColumns = {
   decryptFailed: true,
   labels: true,
   sharedKey: true,
+  restrictions: true,
 } as const;
 
 export const accountItemColumns = {
@@ -88,7 +89,15 @@ export async function listSessions(db: DbOrTx, filter: SessionListFilter): Promi
 /** One session for its detail page, with the account's fuller record and the session that replaced it, if any. */
 export function findSessionDetail(db: DbOrTx, id: string) {
   return db.query.telegramSessions.findFirst({
-    columns: { ...sessionItemColumns, dcId: true, revokedAt: true, revokedReason: true },
+    columns: {
+      ...sessionItemColumns,
+      dcId: true,
+      revokedAt: true,
+      revokedReason: true,
+      frozenSince: true,
+      frozenUntil: true,
+      freezeAppealUrl: true,
+    },
     with: { account: { columns: { ...accountItemColumns, telegramUserId: true, createdAt: true } } },
     extras: (t) => ({
       rotatedToId: sql<

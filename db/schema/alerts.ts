@@ -18,6 +18,9 @@ import { users } from "./users";
 export const alertKinds = [
   "session.degraded",
   "session.invalid",
+  "session.frozen",
+  "session.banned",
+  "session.deactivated",
   "session.revoked_elsewhere",
   "session.recovered",
   "device.foreign",

@@ -41,7 +41,7 @@ export type ConnectionEventDetail = {
   connectedForMs?: number;
 };
 
-export type CheckResultKind = "ok" | "degraded" | "invalid" | "flood_wait" | "busy" | "error";
+export type CheckResultKind = "ok" | "frozen" | "degraded" | "invalid" | "flood_wait" | "busy" | "error";
 
 export type CheckEventDetail = {
   result: CheckResultKind;

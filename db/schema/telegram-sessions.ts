@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { telegramAccounts } from "./telegram-accounts";
 import { users } from "./users";
 
@@ -9,8 +20,17 @@ export const sessionStatusEnum = pgEnum("session_status", [
   "invalid",
   "revoke_pending",
   "revoked",
+  "frozen",
+  "banned",
+  "deactivated",
 ]);
 export type SessionStatus = (typeof sessionStatusEnum.enumValues)[number];
+
+/** Telegram refuses the key or the account for good: the session is never checked again, only revoked or forgotten. */
+export const deadStatuses: SessionStatus[] = ["invalid", "banned", "deactivated"];
+
+/** One of the account's restriction reasons (its own user.restriction_reason). */
+export type RestrictionReason = { platform: string; reason: string; text: string };
 
 export const telegramSessions = pgTable(
   "telegram_sessions",
@@ -44,6 +64,12 @@ export const telegramSessions = pgTable(
     ttlCheckedAt: timestamp("ttl_checked_at", { withTimezone: true }),
     lastLatencyMs: integer("last_latency_ms"),
     lastError: text("last_error"),
+    /** While the account is frozen (help.getAppConfig's freeze_*): since when, its deletion deadline, the appeal link. */
+    frozenSince: timestamp("frozen_since", { withTimezone: true }),
+    frozenUntil: timestamp("frozen_until", { withTimezone: true }),
+    freezeAppealUrl: text("freeze_appeal_url"),
+    /** The account's restriction reasons as its last check read them; null when it is not restricted. */
+    restrictions: jsonb("restrictions").$type<RestrictionReason[]>(),
     rotatedFromId: uuid("rotated_from_id").references((): AnyPgColumn => telegramSessions.id, { onDelete: "set null" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedReason: text("revoked_reason"),
@@ -64,10 +90,11 @@ export const telegramSessions = pgTable(
   (t) => [
     index("telegram_sessions_status_idx").on(t.status, t.createdAt),
     index("telegram_sessions_next_check_idx").on(t.nextCheckAt),
-    // The monitor's due query: only sessions it may check, in due order.
+    // The monitor's due query, in due order: every session but the ended ones (dead ones are few). Named by the
+    // statuses it leaves out, as a migration may not use an enum value it adds in the same transaction.
     index("telegram_sessions_due_idx")
       .on(t.nextCheckAt)
-      .where(sql`${t.status} in ('active', 'degraded')`),
+      .where(sql`${t.status} not in ('invalid', 'revoke_pending', 'revoked')`),
     index("telegram_sessions_account_idx").on(t.accountId),
     index("telegram_sessions_auth_key_id_idx").on(t.authKeyId),
     index("telegram_sessions_labels_idx").using("gin", t.labels),

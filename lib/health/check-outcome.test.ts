@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckTarget } from "@/db/queries/session-health";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
 import type { HealthConfig } from "./config";
-import { decide } from "./check";
+import { decide, type ProbeOutcome } from "./check";
 
 const config: HealthConfig = {
   intervalSeconds: 300,
@@ -26,6 +26,52 @@ const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({
 const inSeconds = (date: Date | null | undefined) => ((date?.getTime() ?? 0) - now.getTime()) / 1000;
 
 describe("the check state machine", () => {
+  it("a banned or deleted account is a dead status of its own, worded apart from a refused key", () => {
+    for (const [code, status] of [
+      ["USER_DEACTIVATED_BAN", "banned"],
+      ["USER_DEACTIVATED", "deactivated"],
+      ["SESSION_REVOKED", "invalid"],
+    ] as const) {
+      const d = decide(session(), { kind: "failed", errorClass: "terminal", code, connectMs: 3 }, "m", now, config);
+      expect(d.patch).toMatchObject({ status, lastError: code });
+      expect(d.detail).toMatchObject({ result: "invalid", to: status, errorCode: code });
+    }
+  });
+
+  it("a frozen account is frozen with its dates and appeal link, checked at the normal interval", () => {
+    const freeze = {
+      since: new Date("2025-12-30T00:00:00Z"),
+      until: new Date("2026-01-29T00:00:00Z"),
+      appealUrl: "https://t.me/SpamBot",
+    };
+    const restrictions = [{ platform: "all", reason: "spam", text: "Spam reports" }];
+    const d = decide(session(), { kind: "ok", connectMs: 5, requestMs: 7, freeze, restrictions }, "m", now, config);
+    expect(d.result).toBe("frozen");
+    expect(d.patch).toMatchObject({
+      status: "frozen",
+      frozenSince: freeze.since,
+      frozenUntil: freeze.until,
+      freezeAppealUrl: "https://t.me/SpamBot",
+      restrictions,
+      authFailures: 0,
+    });
+    expect(inSeconds(d.patch.nextCheckAt)).toBeGreaterThanOrEqual(270);
+    expect(inSeconds(d.patch.nextCheckAt)).toBeLessThanOrEqual(330);
+    const thawed = decide(
+      session({ status: "frozen" }),
+      { kind: "ok", connectMs: 5, requestMs: 7, restrictions: [] },
+      "m",
+      now,
+      config,
+    );
+    expect(thawed.patch).toMatchObject({
+      status: "active",
+      frozenSince: null,
+      freezeAppealUrl: null,
+      restrictions: null,
+    });
+  });
+
   it("only a terminal answer makes a session invalid, with the evidence", () => {
     const d = decide(
       session(),
@@ -65,7 +111,7 @@ describe("the check state machine", () => {
   it("success makes a session active, resets failures and forecasts expiry from the TTL", () => {
     const d = decide(
       session({ status: "degraded", authFailures: 3 }),
-      { kind: "ok", connectMs: 5, requestMs: 7, ttlDays: 180 },
+      { kind: "ok", connectMs: 5, requestMs: 7, ttlDays: 180, restrictions: [] },
       "m",
       now,
       config,
@@ -115,7 +161,7 @@ describe("the alerts a check raises", () => {
   const kinds = (d: { alerts: { kind: string }[] }) => d.alerts.map((a) => a.kind);
   const failed = (errorClass: "terminal" | "transient", code: string) =>
     ({ kind: "failed", errorClass, code, connectMs: null }) as const;
-  const ok = { kind: "ok", connectMs: 1, requestMs: 1 } as const;
+  const ok: ProbeOutcome = { kind: "ok", connectMs: 1, requestMs: 1, restrictions: [] };
 
   it("only on a change: degraded once, invalid with its evidence, recovered once", () => {
     expect(kinds(decide(session(), failed("transient", "NETWORK"), "m", now, config))).toEqual(["session.degraded"]);
@@ -136,6 +182,19 @@ describe("the alerts a check raises", () => {
     ]);
     expect(kinds(decide(session({ status: "degraded" }), ok, "m", now, config))).toEqual(["session.recovered"]);
     expect(kinds(decide(session(), ok, "m", now, config))).toEqual([]);
+  });
+
+  it("a banned or deleted account raises its own alert, and a freeze raises one when it is first seen", () => {
+    expect(kinds(decide(session(), failed("terminal", "USER_DEACTIVATED_BAN"), "m", now, config))).toEqual([
+      "session.banned",
+    ]);
+    expect(kinds(decide(session(), failed("terminal", "USER_DEACTIVATED"), "m", now, config))).toEqual([
+      "session.deactivated",
+    ]);
+    const frozen = { ...ok, freeze: { since: now, until: null, appealUrl: null } };
+    expect(kinds(decide(session(), frozen, "m", now, config))).toEqual(["session.frozen"]);
+    expect(kinds(decide(session({ status: "frozen" }), frozen, "m", now, config))).toEqual([]);
+    expect(kinds(decide(session({ status: "frozen" }), ok, "m", now, config))).toEqual(["session.recovered"]);
   });
 
   it("a key ended from another device is invalid and revoked elsewhere", () => {

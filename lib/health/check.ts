@@ -10,7 +10,14 @@ import {
   type ClaimedCheck,
 } from "@/db/queries/session-health";
 import { releaseLease } from "@/db/queries/session-leases";
-import type { AlertDraft, CheckEventDetail, CheckResultKind, SessionStatus } from "@/db/schema";
+import type {
+  AlertDraft,
+  AlertKind,
+  CheckEventDetail,
+  CheckResultKind,
+  RestrictionReason,
+  SessionStatus,
+} from "@/db/schema";
 import { log } from "@/lib/log";
 import { recordCheck } from "@/lib/metrics/health";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
@@ -20,10 +27,11 @@ import { connectionManager, type ConnectionManager } from "@/lib/telegram/connec
 import { classifyTelegramError, TelegramFailure } from "@/lib/telegram/errors";
 import { VaultDecryptError } from "@/lib/vault";
 import { healthConfig, type HealthConfig } from "./config";
+import { readAccountState, type Freeze } from "./account-state";
 
 export type CheckResult = {
   sessionId: string;
-  /** "skipped": the session is invalid, revoke_pending or revoked, and is never checked. */
+  /** "skipped": the session is dead, revoke_pending or revoked, and is never checked. */
   result: CheckResultKind | "skipped";
   status: SessionStatus;
   errorCode: string | null;
@@ -103,8 +111,8 @@ async function finishClaimed(
 export const probeMethod = "users.GetUsers";
 
 /**
- * Connects and asks for our own user; every few hours also reads authorization_ttl_days for the expiry
- * forecast. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
+ * Connects and asks for our own user (its restriction reasons) and the app config (a freeze); every few hours
+ * also reads authorization_ttl_days for the expiry forecast. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
  * configuration are thrown, as they say nothing about the session's health.
  */
 export async function probe(
@@ -124,10 +132,11 @@ export async function probe(
       async (client, info) => {
         connectMs = info.connectMs;
         const started = performance.now();
-        await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
+        const [self] = await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
         const requestMs = Math.round(performance.now() - started);
+        const state = await readAccountState(client, self);
         const ttlDays = ttlDue ? await readTtlDays(client, session.id) : undefined;
-        return { kind: "ok", connectMs: info.connectMs, requestMs, ttlDays };
+        return { kind: "ok", connectMs: info.connectMs, requestMs, ttlDays, ...state };
       },
       { method: probeMethod, keepAlive: false, claimed },
     );
@@ -157,7 +166,15 @@ async function readTtlDays(client: TelegramClient, sessionId: string): Promise<n
 
 /** What a probe found out. */
 export type ProbeOutcome =
-  | { kind: "ok"; connectMs: number; requestMs: number; ttlDays?: number }
+  | {
+      kind: "ok";
+      connectMs: number;
+      requestMs: number;
+      ttlDays?: number;
+      /** Set while Telegram keeps the account frozen. */
+      freeze?: Freeze;
+      restrictions: RestrictionReason[];
+    }
   | { kind: "failed"; errorClass: "terminal" | "transient" | "refused"; code: string; connectMs: number | null }
   | { kind: "flood"; method: string; until: Date }
   /** The stored session does not decrypt with the configured keys: nothing was asked of Telegram. */
@@ -175,9 +192,9 @@ export type Decision = {
 const dayMs = 86_400_000;
 
 /**
- * The session health state machine (docs/architecture.md). Only a terminal answer makes a session invalid;
- * anything without a definite answer (network, timeouts, 5xx, other refusals) makes it degraded and retried
- * sooner with backoff. Success makes it active. authFailures counts consecutive failed checks and resets on success.
+ * The session health state machine (docs/architecture.md). Only a terminal answer makes a session dead (banned,
+ * deactivated or invalid); anything without a definite answer (network, timeouts, 5xx, other refusals) makes it
+ * degraded and retried sooner with backoff. Success makes it active, or frozen while the app config says so. authFailures counts consecutive failed checks and resets on success.
  * A flood wait is not a failure: the status stays and the next check comes just after the wait.
  */
 export function decide(
@@ -204,8 +221,13 @@ export function decide(
   switch (outcome.kind) {
     case "ok": {
       const ttlDays = outcome.ttlDays ?? session.authorizationTtlDays;
+      const [result, to] = outcome.freeze ? (["frozen", "frozen"] as const) : (["ok", "active"] as const);
       const patch: CheckPatch = {
-        status: "active",
+        status: to,
+        frozenSince: outcome.freeze?.since ?? null,
+        frozenUntil: outcome.freeze?.until ?? null,
+        freezeAppealUrl: outcome.freeze?.appealUrl ?? null,
+        restrictions: outcome.restrictions.length ? outcome.restrictions : null,
         authFailures: 0,
         lastError: null,
         lastCheckAt: now,
@@ -215,20 +237,30 @@ export function decide(
         expiresAt: ttlDays ? new Date(now.getTime() + ttlDays * dayMs) : null,
         ...(outcome.ttlDays === undefined ? {} : { authorizationTtlDays: outcome.ttlDays, ttlCheckedAt: now }),
       };
-      const detail = event("ok", "active", { connectMs: outcome.connectMs, requestMs: outcome.requestMs });
+      const detail = event(result, to, { connectMs: outcome.connectMs, requestMs: outcome.requestMs });
       const alerts: AlertDraft[] = [];
-      if (session.status !== "active") alerts.push({ kind: "session.recovered", details: { from: session.status } });
+      if (session.status !== to && to === "active")
+        alerts.push({ kind: "session.recovered", details: { from: session.status } });
       if (patch.expiresAt && comesWithin(patch.expiresAt, now, config) && !comesWithin(session.expiresAt, now, config))
         alerts.push({
           kind: "session.expiring",
           details: { expiresAt: patch.expiresAt.toISOString(), withinDays: config.expiringDays },
         });
-      return { result: "ok", patch, detail, latencyMs: outcome.requestMs, alerts };
+      if (outcome.freeze && session.status !== "frozen") {
+        const { since, until, appealUrl } = outcome.freeze;
+        alerts.push({
+          kind: "session.frozen",
+          details: { since: since.toISOString(), until: until?.toISOString() ?? null, appealUrl },
+        });
+      }
+      return { result, patch, detail, latencyMs: outcome.requestMs, alerts };
     }
     case "failed": {
       const failures = session.authFailures + 1;
       const [result, to] =
-        outcome.errorClass === "terminal" ? (["invalid", "invalid"] as const) : (["degraded", "degraded"] as const);
+        outcome.errorClass === "terminal"
+          ? (["invalid", deadStatusOf(outcome.code)] as const)
+          : (["degraded", "degraded"] as const);
       const patch: CheckPatch = {
         status: to,
         authFailures: failures,
@@ -243,8 +275,8 @@ export function decide(
       });
       const evidence = { errorCode: outcome.code, errorClass: outcome.errorClass, method, at: detail.at };
       const alerts: AlertDraft[] =
-        to === "invalid"
-          ? [{ kind: "session.invalid", details: evidence }]
+        outcome.errorClass === "terminal"
+          ? [{ kind: deadAlerts[to] ?? "session.invalid", details: evidence }]
           : session.status === "active"
             ? [{ kind: "session.degraded", details: evidence }]
             : [];
@@ -284,6 +316,18 @@ export function decide(
 
 function comesWithin(expiresAt: Date | null, now: Date, config: HealthConfig): boolean {
   return expiresAt !== null && expiresAt.getTime() - now.getTime() <= config.expiringDays * dayMs;
+}
+
+const deadAlerts: Partial<Record<SessionStatus, AlertKind>> = {
+  banned: "session.banned",
+  deactivated: "session.deactivated",
+};
+
+/** A terminal answer worded apart: the account banned or deleted, else the key refused (invalid). */
+export function deadStatusOf(code: string): SessionStatus {
+  if (code === "USER_DEACTIVATED_BAN" || code === "PHONE_NUMBER_BANNED") return "banned";
+  if (code === "USER_DEACTIVATED") return "deactivated";
+  return "invalid";
 }
 
 /** ±10 % around the interval, so sessions added together do not stay in lock-step forever. */

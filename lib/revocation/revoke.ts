@@ -10,6 +10,7 @@ import {
   type Requester,
 } from "@/db/queries/revocations";
 import { revokedReason, rollBackRotation } from "@/db/queries/rotations";
+import { deadStatuses } from "@/db/schema";
 import { DomainError, notFound } from "@/lib/errors/domain";
 import { auditActorId } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actors";
@@ -123,7 +124,7 @@ export async function postponeRevocation(db: DbOrTx, sessionId: string, code: st
 }
 
 /**
- * "Forget locally": for a session Telegram already refuses (invalid), destroys the ciphertext and marks
+ * "Forget locally": for a session Telegram already refuses (invalid, banned, deactivated), destroys the ciphertext and marks
  * it revoked without calling Telegram. Any other state must be revoked, so Telegram ends it too.
  */
 export async function forgetSession(
@@ -132,10 +133,10 @@ export async function forgetSession(
   requester: Requester,
 ): Promise<{ id: string; status: "revoked" }> {
   const { session } = await lockSession(tx, sessionId);
-  if (session.status !== "invalid") {
+  if (!deadStatuses.includes(session.status)) {
     throw new DomainError(
       "conflict",
-      "Only a session Telegram no longer accepts (invalid) can be forgotten locally. Revoke it instead.",
+      "Only a session Telegram no longer accepts (invalid, banned or deleted account) can be forgotten locally. Revoke it instead.",
     );
   }
   await markRevoked(tx, sessionId, "forgotten", requester.actorLabel);

@@ -15,6 +15,14 @@ describe("classifyTelegramError", () => {
     expect(classifyTelegramError(rpc("FLOOD_PREMIUM_WAIT_7", 420))).toMatchObject({ kind: "flood", seconds: 7 });
   });
 
+  it("a 420 that is not FLOOD_WAIT_X or FLOOD_PREMIUM_WAIT_X is a refusal, never a wait", () => {
+    const frozen = classifyTelegramError(rpc("FROZEN_METHOD_INVALID", 420));
+    expect(frozen).toMatchObject({ kind: "refused", code: "FROZEN_METHOD_INVALID" });
+    expect(describeTelegramFailure(frozen)).toMatch(/frozen/);
+    expect(classifyTelegramError(rpc("SLOWMODE_WAIT_10", 420))).toMatchObject({ kind: "refused" });
+    expect(classifyTelegramError(rpc("FLOOD_TEST_PHONE_WAIT_5", 420))).toMatchObject({ kind: "flood", seconds: 5 });
+  });
+
   it.each(["AUTH_KEY_UNREGISTERED", "SESSION_REVOKED", "USER_DEACTIVATED_BAN", "AUTH_KEY_DUPLICATED"])(
     "%s is terminal",
     (name) => {

@@ -37,10 +37,12 @@ export class TelegramFailure extends Error {
 /** Maps anything GramJS throws to a domain failure: by class first, then by RPC code and error name. */
 export function classifyTelegramError(error: unknown): TelegramFailure {
   if (error instanceof TelegramFailure) return error;
-  if (error instanceof errors.FloodError) {
+  // Only Telegram's waits go to the flood ledger: another 420 (FROZEN_METHOD_INVALID, slow mode) is a refusal.
+  if (error instanceof errors.FloodWaitError || error instanceof errors.FloodTestPhoneWaitError) {
     const seconds = "seconds" in error && typeof error.seconds === "number" ? error.seconds : 60;
     return new TelegramFailure("flood", error.errorMessage === "FLOOD" ? "FLOOD_WAIT" : error.errorMessage, seconds);
   }
+  if (error instanceof errors.SlowModeWaitError) return new TelegramFailure("refused", "SLOWMODE_WAIT");
   if (error instanceof errors.RPCError) {
     const name = error.errorMessage;
     if (terminalCodes.has(name)) return new TelegramFailure("terminal", name);

@@ -20,6 +20,9 @@ const sentences: Record<string, string> = {
   SESSION_EXPIRED: "The session expired at Telegram.",
   USER_DEACTIVATED: "This Telegram account has been deleted.",
   USER_DEACTIVATED_BAN: "Telegram has banned this account.",
+  FROZEN_METHOD_INVALID:
+    "Telegram has frozen this account: it can still sign in and read, but not do this. See the session page for the appeal link.",
+  FROZEN_PARTICIPANT_MISSING: "Telegram has frozen this account, so it cannot take part here.",
   AUTH_KEY_DUPLICATED: "Telegram saw this session used from two places at once and ended it.",
   NETWORK: "Telegram could not be reached. Try again in a moment.",
 };

@@ -18,5 +18,8 @@ describe("attention reasons", () => {
       "decrypt_failed",
     ]);
     expect(attentionReasons(item({ floodWaitUntil: inDays(-0.01) }), now)).toEqual([]);
+    expect(attentionReasons(item({ status: "frozen", expiresAt: inDays(1) }), now)).toEqual(["frozen"]);
+    expect(attentionReasons(item({ status: "banned" }), now)).toEqual(["banned"]);
+    expect(attentionReasons(item({ status: "deactivated" }), now)).toEqual(["deactivated"]);
   });
 });

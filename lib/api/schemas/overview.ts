@@ -1,7 +1,7 @@
-import type { SessionCounts } from "@/db/queries/overview";
+import { attentionStatuses, type SessionCounts } from "@/db/queries/overview";
 import type { SessionItem } from "@/lib/api/schemas/sessions";
 
-export type AttentionReason = "invalid" | "degraded" | "flood_wait" | "expiring" | "decrypt_failed";
+export type AttentionReason = (typeof attentionStatuses)[number] | "flood_wait" | "expiring" | "decrypt_failed";
 export type AttentionItem = SessionItem & { reasons: AttentionReason[] };
 export type OverviewBody = {
   counts: SessionCounts;
@@ -15,7 +15,8 @@ export const expiringWithinDays = 7;
 /** Why a session is on the attention list; the same rules as the query that picked it. */
 export function attentionReasons(item: SessionItem, now: Date): AttentionReason[] {
   const reasons: AttentionReason[] = [];
-  if (item.status === "invalid" || item.status === "degraded") reasons.push(item.status);
+  const status = attentionStatuses.find((s) => s === item.status);
+  if (status) reasons.push(status);
   if (item.decryptFailed) reasons.push("decrypt_failed");
   if (item.floodWaitUntil && new Date(item.floodWaitUntil) > now) reasons.push("flood_wait");
   const horizon = now.getTime() + expiringWithinDays * 86_400_000;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { decodeSessionCursor } from "@/db/queries/session-cursor";
 import { sessionSorts } from "@/db/queries/session-sort";
 import type { SessionDetailRow, SessionItemRow } from "@/db/queries/sessions";
-import { sessionStatusEnum, type SessionStatus, type TelegramAccount } from "@/db/schema";
+import { sessionStatusEnum, type RestrictionReason, type SessionStatus, type TelegramAccount } from "@/db/schema";
 import type { CheckResult } from "@/lib/health/check";
 import { iso, isoOrNull } from "@/lib/http/json-dates";
 import type { Revocation } from "@/lib/revocation/revoke";
@@ -10,8 +10,8 @@ import type { Rotated } from "@/lib/rotation/rotate";
 import { commaList, optionalText } from "./common";
 
 const statusList = commaList(
-  z.enum(sessionStatusEnum.enumValues, "Use active, degraded, invalid, revoke_pending or revoked."),
-  5,
+  z.enum(sessionStatusEnum.enumValues, `Use ${sessionStatusEnum.enumValues.join(", ")}.`),
+  sessionStatusEnum.enumValues.length,
 );
 
 export const sessionListQuery = z
@@ -46,6 +46,8 @@ export type SessionDetail = SessionItem & {
   revokedReason: string | null;
   rotatedToId: string | null;
   account: SessionItem["account"] & { telegramUserId: string; createdAt: string };
+  /** While Telegram keeps the account frozen: since when, the deletion deadline and the appeal link. */
+  freeze: { since: string; until: string | null; appealUrl: string | null } | null;
 };
 
 export function toSessionDetail(row: SessionDetailRow): SessionDetail {
@@ -56,6 +58,9 @@ export function toSessionDetail(row: SessionDetailRow): SessionDetail {
     revokedAt: isoOrNull(row.revokedAt),
     revokedReason: row.revokedReason,
     rotatedToId: row.rotatedToId,
+    freeze: row.frozenSince
+      ? { since: row.frozenSince.toISOString(), until: isoOrNull(row.frozenUntil), appealUrl: row.freezeAppealUrl }
+      : null,
     account: {
       ...item.account,
       telegramUserId: row.account.telegramUserId.toString(),
@@ -84,6 +89,8 @@ export type SessionItem = {
   labels: string[];
   /** Imported without take-over: the key may still be in use where it came from. */
   sharedKey: boolean;
+  /** The account's own restriction reasons (user.restricted), as its last check read them; not a status. */
+  restricted: { reasons: RestrictionReason[] } | null;
 };
 
 export function displayName(account: Pick<TelegramAccount, "firstName" | "lastName">): string {
@@ -116,6 +123,7 @@ export function toSessionItem(row: SessionItemRow): SessionItem {
     decryptFailed: row.decryptFailed,
     labels: row.labels,
     sharedKey: row.sharedKey,
+    restricted: row.restrictions?.length ? { reasons: row.restrictions } : null,
   };
 }
 
