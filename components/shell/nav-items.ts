@@ -10,4 +10,5 @@ export const navItems: NavItem[] = [
   { href: "/audit", label: "Audit", role: "admin" },
   { href: "/team", label: "Team", role: "admin" },
   { href: "/settings", label: "Settings", role: "admin" },
+  { href: "/security", label: "Security", role: "viewer" },
 ];

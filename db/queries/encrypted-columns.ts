@@ -1,7 +1,7 @@
 import { and, asc, gt, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { loginFlows, sessionRotations, telegramAccounts, telegramSessions } from "@/db/schema";
+import { loginFlows, memberFactors, sessionRotations, telegramAccounts, telegramSessions } from "@/db/schema";
 
 type EncryptedColumn = {
   table: PgTable;
@@ -25,6 +25,7 @@ const encryptedColumns = {
   loginSession: { table: loginFlows, id: loginFlows.id, column: loginFlows.sessionCiphertext },
   rotationSession: { table: sessionRotations, id: sessionRotations.id, column: sessionRotations.freshCiphertext },
   loginPhoneCodeHash: { table: loginFlows, id: loginFlows.id, column: loginFlows.phoneCodeHashCiphertext },
+  factorSecret: { table: memberFactors, id: memberFactors.id, column: memberFactors.secretCiphertext },
 } satisfies Record<string, EncryptedColumn>;
 
 export type EncryptedColumnName = keyof typeof encryptedColumns;

@@ -13,4 +13,5 @@ export * from "./revocations";
 export * from "./session-authorizations";
 export * from "./console-settings";
 export * from "./alerts";
+export * from "./second-factors";
 export * from "./relations";

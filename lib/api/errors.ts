@@ -8,6 +8,7 @@ export type ErrorCode =
   | "forbidden"
   | "csrf_rejected"
   | "password_change_required"
+  | "sign_in_failed"
   | "method_not_allowed"
   | "payload_too_large"
   | "server_busy"
@@ -23,6 +24,8 @@ export const statusOfCode: Record<ErrorCode, number> = {
   password_change_required: 403,
   telegram_method_forbidden: 403,
   telegram_method_not_allowed: 403,
+  step_up_required: 403,
+  sign_in_failed: 401,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

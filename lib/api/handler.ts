@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/request-actor";
-import { forgetVerifiedTokens } from "@/lib/auth/actors";
+import { forgetVerifiedTokens, type Actor, type UserActor } from "@/lib/auth/actors";
+import { ApiError } from "./errors";
 import { createApiRoute } from "./route";
 
 const route = createApiRoute({ getDb, getActor });
@@ -21,3 +22,9 @@ export const apiRoute: typeof route = (options, handler) => {
     }
   };
 };
+
+/** Second factors belong to a member signed in with a browser; an API token manages none. */
+export function signedInMember(actor: Actor): UserActor {
+  if (actor.kind !== "user") throw new ApiError("forbidden", "Second factors are managed by a signed-in member.");
+  return actor;
+}

@@ -69,6 +69,8 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
       role: "admin",
       label: "admin@example.com",
       mustChangePassword: false,
+      hasFactor: false,
+      factorAt: null,
     };
   });
   afterAll(() => database.close());

@@ -38,7 +38,22 @@ export type RouteContext<B extends Maybe, Q extends Maybe, P extends Maybe> = Ro
    * transaction) get the plain `db` and call this for their final writes; the audit row joins that transaction.
    */
   commit<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Sets a cookie on a successful answer (the sign-in cookie re-issued after a second-factor proof). */
+  setCookie(cookie: ReplyCookie): void;
 };
+
+export type ReplyCookie = {
+  name: string;
+  value: string;
+  options: { httpOnly: boolean; sameSite: "lax"; path: string; secure: boolean; maxAge: number };
+};
+
+function serializeCookie({ name, value, options }: ReplyCookie): string {
+  const flags = [`Path=${options.path}`, `Max-Age=${options.maxAge}`, "SameSite=Lax"];
+  if (options.httpOnly) flags.push("HttpOnly");
+  if (options.secure) flags.push("Secure");
+  return [`${name}=${value}`, ...flags].join("; ");
+}
 
 /** What a mutation records, from its validated input; the handler may `note` more. Never put secrets in `detail`. */
 export type AuditSpec<I> = {
@@ -85,6 +100,12 @@ export function createApiRoute(deps: RouteDeps) {
       let actor: Actor | null = null;
       let input: RouteInput<B, Q, P> | undefined;
       const noted: AuditNote = {};
+      let cookie: ReplyCookie | undefined;
+      const setCookie = (value: ReplyCookie) => {
+        cookie = value;
+      };
+      const reply = (data: unknown) =>
+        jsonReply(data, options.status, cookie ? { "Set-Cookie": serializeCookie(cookie) } : undefined);
       const note = (facts: AuditNote) => {
         noted.target = facts.target ?? noted.target;
         noted.detail = { ...noted.detail, ...facts.detail };
@@ -109,8 +130,8 @@ export function createApiRoute(deps: RouteDeps) {
         } else if (!hasRole(actor, options.role)) throw new ApiError("forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
         const refuseCommit = () => Promise.reject(new Error('commit() is only for routes with transaction: "manual"'));
-        const context = { ...input, actor, request, note, commit: refuseCommit };
-        if (!audit) return jsonReply(await handler({ ...context, db }), options.status);
+        const context = { ...input, actor, request, note, setCookie, commit: refuseCommit };
+        if (!audit) return reply(await handler({ ...context, db }));
         const [who, parsed] = [actor, input];
         const auditSuccess = (tx: DbOrTx) =>
           writeAudit(
@@ -130,14 +151,14 @@ export function createApiRoute(deps: RouteDeps) {
             });
           const result = await handler({ ...context, db, commit });
           if (!committed && !noted.quiet) await auditSuccess(db);
-          return jsonReply(result, options.status);
+          return reply(result);
         }
         const done = await db.transaction(async (tx) => {
           const result = await handler({ ...context, db: tx });
           await auditSuccess(tx);
           return result;
         });
-        return jsonReply(done, options.status);
+        return reply(done);
       } catch (error) {
         const apiError = toApiError(error);
         if (apiError.code === "internal_error") {

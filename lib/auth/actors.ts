@@ -5,12 +5,23 @@ import type { DbOrTx } from "@/db";
 import type { Role, TokenScope } from "@/db/schema";
 import { findActiveApiToken, touchApiToken, type ActiveApiToken } from "@/db/queries/api-token-auth";
 import { insertApiToken, type ApiTokenSummary } from "@/db/queries/api-tokens";
+import { hasConfirmedFactor } from "@/db/queries/second-factors";
 import { findMemberById } from "@/db/queries/users";
 import { secureCookies, sessionAlive, sessionCookieName } from "./cookies";
 
 /** Who is making a request: a signed-in member (cookie) or an API token (Bearer). */
 export type Actor =
-  | { kind: "user"; id: string; email: string; role: Role; label: string; mustChangePassword: boolean }
+  | {
+      kind: "user";
+      id: string;
+      email: string;
+      role: Role;
+      label: string;
+      mustChangePassword: boolean;
+      /** Whether the member has a second factor, and when this sign-in last proved it (epoch seconds). */
+      hasFactor: boolean;
+      factorAt: number | null;
+    }
   | {
       kind: "token";
       id: string;
@@ -41,8 +52,8 @@ export function hasRole(actor: Actor, required: Role): boolean {
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
-/** What the sign-in cookie claims: the member and the session version it was issued for. */
-export type SessionClaims = { userId: string; sessionVersion: number };
+/** What the sign-in cookie claims: the member, the session version it was issued for, the last factor proof. */
+export type SessionClaims = { userId: string; sessionVersion: number; factorAt?: number | null };
 
 /**
  * The member behind a decoded sign-in cookie, checked against the database on every request: a removed or
@@ -51,6 +62,7 @@ export type SessionClaims = { userId: string; sessionVersion: number };
 export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<UserActor | null> {
   const user = await findMemberById(db, claims.userId);
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
+  const hasFactor = await hasConfirmedFactor(db, user.id);
   return {
     kind: "user",
     id: user.id,
@@ -58,10 +70,18 @@ export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<U
     role: user.role,
     label: user.email,
     mustChangePassword: user.mustChangePassword,
+    hasFactor,
+    factorAt: claims.factorAt ?? null,
   };
 }
 
-const claimsSchema = z.object({ sub: z.uuid(), sv: z.number().int(), st: z.number(), la: z.number() });
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  sv: z.number().int(),
+  st: z.number(),
+  la: z.number(),
+  mf: z.number().optional(),
+});
 
 /** Decodes the sign-in cookie; null when it is absent, forged, not one of ours, or its sign-in has ended (lifetime, idle). */
 export async function readSessionClaims(headers: Headers, secret: string): Promise<SessionClaims | null> {
@@ -73,7 +93,7 @@ export async function readSessionClaims(headers: Headers, secret: string): Promi
   });
   const claims = claimsSchema.safeParse(token);
   if (!claims.success || !sessionAlive(claims.data)) return null;
-  return { userId: claims.data.sub, sessionVersion: claims.data.sv };
+  return { userId: claims.data.sub, sessionVersion: claims.data.sv, factorAt: claims.data.mf ?? null };
 }
 
 const lastUsedGranularityMs = 60_000;

@@ -26,8 +26,23 @@ export function sessionLifetime(): { maxAgeSeconds: number; idleSeconds: number 
   };
 }
 
-/** The sign-in cookie's claims: member, session version, signed in at and last active at (epoch seconds). */
-export type SessionToken = { sub: string; sv: number; st: number; la: number };
+/**
+ * The sign-in cookie's claims: member, session version, signed in at and last active at (epoch seconds), and
+ * when the member last proved a second factor (`mf`, absent when they never did in this sign-in).
+ */
+export type SessionToken = { sub: string; sv: number; st: number; la: number; mf?: number };
+
+export type SessionCookie = { name: string; value: string; options: typeof sessionCookieOptions & { maxAge: number } };
+
+/** The sign-in cookie carrying these claims, encoded as Auth.js encodes its own (the cookie name is the salt). */
+export async function sessionCookieFor(
+  token: SessionToken & Record<string, unknown>,
+  now = Math.floor(Date.now() / 1000),
+): Promise<SessionCookie> {
+  const remaining = Math.max(1, token.st + sessionLifetime().maxAgeSeconds - now);
+  const value = await encode({ token, secret: authSecret(), salt: sessionCookieName, maxAge: remaining });
+  return { name: sessionCookieName, value, options: { ...sessionCookieOptions, maxAge: remaining } };
+}
 
 /** Whether a sign-in made at `st` and last active at `la` is still alive at `now` (epoch seconds). */
 export function sessionAlive(token: Pick<SessionToken, "st" | "la">, now = Math.floor(Date.now() / 1000)): boolean {
@@ -46,18 +61,30 @@ const activityGranularitySeconds = 60;
 export async function renewedSessionCookie(
   readCookie: (name: string) => string | undefined,
   now = Math.floor(Date.now() / 1000),
-): Promise<{ name: string; value: string; options: typeof sessionCookieOptions & { maxAge: number } } | null> {
-  const value = readCookie(sessionCookieName);
+): Promise<SessionCookie | null> {
+  const token = await liveSessionToken(readCookie(sessionCookieName), now);
+  if (!token || now - token.la < activityGranularitySeconds) return null;
+  return sessionCookieFor({ ...token, la: now }, now);
+}
+
+/** The request's sign-in cookie re-issued as proved by a second factor now; null without a live one. */
+export async function factorProvedCookie(
+  headers: Headers,
+  now = Math.floor(Date.now() / 1000),
+): Promise<SessionCookie | null> {
+  const token = await liveSessionToken(cookieValue(headers.get("cookie") ?? "", sessionCookieName) ?? undefined, now);
+  return token ? sessionCookieFor({ ...token, la: now, mf: now }, now) : null;
+}
+
+async function liveSessionToken(
+  value: string | undefined,
+  now: number,
+): Promise<(SessionToken & Record<string, unknown>) | null> {
   if (!value) return null;
-  const secret = authSecret();
-  const token = (await decode({ token: value, secret, salt: sessionCookieName }).catch(() => null)) as
+  const token = (await decode({ token: value, secret: authSecret(), salt: sessionCookieName }).catch(() => null)) as
     (Partial<SessionToken> & Record<string, unknown>) | null;
   if (typeof token?.st !== "number" || typeof token.la !== "number") return null;
-  if (!sessionAlive({ st: token.st, la: token.la }, now) || now - token.la < activityGranularitySeconds) return null;
-  const { maxAgeSeconds } = sessionLifetime();
-  const remaining = Math.max(1, token.st + maxAgeSeconds - now);
-  const renewed = await encode({ token: { ...token, la: now }, secret, salt: sessionCookieName, maxAge: remaining });
-  return { name: sessionCookieName, value: renewed, options: { ...sessionCookieOptions, maxAge: remaining } };
+  return sessionAlive({ st: token.st, la: token.la }, now) ? (token as SessionToken & Record<string, unknown>) : null;
 }
 
 /** Removes the sign-in cookie; with the same attributes, or a browser refuses to overwrite a `__Host-` cookie. */

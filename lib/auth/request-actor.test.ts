@@ -86,6 +86,8 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
       role: "viewer",
       label: "viewer@example.com",
       mustChangePassword: true,
+      hasFactor: false,
+      factorAt: null,
     });
   });
 

@@ -15,9 +15,11 @@ import {
   recordSignIn,
   setPassword,
 } from "@/db/queries/users";
+import { hasConfirmedFactor } from "@/db/queries/second-factors";
 import { requestMeta, writeAudit, type RequestMeta } from "@/lib/audit";
 import { log } from "@/lib/log";
 import type { UserActor } from "./actors";
+import { issueSignInTicket, type PendingSignIn } from "./second-factor";
 
 /** OWASP's scrypt parameters: N=2^17, r=8, p=1 (128 MiB per hash). */
 const defaults = { logN: 17, r: 8, p: 1 };
@@ -120,12 +122,22 @@ export function isCredentialsSignIn(request: Request): boolean {
 /** Sign-in forms carry an email, a password, a CSRF token and a callback URL: a few hundred bytes. */
 export const maxSignInBodyBytes = 16 * 1024;
 
+/** What a throttled sign-in (password or second factor) is told. */
+export function throttledMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 export type SignInGateOutcome<T> =
   | { kind: "answered"; answer: T }
+  | { kind: "second_factor"; pending: PendingSignIn }
   | { kind: "throttled"; retryAfter: number; message: string }
   | { kind: "busy"; retryAfter: number; message: string };
 
-const reservedAttempt = new AsyncLocalStorage<{ id: number; checked: boolean }>();
+/** A reserved attempt: whether its password was checked, and the ticket when it passed for a member with a factor. */
+type ReservedAttempt = { id: number; checked: boolean; pending?: PendingSignIn };
+
+const reservedAttempt = new AsyncLocalStorage<ReservedAttempt>();
 
 /**
  * One credentials sign-in: the attempt is reserved against the throttle (refused past the limit), then waits for
@@ -143,11 +155,9 @@ export async function gateSignIn<T>(
   const reservation = await reserveSignInAttempt(db, { email, ip });
   if (reservation.kind === "throttled") {
     log.warn({ ip, retryAfter: reservation.retryAfter }, "Sign-in throttled after repeated failures");
-    const minutes = Math.ceil(reservation.retryAfter / 60);
-    const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-    return { kind: "throttled", retryAfter: reservation.retryAfter, message };
+    return { kind: "throttled", retryAfter: reservation.retryAfter, message: throttledMessage(reservation.retryAfter) };
   }
-  const store = { id: reservation.id, checked: false };
+  const store: ReservedAttempt = { id: reservation.id, checked: false };
   const release = await takeHashingSlot();
   try {
     if (!release) {
@@ -158,7 +168,8 @@ export async function gateSignIn<T>(
         message: "The console is busy checking other sign-ins. Try again shortly.",
       };
     }
-    return { kind: "answered", answer: await reservedAttempt.run(store, authjs) };
+    const answer = await reservedAttempt.run(store, authjs);
+    return store.pending ? { kind: "second_factor", pending: store.pending } : { kind: "answered", answer };
   } finally {
     release?.();
     // Refused before its password was checked (queue full, CSRF): not a failed guess.
@@ -192,13 +203,14 @@ const credentialsSchema = z.object({ email: z.string().max(254), password: z.str
 /**
  * Checks an email and password for the attempt `gateSignIn` reserved (none: refused unchecked). Every failure
  * looks the same to the caller (null) and costs the same time: an unknown email is verified against a dummy hash.
- * A failure keeps its reservation as the counted failure; a success releases it.
+ * A failure keeps its reservation as the counted failure; a success releases it. A member with a second factor
+ * gets no sign-in here (null) but a ticket for the factor step, left on the reservation for `gateSignIn`.
  */
 export async function authorizeCredentials(
   db: Db,
   credentials: unknown,
   meta: RequestMeta,
-  reserved = reservedAttempt.getStore(),
+  reserved: ReservedAttempt | undefined = reservedAttempt.getStore(),
 ): Promise<SignedInUser | null> {
   if (!reserved) return null;
   reserved.checked = true;
@@ -214,6 +226,13 @@ export async function authorizeCredentials(
     // What was typed is shown to admins: anything but a well-formed email could impersonate one (U+202E, U+200B).
     const named = { id: user?.id ?? null, label: wellFormedEmail.safeParse(email).success ? email : "invalid email" };
     await writeAudit(db, named, { action: "auth.sign_in", outcome: "failure", detail: { reason } }, meta);
+    return null;
+  }
+  if (await hasConfirmedFactor(db, user.id)) {
+    reserved.pending = await db.transaction(async (tx) => {
+      await releaseSignInAttempt(tx, reserved.id);
+      return issueSignInTicket(tx, user);
+    });
     return null;
   }
   await db.transaction(async (tx) => {

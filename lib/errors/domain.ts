@@ -14,7 +14,8 @@ export type RefusalCode =
   | "rate_limited"
   | "too_many_attempts"
   | "telegram_method_forbidden"
-  | "telegram_method_not_allowed";
+  | "telegram_method_not_allowed"
+  | "step_up_required";
 
 export type RefusalDetails = {
   /** For rate_limited and too_many_attempts: when asking again can succeed. */

@@ -17,4 +17,5 @@ export const secrets = {
   loginSession: bindingOf("login_flows", "session"),
   rotationSession: bindingOf("session_rotations", "session"),
   loginPhoneCodeHash: bindingOf("login_flows", "phone_code_hash"),
+  factorSecret: bindingOf("member_factors", "secret"),
 } satisfies Record<EncryptedColumnName, { binding: (rowId: string) => SecretBinding }>;

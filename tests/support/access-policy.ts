@@ -10,6 +10,9 @@ const publicRoutes = [/^\/api\/healthz$/, /^\/api\/auth\//];
 /** Viewers watch the health pages: sessions, their events and the overview; reads only. */
 const viewerReadableRoutes = [/^\/api\/v1\/sessions(\/|$)/, /^\/api\/v1\/overview$/];
 
+/** Any signed-in member manages their own second factors (reads and changes of their own account). */
+const ownAccountRoutes = [/^\/api\/v1\/account\//];
+
 const readMethods = new Set(["GET", "HEAD"]);
 
 export function isPublicRoute(pattern: string): boolean {
@@ -21,5 +24,6 @@ export function isMutation(method: string): boolean {
 }
 
 export function viewerMayCall(pattern: string, method: string): boolean {
+  if (ownAccountRoutes.some((route) => route.test(pattern))) return true;
   return !isMutation(method) && viewerReadableRoutes.some((route) => route.test(pattern));
 }

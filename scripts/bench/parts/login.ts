@@ -35,6 +35,8 @@ export async function loginBench(): Promise<Figure[]> {
       role: "admin" as const,
       label: member.email,
       mustChangePassword: false,
+      hasFactor: false,
+      factorAt: null,
     };
     const deps = {
       db: database.db,

@@ -1,0 +1,24 @@
+import { apiRoute, signedInMember } from "@/lib/api/handler";
+import { confirmTotpBody, factorItem, type ConfirmedFactor } from "@/lib/api/schemas/second-factor";
+import { factorProvedCookie } from "@/lib/auth/cookies";
+import { confirmTotpEnrolment } from "@/lib/auth/second-factor";
+
+/**
+ * Confirms an authenticator app with its current code. The member's first factor comes with their recovery codes
+ * (this once); the sign-in counts as proved by the factor from now on.
+ */
+export const POST = apiRoute(
+  {
+    role: "viewer",
+    body: confirmTotpBody,
+    audit: { action: "second_factor.add", target: ({ body }) => body.id, detail: () => ({ kind: "totp" }) },
+  },
+  async ({ db, actor, body, note, setCookie, request }): Promise<ConfirmedFactor> => {
+    const member = signedInMember(actor);
+    const { factor, recoveryCodes } = await confirmTotpEnrolment(db, member, body);
+    note({ detail: { name: factor.name, recoveryCodesIssued: recoveryCodes !== null } });
+    const cookie = await factorProvedCookie(request.headers);
+    if (cookie) setCookie(cookie);
+    return { item: factorItem(factor), recoveryCodes };
+  },
+);

@@ -1,0 +1,26 @@
+import { findMemberById } from "@/db/queries/users";
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+import { requireRecentFactor, resetFactors } from "@/lib/auth/second-factor";
+import { notFound } from "@/lib/errors/domain";
+
+/**
+ * Resets a member's second factors (every factor and recovery code goes) for one who lost their devices; they
+ * enroll again at their next sign-in. Asks for the admin's recent proof.
+ */
+export const DELETE = apiRoute(
+  {
+    role: "admin",
+    params: idParams,
+    audit: { action: "second_factor.reset", target: ({ params }) => params.id },
+  },
+  async ({ db, actor, params, note }): Promise<{ id: string; removed: number }> => {
+    requireRecentFactor(actor);
+    const member = await findMemberById(db, params.id);
+    if (!member) throw notFound("The member");
+    note({ target: member.email });
+    const removed = await resetFactors(db, member.id);
+    note({ detail: { removed } });
+    return { id: member.id, removed };
+  },
+);
