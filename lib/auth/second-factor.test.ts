@@ -194,6 +194,7 @@ describe("step-up", () => {
       role: "admin" as const,
       label: "token:ci",
       createdById: member.id,
+      scope: "admin" as const,
     };
     expect(() => requireRecentFactor(token, now)).not.toThrow();
   });
