@@ -59,3 +59,31 @@ describe("the proxy's activity tracking", () => {
     expect(response.headers.get("location")).toBe("http://console.test/login?callbackUrl=%2Fsessions%3Fx%3D1");
   });
 });
+
+describe("the proxy's script nonce", () => {
+  const scriptSrc = (csp: string | null) => /script-src ([^;]*)/.exec(csp ?? "")?.[1]?.split(" ") ?? [];
+  const forwardedCsp = (response: Response) => response.headers.get("x-middleware-request-content-security-policy");
+
+  it("gives every page a fresh nonce, on the response and on the request Next.js renders with", async () => {
+    const responses = [
+      await proxy(await requestWithCookie("/sessions", "GET", 60)),
+      await proxy(await requestWithCookie("/sessions", "GET", 60)),
+      await proxy(new NextRequest("http://console.test/login")),
+      await proxy(new NextRequest("http://console.test/setup")),
+    ];
+    const nonces = responses.map((response) => {
+      const csp = response.headers.get("content-security-policy");
+      expect(response.headers.get("location")).toBeNull();
+      expect(forwardedCsp(response)).toBe(csp);
+      expect(scriptSrc(csp)).not.toContain("'unsafe-inline'");
+      expect(scriptSrc(csp)).toContain("'strict-dynamic'");
+      return /'nonce-([A-Za-z0-9+/=]{24})'/.exec(csp ?? "")?.[1];
+    });
+    expect(new Set(nonces).size).toBe(responses.length);
+  });
+
+  it("leaves API responses to the fixed policy", async () => {
+    const response = await proxy(await requestWithCookie("/api/v1/sessions", "GET", 60));
+    expect(response.headers.get("content-security-policy")).toBeNull();
+  });
+});

@@ -5,12 +5,15 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 
 const root = fileURLToPath(new URL("./", import.meta.url));
 
-/** Suites beside the code they test (and beside the test support code). */
-const colocated = ["app", "components", "db", "lib", "sandbox", "tests/support"].flatMap((dir) =>
-  readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".test.ts"))
-    .map((file) => `${dir}/${file}`),
-);
+/** Suites beside the code they test (and beside the test support code), proxy.test.ts at the root included. */
+const colocated = [
+  ...readdirSync(root).filter((file) => file.endsWith(".test.ts")),
+  ...["app", "components", "db", "lib", "sandbox", "tests/support"].flatMap((dir) =>
+    readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".test.ts"))
+      .map((file) => `${dir}/${file}`),
+  ),
+];
 /** Suites under tests/ that cut across the code (kill -9 and restarts, CLIs, other clients): integration, but for these. */
 const crossCutting = readdirSync(path.join(root, "tests")).filter((dir) => dir !== "support");
 const reliabilityDirs = ["reliability", "security"];

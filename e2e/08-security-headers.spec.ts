@@ -44,6 +44,39 @@ test("every page, route handler and unknown path of the production build carries
   expect(missing).toEqual([]);
 });
 
+test("every page gets a fresh script nonce, no 'unsafe-inline', and runs its scripts without a CSP violation", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|CSP violation/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
+  });
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    ),
+  );
+  await signInThroughPage(page, await ensureFirstAdmin());
+  const paths = [
+    ...new Set(routeInventory().flatMap((endpoint) => (endpoint.kind === "page" ? [endpoint.urlPath] : []))),
+    "/no-such-page",
+  ];
+  const nonces: string[] = [];
+  for (const path of paths) {
+    const response = await page.goto(path);
+    const scriptSrc = /script-src ([^;]*)/.exec(response?.headers()["content-security-policy"] ?? "")?.[1] ?? "";
+    expect(scriptSrc, path).not.toContain("'unsafe-inline'");
+    expect(scriptSrc, path).toContain("'strict-dynamic'");
+    nonces.push(/'nonce-([^']+)'/.exec(scriptSrc)?.[1] ?? `none on ${path}`);
+    // The client runtime started: its scripts carried the nonce.
+    await expect.poll(() => page.evaluate(() => "next" in window), path).toBe(true);
+  }
+  expect(paths.length).toBeGreaterThan(10);
+  expect(new Set(nonces).size).toBe(paths.length);
+  expect(violations).toEqual([]);
+});
+
 test("a page whose database went away answers 500 with the security headers and no stack trace or SQL", async () => {
   await ensureFirstAdmin();
   const server = await startServerBehindFaultProxy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import nextConfig from "@/next.config";
 
 const asMap = (headers: { key: string; value: string }[]) =>
@@ -36,6 +36,17 @@ describe.each([true, false])("security headers (production: %s)", (production) =
 
   it("production drops 'unsafe-eval'", () => {
     expect(csp.get("script-src")?.includes("'unsafe-eval'")).toBe(!production);
+  });
+
+  it("run no inline script without this response's nonce", () => {
+    expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
+    const paged = contentSecurityPolicy(production, "bm9uY2Utb2YtdGhpcy1wYWdl");
+    expect(/script-src ([^;]*)/.exec(paged)?.[1]?.split(" ")).toEqual([
+      "'self'",
+      "'nonce-bm9uY2Utb2YtdGhpcy1wYWdl'",
+      "'strict-dynamic'",
+      ...(production ? [] : ["'unsafe-eval'"]),
+    ]);
   });
 });
 
