@@ -1,7 +1,14 @@
 import { and, asc, gt, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { loginFlows, memberFactors, sessionRotations, telegramAccounts, telegramSessions } from "@/db/schema";
+import {
+  alertChannels,
+  loginFlows,
+  memberFactors,
+  sessionRotations,
+  telegramAccounts,
+  telegramSessions,
+} from "@/db/schema";
 
 type EncryptedColumn = {
   table: PgTable;
@@ -26,6 +33,8 @@ const encryptedColumns = {
   rotationSession: { table: sessionRotations, id: sessionRotations.id, column: sessionRotations.freshCiphertext },
   loginPhoneCodeHash: { table: loginFlows, id: loginFlows.id, column: loginFlows.phoneCodeHashCiphertext },
   factorSecret: { table: memberFactors, id: memberFactors.id, column: memberFactors.secretCiphertext },
+  alertTarget: { table: alertChannels, id: alertChannels.id, column: alertChannels.targetCiphertext },
+  alertSecret: { table: alertChannels, id: alertChannels.id, column: alertChannels.secretCiphertext },
 } satisfies Record<string, EncryptedColumn>;
 
 export type EncryptedColumnName = keyof typeof encryptedColumns;

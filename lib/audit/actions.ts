@@ -37,6 +37,11 @@ export const auditActions = [
   "telegram_authorization.set_ttl",
   "settings.update",
   "keys.rotate",
+  "alert_channel.create",
+  "alert_channel.update",
+  "alert_channel.delete",
+  "alert_channel.test",
+  "alert_delivery.redeliver",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

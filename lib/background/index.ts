@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { pruneSessionCalls, pruneSessionEvents } from "@/db/queries/session-event-retention";
+import { startAlertDelivery } from "@/lib/alerts/deliver";
 import { env } from "@/lib/env";
 import { HealthMonitor } from "@/lib/health/monitor";
 import { log } from "@/lib/log";
@@ -11,8 +12,8 @@ import { recoverLoginFlows } from "@/lib/telegram/login/recover";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
- * The work a process does besides answering requests: the health monitor, and every
- * HEALTH_MONITOR_POLL_SECONDS a maintenance pass. The console process (lib/boot.ts) and `npm run worker`
+ * The work a process does besides answering requests: the health monitor, alert delivery every second, and
+ * every HEALTH_MONITOR_POLL_SECONDS a maintenance pass. The console process (lib/boot.ts) and `npm run worker`
  * both start it here; any number of processes share it through the database (SKIP LOCKED claims, leases).
  */
 export type BackgroundWork = {
@@ -30,12 +31,13 @@ export function startBackgroundWork(db: Db): BackgroundWork {
   const monitor = new HealthMonitor(db);
   monitor.start();
   const maintenance = startMaintenance(db, monitor.manager);
+  const stopAlerts = startAlertDelivery(db);
   const work: BackgroundWork = {
     monitor,
     manager: monitor.manager,
     async stop() {
       clearInterval(maintenance);
-      await monitor.stop();
+      await Promise.all([monitor.stop(), stopAlerts()]);
       holder.__backgroundWork = undefined;
     },
   };

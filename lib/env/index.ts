@@ -69,6 +69,23 @@ const schema = z.object({
   ALERT_EXPIRING_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** session.flood_wait fires for a FLOOD_WAIT at least this long. */
   ALERT_FLOOD_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** An alert of a session and kind sent less than this long ago folds the next ones into a count. */
+  ALERT_COOLDOWN_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+  /** Retries of an undelivered alert stop this long after the event. */
+  ALERT_RETRY_HOURS: z.coerce.number().min(0.01).max(168).default(24),
+  /** One delivery attempt's deadline (connect, send, answer). */
+  ALERT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  /** Deliveries in flight at once per channel. */
+  ALERT_CHANNEL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** "on" lets webhook URLs be plain http and reach loopback, link-local and private addresses (tests, private networks). */
+  ALERT_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
+  /** The SMTP server email channels send through (smtp:// or smtps://, credentials in the URL). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  ALERT_EMAIL_FROM: z.string().min(3).default("Telegram Session Console <alerts@localhost>"),
+  /** The console's address, for links in alerts (e.g. https://console.example.com). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the maintenance pass reads each account's device list to find foreign devices and ended sessions. */
+  RECONCILE_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
   HTTP_COMPRESSION: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

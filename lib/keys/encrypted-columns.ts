@@ -18,4 +18,6 @@ export const secrets = {
   rotationSession: bindingOf("session_rotations", "session"),
   loginPhoneCodeHash: bindingOf("login_flows", "phone_code_hash"),
   factorSecret: bindingOf("member_factors", "secret"),
+  alertTarget: bindingOf("alert_channels", "target"),
+  alertSecret: bindingOf("alert_channels", "secret"),
 } satisfies Record<EncryptedColumnName, { binding: (rowId: string) => SecretBinding }>;

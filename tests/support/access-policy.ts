@@ -7,8 +7,16 @@
 /** Public by design: liveness for load balancers, and Auth.js (its own CSRF and sign-in checks). */
 const publicRoutes = [/^\/api\/healthz$/, /^\/api\/auth\//];
 
-/** Viewers watch the health pages: sessions, their events and the overview; reads only. */
-const viewerReadableRoutes = [/^\/api\/v1\/sessions(\/|$)/, /^\/api\/v1\/overview$/];
+/**
+ * Viewers watch the health pages: sessions, their events and the overview; and which alert channels exist and
+ * how deliveries went (never a channel's target); reads only.
+ */
+const viewerReadableRoutes = [
+  /^\/api\/v1\/sessions(\/|$)/,
+  /^\/api\/v1\/overview$/,
+  /^\/api\/v1\/alerts\/channels$/,
+  /^\/api\/v1\/alerts\/deliveries$/,
+];
 
 /** Any signed-in member manages their own second factors (reads and changes of their own account). */
 const ownAccountRoutes = [/^\/api\/v1\/account\//];

@@ -1,0 +1,34 @@
+import { changeChannel, channelItem, removeChannel } from "@/lib/alerts/channels";
+import { apiRoute } from "@/lib/api/handler";
+import { updateChannelBody } from "@/lib/api/schemas/alerts";
+import { idParams } from "@/lib/api/schemas/common";
+
+/** Renames, resubscribes, pauses or resumes a channel, or points it elsewhere (checked like a new one). */
+export const PATCH = apiRoute(
+  {
+    role: "admin",
+    params: idParams,
+    body: updateChannelBody,
+    audit: {
+      action: "alert_channel.update",
+      target: ({ params }) => params.id,
+      detail: ({ body }) => ({
+        name: body.name ?? null,
+        events: body.events ?? null,
+        paused: body.paused ?? null,
+        targetChanged: body.url !== undefined || body.to !== undefined,
+      }),
+    },
+  },
+  async ({ db, params, body }) => ({ item: channelItem(await changeChannel(db, params.id, body), true) }),
+);
+
+/** Deletes a channel and its delivery log. */
+export const DELETE = apiRoute(
+  { role: "admin", params: idParams, audit: { action: "alert_channel.delete", target: ({ params }) => params.id } },
+  async ({ db, params, note }) => {
+    const removed = await removeChannel(db, params.id);
+    note({ detail: { name: removed.name } });
+    return { id: removed.id };
+  },
+);

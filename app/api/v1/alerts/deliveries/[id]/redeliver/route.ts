@@ -1,0 +1,14 @@
+import { redeliverAlert } from "@/lib/alerts/channels";
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/common";
+
+/** Sends a delivery again, with the same webhook-id and a fresh retry window. */
+export const POST = apiRoute(
+  {
+    role: "admin",
+    params: idParams,
+    status: 202,
+    audit: { action: "alert_delivery.redeliver", target: ({ params }) => params.id },
+  },
+  async ({ db, params }) => redeliverAlert(db, params.id),
+);

@@ -1,0 +1,18 @@
+import { listDeliveries } from "@/db/queries/alert-deliveries";
+import { apiRoute } from "@/lib/api/handler";
+import { deliveriesPage, deliveriesQuery, type DeliveriesPage } from "@/lib/api/schemas/alerts";
+
+/** The delivery log, newest first; pass `nextCursor` back as `cursor` for the next page. */
+export const GET = apiRoute(
+  { role: "viewer", query: deliveriesQuery },
+  async ({ db, query }): Promise<DeliveriesPage> =>
+    deliveriesPage(
+      await listDeliveries(db, {
+        channelId: query.channel,
+        sessionId: query.session,
+        before: query.cursor,
+        limit: query.limit,
+      }),
+      query.limit,
+    ),
+);

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { DeliveryLogItem } from "@/db/queries/alert-deliveries";
+import { alertChannelKindEnum, alertKinds } from "@/db/schema/alerts";
+
+/** The kinds a channel may subscribe to (alert.test goes only to the channel being tested). */
+export const subscribableKinds = alertKinds.filter((k) => k !== "alert.test");
+
+const name = z.string().trim().min(1, "Give the channel a name.").max(80, "Use at most 80 characters.");
+const events = z
+  .array(z.enum(subscribableKinds as [string, ...string[]], "Not a known event kind."))
+  .min(1, "Choose at least one event.")
+  .max(subscribableKinds.length)
+  .transform((list) => [...new Set(list)] as (typeof alertKinds)[number][]);
+const url = z.string().trim().min(1, "Give the URL.").max(2000, "Use at most 2,000 characters.");
+const to = z
+  .array(z.email("Not a valid email address.").max(254))
+  .min(1, "Give at least one address.")
+  .max(20, "Use at most 20 addresses.");
+
+export const createChannelBody = z
+  .object({
+    kind: z.enum(alertChannelKindEnum.enumValues, "Choose webhook, slack, discord or email."),
+    name,
+    url: url.optional(),
+    to: to.optional(),
+    events,
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind === "email" && !body.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Give at least one address." });
+    if (body.kind !== "email" && !body.url) ctx.addIssue({ code: "custom", path: ["url"], message: "Give the URL." });
+    if (body.kind === "email" && body.url)
+      ctx.addIssue({ code: "custom", path: ["url"], message: "An email channel has no URL." });
+    if (body.kind !== "email" && body.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Only an email channel has addresses." });
+  });
+
+export const updateChannelBody = z
+  .object({
+    name: name.optional(),
+    events: events.optional(),
+    paused: z.boolean().optional(),
+    url: url.optional(),
+    to: to.optional(),
+  })
+  .refine((body) => Object.values(body).some((v) => v !== undefined), "Change at least one thing.");
+
+const cursorPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([0-9a-f-]{36})$/;
+
+export const deliveriesQuery = z.object({
+  channel: z.uuid("Not a valid channel id.").optional(),
+  session: z.uuid("Not a valid session id.").optional(),
+  cursor: z
+    .string()
+    .regex(cursorPattern, "Not a valid cursor.")
+    .transform((text) => {
+      const [, at, id] = cursorPattern.exec(text)!;
+      return { createdAt: new Date(at!), id: id! };
+    })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type DeliveryItem = Omit<DeliveryLogItem, "lastAttemptAt" | "nextAttemptAt" | "createdAt"> & {
+  lastAttemptAt: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+};
+
+export type DeliveriesPage = { items: DeliveryItem[]; nextCursor: string | null };
+
+export function deliveriesPage(rows: DeliveryLogItem[], limit: number): DeliveriesPage {
+  const items = rows.map((row) => ({
+    ...row,
+    lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
+    nextAttemptAt: row.nextAttemptAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  }));
+  const last = rows.at(-1);
+  return { items, nextCursor: rows.length === limit && last ? `${last.createdAt.toISOString()}~${last.id}` : null };
+}
