@@ -221,3 +221,41 @@ test("the sessions page lists the accounts added through the wizard", async ({ p
   await page.getByRole("link", { name: newAccount.name }).first().click();
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}/);
 });
+
+test("the wizard as a newcomer meets it: arrow keys, a field error, demo numbers, the phone on the 2FA step, a named result", async ({
+  page,
+  secrets,
+}) => {
+  secrets.add("two-step password", twoStepDemo.password);
+  await openWizard(page);
+  const phoneTab = page.getByRole("tab", { name: "Phone number" });
+  const qrTab = page.getByRole("tab", { name: "QR code" });
+  await phoneTab.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(qrTab).toHaveAttribute("aria-selected", "true");
+  await expect(qrTab).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(phoneTab).toHaveAttribute("aria-selected", "true");
+  await expect(phoneTab).toBeFocused();
+
+  const phone = page.getByLabel("Phone number");
+  await phone.fill("12345");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(phone).toHaveAttribute("aria-invalid", "true");
+  await expect(phone).toHaveAccessibleDescription(/Enter the number in international format/);
+
+  await page.getByRole("button", { name: `Use +${twoStepDemo.phone} (${twoStepDemo.name})` }).click();
+  await expect(phone).toHaveValue(`+${twoStepDemo.phone}`);
+  await expect(phone).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await enterCode(page, "22222");
+  await expect(page.getByText(`Signing in ${maskedPhone(twoStepDemo.phone)}.`)).toBeVisible();
+  await enterTwoStepPassword(page, twoStepDemo.password);
+
+  const added = page.getByRole("status").filter({ hasText: `Account added: ${twoStepDemo.name}` });
+  await expect(added).toBeVisible({ timeout: 20_000 });
+  await expect(added).toBeFocused();
+  await page.getByRole("link", { name: `Open ${twoStepDemo.name}` }).click();
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: twoStepDemo.name })).toBeVisible();
+});

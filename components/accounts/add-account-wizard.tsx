@@ -1,10 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { LoginView } from "@/lib/api/schemas/logins";
+import type { DemoAccount } from "@/sandbox/demo";
 import { CodeForm } from "./code-form";
+import { DemoNumbers } from "./demo-numbers";
 import { LoginDone } from "./login-done";
 import { loginApi } from "./login-api";
 import { LoginError } from "./login-error";
@@ -14,21 +17,27 @@ import { QrPanel } from "./qr-panel";
 import { useQrRefresh } from "./use-qr-refresh";
 
 type Method = "phone" | "qr";
+const methods: Method[] = ["phone", "qr"];
 
-/** Phone → code → password, or QR → (password): each step is one call to the login API. */
-export function AddAccountWizard() {
+/**
+ * Phone → code → password, or QR → (password): each step is one call to the login API. `demos` are the sandbox's
+ * demo accounts, shown beside the wizard (a click fills the number in); null outside the sandbox.
+ */
+export function AddAccountWizard({ demos }: { demos: DemoAccount[] | null }) {
   const [method, setMethod] = useState<Method>("phone");
   const [flow, setFlow] = useState<LoginView | null>(null);
+  const [phone, setPhone] = useState("");
+  const tabs = useRef<Record<Method, HTMLButtonElement | null>>({ phone: null, qr: null });
   // A refused step can still change the flow (a wrong code uses up a try), so the flow is read again.
   const rereadFlow = () => {
     if (flow) void loginApi.get(flow.id).then(setFlow, () => undefined);
   };
   const step = useMutation({
     mutationFn: (run: () => Promise<LoginView>) => run(),
-    onSuccess: setFlow,
+    onSuccess: (view) => setFlow(view),
     onError: rereadFlow,
   });
-  const resend = useMutation({ mutationFn: (id: string) => loginApi.resend(id), onSuccess: setFlow });
+  const resend = useMutation({ mutationFn: (id: string) => loginApi.resend(id), onSuccess: (view) => setFlow(view) });
   const run = step.mutate;
   const qrError = useQrRefresh(flow, setFlow, rereadFlow);
 
@@ -40,17 +49,33 @@ export function AddAccountWizard() {
     setMethod(next);
   };
 
+  // Arrow keys move between the tabs (and select them), as in any tab list.
+  const onTabKey = (event: KeyboardEvent) => {
+    const offset = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!offset) return;
+    event.preventDefault();
+    const next = methods[(methods.indexOf(method) + offset + methods.length) % methods.length]!;
+    restart(next);
+    tabs.current[next]?.focus();
+  };
+
   const busy = step.isPending;
-  return (
+  const stepError = step.error ?? resend.error ?? qrError;
+  const phoneError = !flow && stepError instanceof ApiRequestError ? stepError.fields.phone : undefined;
+  const wizard = (
     <div className="max-w-xl space-y-5">
       {!flow || flow.step === "qr" ? (
-        <div role="tablist" aria-label="How to log in" className="flex gap-2">
-          {(["phone", "qr"] as const).map((tab) => (
+        <div role="tablist" aria-label="How to log in" className="flex gap-2" onKeyDown={onTabKey}>
+          {methods.map((tab) => (
             <Button
               key={tab}
+              ref={(element) => {
+                tabs.current[tab] = element;
+              }}
               role="tab"
               variant={method === tab ? "primary" : "ghost"}
               aria-selected={method === tab}
+              tabIndex={method === tab ? 0 : -1}
               onClick={() => restart(tab)}
             >
               {tab === "phone" ? "Phone number" : "QR code"}
@@ -59,10 +84,16 @@ export function AddAccountWizard() {
         </div>
       ) : null}
 
-      <LoginError error={step.error ?? resend.error ?? qrError} />
+      <LoginError error={stepError} />
 
       {!flow && method === "phone" ? (
-        <PhoneForm pending={busy} onSubmit={(phone) => run(() => loginApi.startPhone(phone))} />
+        <PhoneForm
+          phone={phone}
+          onPhone={setPhone}
+          error={phoneError}
+          pending={busy}
+          onSubmit={() => run(() => loginApi.startPhone(phone))}
+        />
       ) : null}
       {!flow && method === "qr" ? (
         <Button pending={busy} onClick={() => run(() => loginApi.startQr())}>
@@ -93,6 +124,17 @@ export function AddAccountWizard() {
           {["code", "password", "qr"].includes(flow.step) ? "Cancel this login" : "Start again"}
         </Button>
       ) : null}
+    </div>
+  );
+  if (!demos) return wizard;
+  const pick = (number: string) => {
+    if (flow?.step !== "done") restart("phone");
+    setPhone(number);
+  };
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      {wizard}
+      <DemoNumbers demos={demos} onPick={pick} />
     </div>
   );
 }

@@ -23,6 +23,11 @@ export function PasswordForm({
     <form onSubmit={submit} className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         This account has two-step verification. Enter its cloud password.
+        {flow.phoneMasked ? (
+          <span className="mt-1 block">
+            Signing in <span className="font-mono">{flow.phoneMasked}</span>.
+          </span>
+        ) : null}
       </p>
       <Input
         label="Two-step verification password"

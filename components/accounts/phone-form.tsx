@@ -1,14 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 
-export function PhoneForm({ pending, onSubmit }: { pending: boolean; onSubmit(phone: string): void }) {
-  const [phone, setPhone] = useState("");
+type Props = { phone: string; onPhone(phone: string): void; error?: string; pending: boolean; onSubmit(): void };
+
+export function PhoneForm({ phone, onPhone, error, pending, onSubmit }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit(phone);
+    onSubmit();
   };
   return (
     <form onSubmit={submit} className="space-y-4">
@@ -22,8 +23,9 @@ export function PhoneForm({ pending, onSubmit }: { pending: boolean; onSubmit(ph
         autoFocus
         placeholder="+99966 2 1111"
         hint="International format with the country code. Telegram sends the login code to this account."
+        error={error}
         value={phone}
-        onChange={(event) => setPhone(event.target.value)}
+        onChange={(event) => onPhone(event.target.value)}
       />
       <Button type="submit" pending={pending}>
         {pending ? "Asking Telegram…" : "Send code"}

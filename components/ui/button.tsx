@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -20,6 +20,7 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: ButtonVariant;
   size?: "sm" | "md";
   pending?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 export function Button({ variant, size, pending = false, disabled, className = "", type = "button", ...rest }: Props) {

@@ -3,6 +3,7 @@ import { loginMethodEnum, loginStepEnum } from "@/db/schema";
 import { iso, isoOrNull } from "@/lib/http/json-dates";
 import { phoneSchema } from "@/lib/telegram/login/phone";
 import { maxAttempts, type LoginState } from "@/lib/telegram/login/state";
+import { displayName } from "./sessions";
 
 export const startLoginBody = z.object({ phone: phoneSchema });
 export const codeBody = z.object({
@@ -31,10 +32,12 @@ export const loginView = z.object({
   qr: z.object({ url: z.string(), expiresAt: z.string() }).optional(),
   /** On success: how many other usable sessions this account already had in the console. */
   otherSessions: z.number().optional(),
+  /** On success: the account's display name. */
+  accountName: z.string().optional(),
 });
 export type LoginView = z.infer<typeof loginView>;
 
-export function toLoginView({ flow, qr, otherSessions }: LoginState): LoginView {
+export function toLoginView({ flow, qr, otherSessions, account }: LoginState): LoginView {
   return {
     id: flow.id,
     method: flow.method,
@@ -51,5 +54,6 @@ export function toLoginView({ flow, qr, otherSessions }: LoginState): LoginView 
     sessionId: flow.resultSessionId,
     ...(qr ? { qr: { url: qr.url, expiresAt: iso(qr.expiresAt) } } : {}),
     ...(otherSessions === undefined ? {} : { otherSessions }),
+    ...(account ? { accountName: displayName(account) } : {}),
   };
 }

@@ -34,7 +34,12 @@ export async function finishLogin(
       });
       const closed = { step: "done" as const, resultSessionId: sessionId, ...clearedSecrets };
       await releaseLoginFlow(tx, flow.id, closed);
-      return { accountId, sessionId, state: { flow: { ...flow, ...closed, lockedUntil: null }, otherSessions } };
+      const account = { firstName: user.firstName ?? "", lastName: user.lastName ?? null };
+      return {
+        accountId,
+        sessionId,
+        state: { flow: { ...flow, ...closed, lockedUntil: null }, otherSessions, account },
+      };
     });
   } catch (error) {
     await client.invoke(new Api.auth.LogOut()).catch(() => undefined);

@@ -8,4 +8,6 @@ export type LoginState = {
   qr?: { url: string; expiresAt: Date };
   /** On success: how many other usable sessions this account already had in the console. */
   otherSessions?: number;
+  /** On success: the account's name as Telegram gave it. */
+  account?: { firstName: string; lastName: string | null };
 };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AddAccountWizard } from "@/components/accounts/add-account-wizard";
-import { DemoNumbers } from "@/components/accounts/demo-numbers";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
 import { sandboxMode } from "@/lib/telegram/target";
+import { describeDemoAccounts } from "@/sandbox/demo";
 
 export const metadata: Metadata = { title: "Add account" };
 
@@ -15,10 +15,7 @@ export default async function AddAccountPage() {
         title="Add a Telegram account"
         description="Log an account in here on the server. The session it produces is stored encrypted and never shown to anyone."
       />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <AddAccountWizard />
-        {sandboxMode() ? <DemoNumbers /> : null}
-      </div>
+      <AddAccountWizard demos={sandboxMode() ? describeDemoAccounts() : null} />
     </>
   );
 }
