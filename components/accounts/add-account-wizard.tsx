@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiRequestError } from "@/lib/api/client-fetch";
 import type { LoginView } from "@/lib/api/schemas/logins";
@@ -28,6 +28,12 @@ export function AddAccountWizard({ demos }: { demos: DemoAccount[] | null }) {
   const [flow, setFlow] = useState<LoginView | null>(null);
   const [phone, setPhone] = useState("");
   const tabs = useRef<Record<Method, HTMLButtonElement | null>>({ phone: null, qr: null });
+  // The tab an arrow key moved to keeps focus after the render, over the phone field's autoFocus.
+  const focusTab = useRef<Method | null>(null);
+  useEffect(() => {
+    if (focusTab.current) tabs.current[focusTab.current]?.focus();
+    focusTab.current = null;
+  });
   // A refused step can still change the flow (a wrong code uses up a try), so the flow is read again.
   const rereadFlow = () => {
     if (flow) void loginApi.get(flow.id).then(setFlow, () => undefined);
@@ -56,7 +62,7 @@ export function AddAccountWizard({ demos }: { demos: DemoAccount[] | null }) {
     event.preventDefault();
     const next = methods[(methods.indexOf(method) + offset + methods.length) % methods.length]!;
     restart(next);
-    tabs.current[next]?.focus();
+    focusTab.current = next;
   };
 
   const busy = step.isPending;
