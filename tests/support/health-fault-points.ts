@@ -2,17 +2,18 @@ import type { FaultPoint, RpcFaultPoint } from "./telegram-fault-points";
 
 /**
  * Where in a health check a fault can land, counting the session's own (phone-scoped) packets: connecting
- * (2 packets, one of them initConnection(help.getConfig)), the probe users.getUsers, then
- * account.getAuthorizations for the expiry forecast (a by-product: the check is ok without it).
+ * (1 packet, initConnection(help.getConfig), sent with the stored server salt), the probe users.getUsers,
+ * help.getAppConfig for the account's state, then account.getAuthorizations for the expiry forecast (a by-product:
+ * the check is ok without it).
  */
 export const healthFaultPoints: FaultPoint[] = [
   { name: "connect", skip: 0, scoped: true, before: [], hit: "help.GetConfig" },
-  { name: "probe users.getUsers", skip: 2, scoped: true, before: ["help.GetConfig"], hit: "users.GetUsers" },
+  { name: "probe users.getUsers", skip: 1, scoped: true, before: ["help.GetConfig"], hit: "users.GetUsers" },
   {
     name: "forecast account.getAuthorizations",
     skip: 3,
     scoped: true,
-    before: ["help.GetConfig", "users.GetUsers"],
+    before: ["help.GetConfig", "users.GetUsers", "help.GetAppConfig"],
     hit: "account.GetAuthorizations",
     survives: ["drop", "stall", "404"],
   },
