@@ -4,12 +4,15 @@ const oldConnect = ["help.GetConfig"];
 const freshConnect = [...oldConnect, "help.GetConfig"];
 const accepted = [...freshConnect, "auth.ExportLoginToken", "auth.AcceptLoginToken"];
 const probed = [...accepted, "auth.ExportLoginToken", "users.GetUsers"];
+/** The fresh key's own device list, then the old and the fresh key list again to learn the fresh key's hash. */
+const learned = ["account.GetAuthorizations", "account.GetAuthorizations", "account.GetAuthorizations"];
 
 /**
  * Where in a rotation a fault can land. Packets in order: the old session connects (2, phone-scoped), the
  * fresh key's exchange (3) and connect (2), its exportLoginToken, the old key's acceptLoginToken, the fresh
  * key's second export (which logs it in: from here its packets are phone-scoped too), users.getUsers
- * (same user?), account.getAuthorizations (its own device, best effort), the old key's auth.logOut.
+ * (same user?), account.getAuthorizations (its own device, best effort), two more device lists that learn the
+ * fresh key's hash (old, then fresh), the old key's auth.logOut.
  * Unscoped points count every packet; scoped ones only the account's.
  */
 export const rotationFaultPoints: FaultPoint[] = [
@@ -41,9 +44,9 @@ export const rotationFaultPoints: FaultPoint[] = [
   },
   {
     name: "old auth.logOut",
-    skip: 5,
+    skip: 7,
     scoped: true,
-    before: [...probed, "account.GetAuthorizations"],
+    before: [...probed, ...learned],
     hit: "auth.LogOut",
     survives: ["drop", "stall", "404"],
   },
