@@ -12,7 +12,9 @@ export function unexpectedChanges(changes: RowChange[], actor: KnownActor, statu
   const attempted = attemptStatuses.includes(status);
   return netChanges(changes).filter(
     (change) =>
-      !isFailureAuditRow(change, actor) && !isTokenTouch(change, actor) && !(attempted && isRolledBackRotation(change)),
+      !isFailureAuditRow(change, actor) &&
+      !isTokenTouch(change, actor) &&
+      !(attempted && (isRolledBackRotation(change) || isRotationFailedAlert(change))),
   );
 }
 
@@ -26,6 +28,11 @@ function isRolledBackRotation(change: RowChange): boolean {
     change.new.fresh_ciphertext === null &&
     change.new.new_session_id === null
   );
+}
+
+/** The alert a rolled-back rotation raises in its rollback's transaction (the outbox's rotation.failed). */
+function isRotationFailedAlert(change: RowChange): boolean {
+  return change.table === "alert_events" && change.op === "INSERT" && change.new?.kind === "rotation.failed";
 }
 
 /**
