@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { insertApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
 import { generateApiToken } from "@/lib/auth/actors";
-import { hashPassword } from "@/lib/auth/sign-in";
+import { hashPassword } from "@/lib/auth/password";
 
 /** An admin and their admin API token, written straight into the crash runs' database (no console runs yet). */
 export async function adminApiToken(db: Db): Promise<string> {
