@@ -4,6 +4,7 @@ import { alertEventsFromCte, insertAlertEvents, rowsOf } from "./alert-events";
 import {
   sessionEvents,
   sessionFloodWaits,
+  telegramAccounts,
   telegramSessions,
   type AlertDraft,
   type CheckEventDetail,
@@ -25,14 +26,22 @@ export async function countSessionsByStatus(db: DbOrTx): Promise<Map<SessionStat
 
 export type CheckTarget = Pick<
   TelegramSession,
-  "id" | "status" | "authFailures" | "authorizationTtlDays" | "ttlCheckedAt" | "decryptFailed" | "expiresAt"
->;
+  | "id"
+  | "accountId"
+  | "status"
+  | "authFailures"
+  | "authorizationTtlDays"
+  | "ttlCheckedAt"
+  | "decryptFailed"
+  | "expiresAt"
+> & { devicesReconciledAt: Date | null };
 
-export function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTarget | undefined> {
-  return db.query.telegramSessions.findFirst({
+export async function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTarget | undefined> {
+  const row = await db.query.telegramSessions.findFirst({
     where: eq(telegramSessions.id, sessionId),
     columns: {
       id: true,
+      accountId: true,
       status: true,
       authFailures: true,
       authorizationTtlDays: true,
@@ -40,7 +49,32 @@ export function findCheckTarget(db: DbOrTx, sessionId: string): Promise<CheckTar
       decryptFailed: true,
       expiresAt: true,
     },
+    with: { account: { columns: { devicesReconciledAt: true } } },
   });
+  if (!row) return undefined;
+  const { account, ...session } = row;
+  return { ...session, devicesReconciledAt: account.devicesReconciledAt };
+}
+
+/**
+ * Takes the account's device reconcile when it is due (none within `minutes`), moving its time forward so that the
+ * account's other sessions, checked meanwhile by this or another process, leave it to this one. True when taken.
+ */
+export async function claimDeviceReconcile(db: DbOrTx, accountId: string, minutes: number): Promise<boolean> {
+  const taken = await db
+    .update(telegramAccounts)
+    .set({ devicesReconciledAt: sql`now()` })
+    .where(
+      and(
+        eq(telegramAccounts.id, accountId),
+        or(
+          isNull(telegramAccounts.devicesReconciledAt),
+          lt(telegramAccounts.devicesReconciledAt, sql`now() - make_interval(secs => ${minutes * 60})`),
+        ),
+      ),
+    )
+    .returning({ id: telegramAccounts.id });
+  return taken.length > 0;
 }
 
 /** A check's event row: what was decided, and the probe request's time; and the alerts the change raises. */
@@ -110,6 +144,10 @@ function prepareClaim(db: DbOrTx) {
     })
     .from(sessionFloodWaits)
     .where(and(eq(sessionFloodWaits.sessionId, telegramSessions.id), sql`${sessionFloodWaits.until} > now()`));
+  const reconciledAt = db
+    .select({ at: telegramAccounts.devicesReconciledAt })
+    .from(telegramAccounts)
+    .where(eq(telegramAccounts.id, telegramSessions.accountId));
   return claimNext(db, telegramSessions, {
     key: telegramSessions.id,
     where: and(
@@ -123,6 +161,7 @@ function prepareClaim(db: DbOrTx) {
   })
     .returning({
       id: telegramSessions.id,
+      accountId: telegramSessions.accountId,
       status: telegramSessions.status,
       authFailures: telegramSessions.authFailures,
       authorizationTtlDays: telegramSessions.authorizationTtlDays,
@@ -132,6 +171,7 @@ function prepareClaim(db: DbOrTx) {
       sessionCiphertext: telegramSessions.sessionCiphertext,
       serverSaltCiphertext: telegramSessions.serverSaltCiphertext,
       floodWaits: sql<[string, string][] | string>`(${waits})`,
+      devicesReconciledAt: sql<Date | string | null>`(${reconciledAt})`,
     })
     .prepare("health_claim_due_check");
 }
@@ -153,7 +193,11 @@ export async function claimDueCheck(
   // PGlite hands json back parsed, the WebSocket driver as text.
   const floodWaits =
     typeof row.floodWaits === "string" ? (JSON.parse(row.floodWaits) as [string, string][]) : row.floodWaits;
-  return { ...row, floodWaits: new Map(floodWaits.map(([method, until]) => [method, new Date(until)])) };
+  return {
+    ...row,
+    devicesReconciledAt: row.devicesReconciledAt === null ? null : new Date(row.devicesReconciledAt),
+    floodWaits: new Map(floodWaits.map(([method, until]) => [method, new Date(until)])),
+  };
 }
 
 /**

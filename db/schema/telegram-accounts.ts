@@ -10,6 +10,11 @@ export const telegramAccounts = pgTable("telegram_accounts", {
   phoneCiphertext: text("phone_ciphertext"),
   phoneMasked: text("phone_masked").notNull(),
   dcId: integer("dc_id").notNull(),
+  /**
+   * When the health check last reconciled the account's device list with Telegram's (RECONCILE_INTERVAL_MINUTES);
+   * the first check after it is due claims it by moving it forward, so one session of the account reads the list.
+   */
+  devicesReconciledAt: timestamp("devices_reconciled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -84,7 +84,10 @@ const schema = z.object({
   ALERT_EMAIL_FROM: z.string().min(3).default("Telegram Session Console <alerts@localhost>"),
   /** The console's address, for links in alerts (e.g. https://console.example.com). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** How often the maintenance pass reads each account's device list to find foreign devices and ended sessions. */
+  /**
+   * How often each account's device list is read and reconciled (device.foreign, sessions ended elsewhere): by the
+   * first health check of one of its sessions once this long has passed, so the reads spread as the checks do.
+   */
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
   HTTP_COMPRESSION: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

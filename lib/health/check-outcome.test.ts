@@ -10,17 +10,20 @@ const config: HealthConfig = {
   ttlRefreshHours: 24,
   concurrency: 4,
   pollSeconds: 15,
+  reconcileMinutes: 30,
   expiringDays: 7,
 };
 const now = new Date("2026-01-01T00:00:00Z");
 const session = (over: Partial<CheckTarget> = {}): CheckTarget => ({
   id: "s",
+  accountId: "a",
   status: "active",
   authFailures: 0,
   authorizationTtlDays: null,
   ttlCheckedAt: null,
   decryptFailed: false,
   expiresAt: null,
+  devicesReconciledAt: null,
   ...over,
 });
 const inSeconds = (date: Date | null | undefined) => ((date?.getTime() ?? 0) - now.getTime()) / 1000;

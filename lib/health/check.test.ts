@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { Api } from "telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { telegramSessions } from "@/db/schema";
+import { telegramAccounts, telegramSessions } from "@/db/schema";
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { checkSession } from "./check";
 import { healthConfig } from "./config";
 import { seedOne, sessionEventsOf, sessionRow } from "@/tests/support/sandbox-sessions";
 import { shortDeadlines, startConsoleSandbox } from "@/tests/support/sandbox";
+import { loginForeignDevice } from "@/tests/rotation/foreign-device";
 
 const sandbox = await startConsoleSandbox(shortDeadlines);
 
@@ -71,6 +72,33 @@ describe.each(allDrivers)("health check on %s", (driver) => {
     const requests = sandbox.log(phone).length;
     expect(await check(id)).toMatchObject({ result: "skipped", status: "invalid" });
     expect(sandbox.log(phone)).toHaveLength(requests);
+  });
+
+  it("reconciles the account's device list once every RECONCILE_INTERVAL_MINUTES, so a foreign device is raised unasked", async () => {
+    const { id, phone } = await seedOne(database.db);
+    const { accountId } = await sessionRow(database.db, id);
+    const deviceListReads = () => sandbox.log(phone).filter((e) => e.method === "account.GetAuthorizations").length;
+    const foreignAlerts = async () => (await alertsOf(id)).filter((a) => a.kind === "device.foreign");
+    await check(id);
+    expect(deviceListReads()).toBe(1);
+    await loginForeignDevice(sandbox, phone);
+
+    // Reconciled a moment ago: the next check leaves the list alone.
+    expect(await check(id)).toMatchObject({ result: "ok" });
+    expect(deviceListReads()).toBe(1);
+    expect(await foreignAlerts()).toEqual([]);
+
+    await database.db
+      .update(telegramAccounts)
+      .set({ devicesReconciledAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(telegramAccounts.id, accountId));
+    expect(await check(id)).toMatchObject({ result: "ok", status: "active" });
+    expect(deviceListReads()).toBe(2);
+    expect((await foreignAlerts()).map((a) => a.details)).toEqual([
+      expect.objectContaining({ deviceModel: "Pixel 8" }),
+    ]);
+    const account = await database.db.query.telegramAccounts.findFirst({ where: eq(telegramAccounts.id, accountId) });
+    expect(Date.now() - (account?.devicesReconciledAt?.getTime() ?? 0)).toBeLessThan(60_000);
   });
 
   it("marks a session logged out elsewhere invalid on AUTH_KEY_UNREGISTERED", async () => {

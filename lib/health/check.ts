@@ -2,6 +2,7 @@ import { Api, type TelegramClient } from "telegram";
 import type { DbOrTx, Tx } from "@/db";
 import {
   checkedStatuses,
+  claimDeviceReconcile,
   findCheckTarget,
   finishClaimedCheck,
   recordCheckOutcome,
@@ -19,6 +20,7 @@ import type {
   SessionStatus,
 } from "@/db/schema";
 import { log } from "@/lib/log";
+import { reconcileAuthorizations } from "@/lib/reconcile/reconcile";
 import { recordCheck } from "@/lib/metrics/health";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
 import { FloodWaitActiveError, SessionUnavailableError } from "@/lib/telegram/connection/errors";
@@ -112,7 +114,8 @@ export const probeMethod = "users.GetUsers";
 
 /**
  * Connects and asks for our own user (its restriction reasons) and the app config (a freeze); every few hours
- * also reads authorization_ttl_days for the expiry forecast. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
+ * also reads authorization_ttl_days for the expiry forecast, and every RECONCILE_INTERVAL_MINUTES reconciles the
+ * account's device list. Telegram's answers become an outcome; a busy lease, a missing session or missing Telegram
  * configuration are thrown, as they say nothing about the session's health.
  */
 export async function probe(
@@ -135,7 +138,7 @@ export async function probe(
         const [self] = await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
         const requestMs = Math.round(performance.now() - started);
         const state = await readAccountState(client, self);
-        const ttlDays = ttlDue ? await readTtlDays(client, session.id) : undefined;
+        const ttlDays = await readDevices(db, client, session, config, ttlDue);
         return { kind: "ok", connectMs: info.connectMs, requestMs, ttlDays, ...state };
       },
       { method: probeMethod, keepAlive: false, claimed },
@@ -154,14 +157,32 @@ export async function probe(
   }
 }
 
-/** The forecast is a by-product: the session already answered, so a failure here only delays the forecast. */
-async function readTtlDays(client: TelegramClient, sessionId: string): Promise<number | undefined> {
+/**
+ * Reads the account's device list when the expiry forecast or the account's device reconcile is due, one request
+ * for both: authorization_ttl_days, and the foreign devices and ended console sessions the list shows
+ * (lib/reconcile). Both are by-products: the session already answered, so a refusal here only delays them.
+ */
+async function readDevices(
+  db: DbOrTx,
+  client: TelegramClient,
+  session: CheckTarget,
+  config: HealthConfig,
+  ttlDue: boolean,
+): Promise<number | undefined> {
+  const reconcileDue =
+    !session.devicesReconciledAt ||
+    Date.now() - session.devicesReconciledAt.getTime() > config.reconcileMinutes * 60_000;
+  const reconcile = reconcileDue && (await claimDeviceReconcile(db, session.accountId, config.reconcileMinutes));
+  if (!ttlDue && !reconcile) return undefined;
+  let list: Api.account.Authorizations;
   try {
-    return (await client.invoke(new Api.account.GetAuthorizations())).authorizationTtlDays;
+    list = await client.invoke(new Api.account.GetAuthorizations());
   } catch (error) {
-    log.info({ sessionId, errorCode: classifyTelegramError(error).code }, "could not read authorization_ttl_days");
+    log.info({ sessionId: session.id, errorCode: classifyTelegramError(error).code }, "could not read the device list");
     return undefined;
   }
+  if (reconcile) await reconcileAuthorizations(db, session.id, list);
+  return ttlDue ? list.authorizationTtlDays : undefined;
 }
 
 /** What a probe found out. */

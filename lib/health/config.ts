@@ -6,6 +6,8 @@ export type HealthConfig = {
   ttlRefreshHours: number;
   concurrency: number;
   pollSeconds: number;
+  /** How often an account's device list is read and reconciled (device.foreign, revoked elsewhere). */
+  reconcileMinutes: number;
   /** session.expiring fires when the forecast comes within this many days. */
   expiringDays: number;
 };
@@ -18,6 +20,7 @@ export function healthConfig(overrides: Partial<HealthConfig> = {}): HealthConfi
     ttlRefreshHours: e.HEALTH_TTL_REFRESH_HOURS,
     concurrency: e.HEALTH_MONITOR_CONCURRENCY,
     pollSeconds: e.HEALTH_MONITOR_POLL_SECONDS,
+    reconcileMinutes: e.RECONCILE_INTERVAL_MINUTES,
     expiringDays: e.ALERT_EXPIRING_DAYS,
     ...overrides,
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "telegram_accounts" ADD COLUMN "devices_reconciled_at" timestamp with time zone;
