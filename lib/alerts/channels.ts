@@ -23,30 +23,6 @@ export type ChannelInput = {
   events: AlertKind[];
 };
 
-/** What anyone may see of a channel; admins also see the masked target. */
-export type ChannelItem = {
-  id: string;
-  name: string;
-  kind: AlertChannelKind;
-  events: AlertKind[];
-  paused: boolean;
-  createdAt: string;
-  target?: string;
-};
-
-export function channelItem(channel: AlertChannel, withTarget: boolean): ChannelItem {
-  const { id, name, kind, events, paused } = channel;
-  return {
-    id,
-    name,
-    kind,
-    events,
-    paused,
-    createdAt: channel.createdAt.toISOString(),
-    ...(withTarget ? { target: channel.targetMasked } : {}),
-  };
-}
-
 /** A URL shows its scheme and host; the path (often the credential itself) never. */
 function maskUrl(url: URL): string {
   return `${url.protocol}//${url.host}/…`;

@@ -98,6 +98,7 @@ describe.each(allDrivers)("alert delivery on %s", (driver) => {
       status: string;
       attempts: number;
       lastStatusCode: number | null;
+      lastError: string | null;
     }[];
   const check = (id: string) =>
     checkSession(database.db, id, { manager: new ConnectionManager({ idleMs: 0 }), config: healthConfig() });
@@ -202,8 +203,11 @@ describe.each(allDrivers)("alert delivery on %s", (driver) => {
     receiver.answer = () => ({ status: 302, location: `${base}/elsewhere` });
     await callRoute(test.POST, "POST", { token: admin, params: { id: hook.body.id } });
     await pass();
-    expect((await log(hook.body.id))[0]).toMatchObject({ status: "failed", lastStatusCode: 302 });
+    expect((await log(hook.body.id))[0]).toMatchObject({ status: "failed", lastStatusCode: 302, lastError: null });
     expect(receiver.received).toHaveLength(hits);
+    // A receiver's error text can name its host: admins read it, viewers do not.
+    const asAdmin = await callRoute(deliveries.GET, "GET", { token: admin, query: `?channel=${hook.body.id}` });
+    expect(asAdmin.body.items[0]).toMatchObject({ lastStatusCode: 302, lastError: "HTTP 302" });
 
     receiver.answer = () => ({ status: 200 });
     const paused = await callRoute(channel.PATCH, "PATCH", {

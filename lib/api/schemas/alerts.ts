@@ -1,6 +1,12 @@
 import { z } from "zod";
 import type { DeliveryLogItem } from "@/db/queries/alert-deliveries";
-import { alertChannelKindEnum, alertKinds } from "@/db/schema/alerts";
+import {
+  alertChannelKindEnum,
+  alertKinds,
+  type AlertChannel,
+  type AlertChannelKind,
+  type AlertKind,
+} from "@/db/schema/alerts";
 
 /** The kinds a channel may subscribe to (alert.test goes only to the channel being tested). */
 export const subscribableKinds = alertKinds.filter((k) => k !== "alert.test");
@@ -69,13 +75,39 @@ export type DeliveryItem = Omit<DeliveryLogItem, "lastAttemptAt" | "nextAttemptA
 
 export type DeliveriesPage = { items: DeliveryItem[]; nextCursor: string | null };
 
-export function deliveriesPage(rows: DeliveryLogItem[], limit: number): DeliveriesPage {
+/** A page of the delivery log; the last error names the receiver's host, so only admins see it. */
+export function deliveriesPage(rows: DeliveryLogItem[], limit: number, withErrors: boolean): DeliveriesPage {
   const items = rows.map((row) => ({
     ...row,
+    lastError: withErrors ? row.lastError : null,
     lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
     nextAttemptAt: row.nextAttemptAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
   }));
   const last = rows.at(-1);
   return { items, nextCursor: rows.length === limit && last ? `${last.createdAt.toISOString()}~${last.id}` : null };
+}
+
+/** What anyone may see of a channel; admins also see the masked target. */
+export type ChannelItem = {
+  id: string;
+  name: string;
+  kind: AlertChannelKind;
+  events: AlertKind[];
+  paused: boolean;
+  createdAt: string;
+  target?: string;
+};
+
+export function channelItem(channel: AlertChannel, withTarget: boolean): ChannelItem {
+  const { id, name, kind, events, paused } = channel;
+  return {
+    id,
+    name,
+    kind,
+    events,
+    paused,
+    createdAt: channel.createdAt.toISOString(),
+    ...(withTarget ? { target: channel.targetMasked } : {}),
+  };
 }

@@ -1,9 +1,9 @@
 import { listAlertChannels } from "@/db/queries/alert-channels";
-import { channelItem, createChannel, type ChannelItem } from "@/lib/alerts/channels";
+import { createChannel } from "@/lib/alerts/channels";
 import { auditActorId } from "@/lib/audit";
 import { hasRole } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
-import { createChannelBody } from "@/lib/api/schemas/alerts";
+import { channelItem, createChannelBody, type ChannelItem } from "@/lib/api/schemas/alerts";
 
 /** Everyone sees names, kinds and subscriptions; only admins see the masked target. */
 export const GET = apiRoute({ role: "viewer" }, async ({ db, actor }) => ({

@@ -1,11 +1,12 @@
 import { listDeliveries } from "@/db/queries/alert-deliveries";
 import { apiRoute } from "@/lib/api/handler";
+import { hasRole } from "@/lib/auth/actors";
 import { deliveriesPage, deliveriesQuery, type DeliveriesPage } from "@/lib/api/schemas/alerts";
 
-/** The delivery log, newest first; pass `nextCursor` back as `cursor` for the next page. */
+/** The delivery log, newest first (viewers without the receivers' error texts); pass `nextCursor` back as `cursor` for the next page. */
 export const GET = apiRoute(
   { role: "viewer", query: deliveriesQuery },
-  async ({ db, query }): Promise<DeliveriesPage> =>
+  async ({ db, query, actor }): Promise<DeliveriesPage> =>
     deliveriesPage(
       await listDeliveries(db, {
         channelId: query.channel,
@@ -14,5 +15,6 @@ export const GET = apiRoute(
         limit: query.limit,
       }),
       query.limit,
+      hasRole(actor, "admin"),
     ),
 );

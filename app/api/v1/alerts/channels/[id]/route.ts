@@ -1,6 +1,6 @@
-import { changeChannel, channelItem, removeChannel } from "@/lib/alerts/channels";
+import { changeChannel, removeChannel } from "@/lib/alerts/channels";
 import { apiRoute } from "@/lib/api/handler";
-import { updateChannelBody } from "@/lib/api/schemas/alerts";
+import { channelItem, updateChannelBody } from "@/lib/api/schemas/alerts";
 import { idParams } from "@/lib/api/schemas/common";
 
 /** Renames, resubscribes, pauses or resumes a channel, or points it elsewhere (checked like a new one). */
