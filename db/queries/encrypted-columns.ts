@@ -3,6 +3,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import {
   alertChannels,
+  jobItems,
   loginFlows,
   memberFactors,
   sessionRotations,
@@ -35,6 +36,7 @@ const encryptedColumns = {
   factorSecret: { table: memberFactors, id: memberFactors.id, column: memberFactors.secretCiphertext },
   alertTarget: { table: alertChannels, id: alertChannels.id, column: alertChannels.targetCiphertext },
   alertSecret: { table: alertChannels, id: alertChannels.id, column: alertChannels.secretCiphertext },
+  jobPayload: { table: jobItems, id: jobItems.id, column: jobItems.payloadCiphertext },
 } satisfies Record<string, EncryptedColumn>;
 
 export type EncryptedColumnName = keyof typeof encryptedColumns;

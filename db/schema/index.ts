@@ -14,4 +14,5 @@ export * from "./session-authorizations";
 export * from "./console-settings";
 export * from "./alerts";
 export * from "./second-factors";
+export * from "./jobs";
 export * from "./relations";

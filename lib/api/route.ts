@@ -38,6 +38,8 @@ export type RouteContext<B extends Maybe, Q extends Maybe, P extends Maybe> = Ro
    * transaction) get the plain `db` and call this for their final writes; the audit row joins that transaction.
    */
   commit<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Answers with this status instead of the route's (a request that queued a job: 202). */
+  setStatus(status: number): void;
   /** Sets a cookie on a successful answer (the sign-in cookie re-issued after a second-factor proof). */
   setCookie(cookie: ReplyCookie): void;
 };
@@ -104,8 +106,12 @@ export function createApiRoute(deps: RouteDeps) {
       const setCookie = (value: ReplyCookie) => {
         cookie = value;
       };
+      let status = options.status;
+      const setStatus = (value: number) => {
+        status = value;
+      };
       const reply = (data: unknown) =>
-        jsonReply(data, options.status, cookie ? { "Set-Cookie": serializeCookie(cookie) } : undefined);
+        jsonReply(data, status, cookie ? { "Set-Cookie": serializeCookie(cookie) } : undefined);
       const note = (facts: AuditNote) => {
         noted.target = facts.target ?? noted.target;
         noted.detail = { ...noted.detail, ...facts.detail };
@@ -130,7 +136,7 @@ export function createApiRoute(deps: RouteDeps) {
         } else if (!hasRole(actor, options.role)) throw new ApiError("forbidden", "Your role does not allow this.");
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
         const refuseCommit = () => Promise.reject(new Error('commit() is only for routes with transaction: "manual"'));
-        const context = { ...input, actor, request, note, setCookie, commit: refuseCommit };
+        const context = { ...input, actor, request, note, setCookie, setStatus, commit: refuseCommit };
         if (!audit) return reply(await handler({ ...context, db }));
         const [who, parsed] = [actor, input];
         const auditSuccess = (tx: DbOrTx) =>

@@ -27,6 +27,8 @@ export const auditActions = [
   "telegram_login.cancel",
   "telegram_login.recover",
   "session.import",
+  "session.import_batch",
+  "session.import_preview",
   "session.check",
   "session.rotate",
   "session.revoke",

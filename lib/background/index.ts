@@ -3,6 +3,8 @@ import { pruneSessionCalls, pruneSessionEvents } from "@/db/queries/session-even
 import { startAlertDelivery } from "@/lib/alerts/deliver";
 import { env } from "@/lib/env";
 import { HealthMonitor } from "@/lib/health/monitor";
+import { importItemHandler, importJobKind } from "@/lib/import/job";
+import { startJobRunner, type JobItemHandler } from "@/lib/jobs/runner";
 import { log } from "@/lib/log";
 import { retryDueRevocations } from "@/lib/revocation/retry";
 import { applyRotationPolicy } from "@/lib/rotation/policy";
@@ -12,7 +14,8 @@ import { recoverLoginFlows } from "@/lib/telegram/login/recover";
 import { loadKeyRing } from "@/lib/vault";
 
 /**
- * The work a process does besides answering requests: the health monitor, alert delivery every second, and
+ * The work a process does besides answering requests: the health monitor, alert delivery and queued job items
+ * (imports) every second, and
  * every HEALTH_MONITOR_POLL_SECONDS a maintenance pass. The console process (lib/boot.ts) and `npm run worker`
  * both start it here; any number of processes share it through the database (SKIP LOCKED claims, leases).
  */
@@ -32,12 +35,13 @@ export function startBackgroundWork(db: Db): BackgroundWork {
   monitor.start();
   const maintenance = startMaintenance(db, monitor.manager);
   const stopAlerts = startAlertDelivery(db);
+  const stopJobs = startJobs(db, monitor.manager);
   const work: BackgroundWork = {
     monitor,
     manager: monitor.manager,
     async stop() {
       clearInterval(maintenance);
-      await Promise.all([monitor.stop(), stopAlerts()]);
+      await Promise.all([monitor.stop(), stopAlerts(), stopJobs()]);
       holder.__backgroundWork = undefined;
     },
   };
@@ -64,6 +68,19 @@ export async function maintenancePass(db: Db, manager: ConnectionManager): Promi
   const eventsPruned = await pruneSessionEvents(db, env().HEALTH_EVENTS_RETENTION_DAYS);
   const callsPruned = await pruneSessionCalls(db, env().CALL_LOG_RETENTION_DAYS);
   return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy, eventsPruned, callsPruned };
+}
+
+/** The handler of each kind of job item (GET /api/v1/jobs/{id} shows their results). */
+export function jobHandlers(db: Db, manager: ConnectionManager): Record<string, JobItemHandler> {
+  return { [importJobKind]: importItemHandler({ db, ring: loadKeyRing(), manager }) };
+}
+
+/** Job items are claimed under a lease well past a rotation's own hold, so a live process keeps its items. */
+export const jobLeaseSeconds = (manager: ConnectionManager) => manager.config.leaseSeconds * 3;
+
+/** Runs queued job items (imports) every second, a few at a time, alongside the other processes. */
+function startJobs(db: Db, manager: ConnectionManager): () => Promise<void> {
+  return startJobRunner(db, () => jobHandlers(db, manager), { leaseSeconds: jobLeaseSeconds(manager) });
 }
 
 /** Runs a pass now and every HEALTH_MONITOR_POLL_SECONDS, never two at once. */

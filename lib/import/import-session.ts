@@ -1,5 +1,6 @@
 import { Api, type TelegramClient } from "telegram";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
+import { findImportedSessionState } from "@/db/queries/imports";
 import { findSessionByAuthKeyId, findUsableSessionOfUser } from "@/db/queries/telegram-accounts";
 import { auditActorId, writeAudit, type AuditActor, type RequestMeta } from "@/lib/audit";
 import { PasswordRequiredError } from "@/lib/rotation/authorize";
@@ -33,6 +34,8 @@ export type ImportDeps = {
   manager: ConnectionManager;
   actor: AuditActor;
   meta?: RequestMeta;
+  /** Runs in the transaction that stores the session, so a job knows what an interrupted try already stored. */
+  onStored?: (tx: Tx, sessionId: string) => Promise<void>;
 };
 export type ImportOptions = { labels: string[]; rotate: boolean; password?: string };
 
@@ -81,6 +84,7 @@ async function decide(deps: ImportDeps, parsed: ParsedSession, options: ImportOp
         labels: options.labels,
         sharedKey: true,
       });
+      await deps.onStored?.(tx, id);
       await writeAudit(
         tx,
         deps.actor,
@@ -96,6 +100,33 @@ async function decide(deps: ImportDeps, parsed: ParsedSession, options: ImportOp
   if (!options.rotate) return { ...seen, status: "imported", sessionId, takeover: "shared" };
   return { ...seen, status: "imported", ...(await takeOver(deps, sessionId, options.password)) };
 }
+
+/**
+ * Finishes an item whose session an interrupted try already stored (a crash between the store and the answer):
+ * its take-over is read back (finished, waiting for the 2FA password) or made now. "busy" while a rotation of it
+ * is still open elsewhere (its recovery finishes or rolls it back; ask again later).
+ */
+export async function resumeImport(
+  deps: ImportDeps,
+  sessionId: string,
+  options: ImportOptions,
+  seen: Pick<ImportOutcome, "format" | "dcId">,
+): Promise<ImportOutcome | "busy"> {
+  const state = await findImportedSessionState(deps.db, sessionId);
+  const imported = { ...seen, status: "imported" as const, sessionId };
+  if (!state) return { ...imported, takeover: "failed", error: "The imported session was removed." };
+  if (state.successorId) return { ...imported, sessionId: state.successorId, takeover: "rotated" };
+  if (state.openRotation === "password_needed")
+    return { ...imported, takeover: "password_required", error: passwordRequired };
+  if (state.openRotation) return "busy";
+  if (!state.sharedKey) return { ...imported, takeover: "rotated" };
+  if (!options.rotate) return { ...imported, takeover: "shared" };
+  if (state.status !== "active" && state.status !== "degraded")
+    return { ...imported, takeover: "failed", error: `Imported, but the session is ${state.status}.` };
+  return { ...imported, ...(await takeOver(deps, sessionId, options.password)) };
+}
+
+const passwordRequired = "Two-step verification: send the password to take over.";
 
 type Kept =
   | { status: "imported"; sessionId: string }
@@ -145,7 +176,7 @@ async function takeOver(
       return {
         sessionId,
         takeover: "password_required",
-        error: "Two-step verification: send the password to take over.",
+        error: passwordRequired,
       };
     const code = error instanceof TelegramFailure ? error.code : error instanceof Error ? error.name : "unknown";
     return { sessionId, takeover: "failed", error: `Imported, but the take-over failed (${code}); rotate it later.` };

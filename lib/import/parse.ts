@@ -1,7 +1,15 @@
 import { parseGramjsSession, parseMtkrutoSession, parsePyrogramSession, parseTelethonSession } from "@mtcute/convert";
 
 /** Every way a session can arrive; the string formats can be detected, the file formats are read from files. */
-export const importFormats = ["gramjs", "telethon", "pyrogram", "mtkruto", "telethon_file", "pyrogram_file"] as const;
+export const importFormats = [
+  "gramjs",
+  "telethon",
+  "pyrogram",
+  "mtkruto",
+  "telethon_file",
+  "pyrogram_file",
+  "tdata",
+] as const;
 export type ImportFormat = (typeof importFormats)[number];
 export const stringFormats = ["gramjs", "telethon", "pyrogram", "mtkruto"] as const satisfies ImportFormat[];
 export type StringFormat = (typeof stringFormats)[number];
@@ -125,6 +133,7 @@ export const formatNames: Record<ImportFormat, string> = {
   mtkruto: "mtkruto session string",
   telethon_file: "Telethon .session file",
   pyrogram_file: "Pyrogram .session file",
+  tdata: "Telegram Desktop tdata",
 };
 
 /**

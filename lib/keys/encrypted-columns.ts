@@ -20,4 +20,5 @@ export const secrets = {
   factorSecret: bindingOf("member_factors", "secret"),
   alertTarget: bindingOf("alert_channels", "target"),
   alertSecret: bindingOf("alert_channels", "secret"),
+  jobPayload: bindingOf("job_items", "payload"),
 } satisfies Record<EncryptedColumnName, { binding: (rowId: string) => SecretBinding }>;
