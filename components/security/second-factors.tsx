@@ -8,6 +8,8 @@ import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
+import { Untrusted } from "@/components/ui/untrusted";
+import { untrustedText } from "@/components/format";
 import { apiFetch, ApiRequestError } from "@/lib/api/client-fetch";
 import type { ConfirmedFactor, FactorItem, FactorList, TotpEnrolment } from "@/lib/api/schemas/second-factor";
 import { StepUpForm } from "./step-up-form";
@@ -120,11 +122,18 @@ export function SecondFactors() {
           {list.items.map((factor) => (
             <li key={factor.id} className="flex items-center justify-between gap-4 px-4 py-3 text-sm">
               <span>
-                <span className="font-medium">{factor.name}</span>{" "}
+                <span className="font-medium">
+                  <Untrusted text={factor.name} />
+                </span>{" "}
                 <span className="text-zinc-500">(authenticator app)</span>
               </span>
-              <Button variant="danger" size="sm" onClick={() => setRemoving(factor)}>
-                Remove {factor.name}
+              <Button
+                variant="danger"
+                size="sm"
+                aria-label={`Remove ${untrustedText(factor.name)}`}
+                onClick={() => setRemoving(factor)}
+              >
+                Remove
               </Button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { formatPrecise } from "@/components/format";
 import { QueryStatus } from "@/components/ui/load-status";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Untrusted } from "@/components/ui/untrusted";
 import { apiFetch } from "@/lib/api/client-fetch";
 import type { SessionCallItem } from "@/lib/api/schemas/invoke";
 import { liveQuery } from "./live-query";
@@ -41,7 +42,9 @@ export function RecentCalls({ sessionId }: { sessionId: string }) {
             </Td>
             <Td>{call.telegramError ? `${call.outcome} (${call.telegramError})` : call.outcome}</Td>
             <Td className="text-right tabular-nums">{call.latencyMs} ms</Td>
-            <Td>{call.caller}</Td>
+            <Td>
+              <Untrusted text={call.caller} />
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,7 @@ import {
   type AlertDeliveryStatus,
 } from "@/db/schema";
 import { rowsOf } from "./alert-events";
+import { secondsFromNow } from "./claim";
 
 /** A claimed delivery with all its sender needs: the event, the channel and what the event is about. */
 export type DueDelivery = {
@@ -60,7 +61,7 @@ export async function claimDueDelivery(
       limit 1
       for update of d skip locked),
     claimed as (
-      update ${alertDeliveries} d set lease_until = now() + make_interval(secs => ${leaseSeconds}),
+      update ${alertDeliveries} d set lease_until = ${secondsFromNow(leaseSeconds)},
         attempts = d.attempts + 1
       from picked where d.id = picked.id
       returning d.id, d.attempts, d.give_up_at, d.event_id, d.channel_id)
@@ -136,7 +137,7 @@ export async function redeliver(db: DbOrTx, id: string, giveUpSeconds: number) {
       status: "pending",
       nextAttemptAt: sql`now()`,
       leaseUntil: null,
-      giveUpAt: sql`now() + make_interval(secs => ${giveUpSeconds})`,
+      giveUpAt: secondsFromNow(giveUpSeconds),
     })
     .where(eq(alertDeliveries.id, id))
     .returning({ id: alertDeliveries.id, channelId: alertDeliveries.channelId });
@@ -152,7 +153,7 @@ export async function insertTestDelivery(db: DbOrTx, channelId: string, giveUpSe
       .returning({ id: alertEvents.id });
     const [delivery] = await tx
       .insert(alertDeliveries)
-      .values({ eventId: event!.id, channelId, giveUpAt: sql`now() + make_interval(secs => ${giveUpSeconds})` })
+      .values({ eventId: event!.id, channelId, giveUpAt: secondsFromNow(giveUpSeconds) })
       .returning({ id: alertDeliveries.id });
     return delivery!;
   });

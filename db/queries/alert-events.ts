@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { alertChannels, alertDeliveries, alertEvents, type AlertDraft, type AlertEvent } from "@/db/schema";
+import { secondsFromNow } from "./claim";
 
 // Both drivers (PGlite, the WebSocket Pool) answer execute() with { rows }.
 export const rowsOf = <T = unknown>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -61,7 +62,7 @@ export async function dispatchAlertEvents(
         .where(eq(alertEvents.id, event.id));
       const inserted = await tx.execute(sql`
         insert into ${alertDeliveries} (event_id, channel_id, session_id, give_up_at)
-        select ${event.id}, ${alertChannels.id}, ${event.sessionId}::uuid, now() + make_interval(secs => ${giveUpSeconds})
+        select ${event.id}, ${alertChannels.id}, ${event.sessionId}::uuid, ${secondsFromNow(giveUpSeconds)}
         from ${alertChannels}
         where not ${alertChannels.paused} and ${event.kind} = any(${alertChannels.events})
         on conflict do nothing

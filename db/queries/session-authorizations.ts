@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { sessionAuthorizations, telegramSessions, type SessionStatus } from "@/db/schema";
+import { sessionAuthorizations, telegramSessions, usableStatuses, type SessionStatus } from "@/db/schema";
 
 /** Console sessions that may still be logged in at Telegram. */
-export const liveStatuses: SessionStatus[] = ["active", "degraded", "revoke_pending"];
+export const liveStatuses: SessionStatus[] = [...usableStatuses, "revoke_pending"];
 
 export type ConsoleSession = { id: string; status: SessionStatus; hash: bigint | null };
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { telegramAccounts, telegramSessions, type TelegramAccount } from "@/db/schema";
+import { telegramAccounts, telegramSessions, usableStatuses, type TelegramAccount } from "@/db/schema";
 
 export function findAccountByTelegramId(db: DbOrTx, telegramUserId: bigint): Promise<TelegramAccount | undefined> {
   return db.query.telegramAccounts.findFirst({ where: eq(telegramAccounts.telegramUserId, telegramUserId) });
@@ -24,12 +24,12 @@ export async function upsertAccount(
     .where(eq(telegramAccounts.id, id));
 }
 
-/** Sessions of an account that can still be used (any state but revoked or invalid). */
+/** Sessions of an account that can still be used (`usableStatuses`). */
 export async function countUsableSessions(db: DbOrTx, accountId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(telegramSessions)
-    .where(and(eq(telegramSessions.accountId, accountId), inArray(telegramSessions.status, ["active", "degraded"])));
+    .where(and(eq(telegramSessions.accountId, accountId), inArray(telegramSessions.status, usableStatuses)));
   return row?.n ?? 0;
 }
 
@@ -80,12 +80,7 @@ export async function findUsableSessionOfUser(db: DbOrTx, telegramUserId: bigint
     .select({ id: telegramSessions.id })
     .from(telegramSessions)
     .innerJoin(telegramAccounts, eq(telegramAccounts.id, telegramSessions.accountId))
-    .where(
-      and(
-        eq(telegramAccounts.telegramUserId, telegramUserId),
-        inArray(telegramSessions.status, ["active", "degraded"]),
-      ),
-    )
+    .where(and(eq(telegramAccounts.telegramUserId, telegramUserId), inArray(telegramSessions.status, usableStatuses)))
     .orderBy(desc(telegramSessions.createdAt))
     .limit(1);
   return row?.id;

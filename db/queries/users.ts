@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { users, type Role, type User } from "@/db/schema";
+import { memberFactors, users, type Role, type User } from "@/db/schema";
 
 /** A member as pages and APIs may see it: everything but the password hash. */
 export type Member = Omit<User, "passwordHash">;
@@ -66,6 +66,22 @@ export function findUserById(db: DbOrTx, id: string): Promise<User | undefined> 
 
 export function findMemberById(db: DbOrTx, id: string): Promise<Member | undefined> {
   return db.query.users.findFirst({ where: eq(users.id, id), columns: memberColumns });
+}
+
+/**
+ * The member and whether they have a confirmed second factor, in one query: every cookie request reads both.
+ * Inside a relational query the root table's columns render unqualified and an alias() without its table, hence
+ * `${users}.id` and the factor table aliased by hand.
+ */
+export function findMemberWithFactor(db: DbOrTx, id: string): Promise<(Member & { hasFactor: boolean }) | undefined> {
+  return db.query.users.findFirst({
+    where: eq(users.id, id),
+    columns: memberColumns,
+    extras: {
+      hasFactor: sql<boolean>`exists (select 1 from ${memberFactors} factor
+        where factor.user_id = ${users}.id and factor.confirmed_at is not null)`.as("has_factor"),
+    },
+  });
 }
 
 export function listUsers(db: DbOrTx): Promise<Member[]> {

@@ -29,6 +29,9 @@ export type SessionStatus = (typeof sessionStatusEnum.enumValues)[number];
 /** Telegram refuses the key or the account for good: the session is never checked again, only revoked or forgotten. */
 export const deadStatuses: SessionStatus[] = ["invalid", "banned", "deactivated"];
 
+/** A session the console may work with: checked, invoked, counted among the account's sessions (frozen reads). */
+export const usableStatuses: SessionStatus[] = ["active", "degraded", "frozen"];
+
 /** One of the account's restriction reasons (its own user.restriction_reason). */
 export type RestrictionReason = { platform: string; reason: string; text: string };
 

@@ -44,6 +44,26 @@ describe("webhook addresses (SSRF)", () => {
     ).toEqual([false, false, false, false, false, false, false]);
   });
 
+  it("reaches IPv6 only in global unicast, without NAT64, Teredo, 6to4 or documentation ranges", () => {
+    expect(["2606:4700::1111", "2a00:1450:4001:80b::200e", "3fff:ffff::1"].map(isPublicAddress)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    const refused = [
+      "64:ff9b::7f00:1",
+      "64:ff9b:1::a00:1",
+      "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+      "2001:db8::1",
+      "2002:7f00:1::1",
+      "100::1",
+      "4000::1",
+      "::2",
+      "::127.0.0.1",
+    ];
+    expect(refused.filter(isPublicAddress)).toEqual([]);
+  });
+
   it("checks again at delivery: a stored URL to a private address is never connected to", async () => {
     const result = await postJson(`http://127.0.0.1:${port}/hook`, "{}", {}, 2000);
     expect(result).toMatchObject({ statusCode: null, refused: true });

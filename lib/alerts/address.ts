@@ -19,12 +19,16 @@ for (const [network, prefix] of [
   ["240.0.0.0", 4],
 ] as const)
   blocked.addSubnet(network, prefix, "ipv4");
+// IPv6: only global unicast (2000::/3) is reachable, without the ranges in it (or beside it) that translate to or
+// tunnel into IPv4 (NAT64, Teredo, 6to4), whose far end is an IPv4 address not checked here, and documentation.
+const globalUnicast = new BlockList();
+globalUnicast.addSubnet("2000::", 3, "ipv6");
 for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
+  ["64:ff9b::", 96],
+  ["64:ff9b:1::", 48],
+  ["2001::", 32],
+  ["2001:db8::", 32],
+  ["2002::", 16],
 ] as const)
   blocked.addSubnet(network, prefix, "ipv6");
 
@@ -34,6 +38,7 @@ export function isPublicAddress(address: string): boolean {
   if (mapped) return isPublicAddress(mapped);
   const family = isIP(address);
   if (family === 0) return false;
+  if (family === 6 && !globalUnicast.check(address, "ipv6")) return false;
   return !blocked.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 

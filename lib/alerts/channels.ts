@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/alert-channels";
 import { insertTestDelivery, redeliver } from "@/db/queries/alert-deliveries";
 import type { AlertChannel, AlertChannelKind, AlertKind } from "@/db/schema";
-import { notFound } from "@/lib/errors/domain";
+import { DomainError, notFound } from "@/lib/errors/domain";
 import { env } from "@/lib/env";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { encrypt, loadKeyRing } from "@/lib/vault";
@@ -35,6 +35,11 @@ function maskEmail(address: string): string {
 
 /** The plain target (URL or addresses) and its masked form, checked: a webhook URL must be safe to call. */
 async function target(kind: AlertChannelKind, input: Pick<ChannelInput, "url" | "to">) {
+  const foreign = kind === "email" ? "url" : "to";
+  if (input[foreign] !== undefined) {
+    const message = kind === "email" ? "An email channel has no URL." : "Only an email channel has addresses.";
+    throw new DomainError("invalid_input", message, { fields: { [foreign]: message } });
+  }
   if (kind === "email") {
     const to = input.to ?? [];
     return { plain: to.join(","), masked: to.map(maskEmail).join(", ") };

@@ -216,6 +216,18 @@ describe.each(allDrivers)("alert delivery on %s", (driver) => {
       body: { paused: true },
     });
     expect(paused).toMatchObject({ status: 200, body: { item: { paused: true } } });
+    const email = await create({ kind: "email", name: "mail", to: ["ops@example.com"], events: ["session.degraded"] });
+    for (const [id, body, field] of [
+      [email.body.id, { url: `${base}/x` }, "url"],
+      [hook.body.id, { to: ["ops@example.com"] }, "to"],
+    ] as const) {
+      const refused = await callRoute(channel.PATCH, "PATCH", { token: admin, params: { id }, body });
+      expect(refused).toMatchObject({
+        status: 400,
+        body: { error: { code: "invalid_input", fields: { [field]: expect.any(String) } } },
+      });
+    }
+    await callRoute(channel.DELETE, "DELETE", { token: admin, params: { id: email.body.id } });
     const { id } = await seedOne(database.db);
     sandbox.addTransportFault({ kind: "drop", times: 0 });
     await check(id);

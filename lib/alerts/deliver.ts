@@ -117,15 +117,17 @@ export async function deliveryPass(db: Db, rules: AlertRules, concurrency = 8): 
   }
   alertOutboxAge().set(await outboxAgeSeconds(db));
   const leaseSeconds = Math.ceil(rules.timeoutMs / 1000) + 30;
-  const worker = async () => {
-    for (;;) {
-      const due = await claimDueDelivery(db, leaseSeconds, rules.perChannel);
-      if (!due) return;
+  const claim = () => claimDueDelivery(db, leaseSeconds, rules.perChannel);
+  const worker = async (first: Awaited<ReturnType<typeof claim>>) => {
+    for (let due = first; due; due = await claim()) {
       stats.attempted += 1;
       if ((await deliverOne(db, due, rules)) === "delivered") stats.delivered += 1;
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  // An idle pass (the usual case, every second) costs one claim; the other workers start only when work is due.
+  const first = await claim();
+  if (!first) return stats;
+  await Promise.all([worker(first), ...Array.from({ length: concurrency - 1 }, async () => worker(await claim()))]);
   return stats;
 }
 

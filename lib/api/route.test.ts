@@ -258,6 +258,26 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     expect(await auditRows()).toMatchObject([{ actorLabel: "token:ci", actorId: admin.id }]);
   });
 
+  it("asks a member with a second factor for a proof younger than ten minutes on a stepUp route", async () => {
+    const sensitive = apiRoute(
+      { role: "viewer", optionalBody: true, stepUp: true, audit: { action: "second_factor.remove" } },
+      async () => ({ done: true }),
+    );
+    const now = Math.floor(Date.now() / 1000);
+    const call = async (who: Actor) => {
+      actor = who;
+      return sensitive(request("POST", "{}"), noParams);
+    };
+    const member = { ...admin, role: "viewer" } as Extract<Actor, { kind: "user" }>;
+    const stale = await call({ ...member, hasFactor: true, factorAt: now - 11 * 60 });
+    expect(stale.status).toBe(403);
+    expect((await stale.json()).error.code).toBe("step_up_required");
+    expect((await call({ ...member, hasFactor: true, factorAt: null })).status).toBe(403);
+    expect((await call({ ...member, hasFactor: true, factorAt: now - 60 })).status).toBe(200);
+    expect((await call({ ...member, hasFactor: false, factorAt: null })).status).toBe(200);
+    expect(await auditRows()).toMatchObject([{ outcome: "failure" }, { outcome: "failure" }, {}, {}]);
+  });
+
   it("never runs a mutation on GET nor a read on POST", async () => {
     expect((await createThing(request("GET"), noParams)).status).toBe(405);
     expect((await readThing(request("POST", "{}"), { params: Promise.resolve({ id: admin.id }) })).status).toBe(405);

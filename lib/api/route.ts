@@ -1,6 +1,7 @@
 import type { Db, DbOrTx, Tx } from "@/db";
 import type { Role } from "@/db/schema";
 import { hasRole, type Actor } from "@/lib/auth/actors";
+import { requireRecentFactor } from "@/lib/auth/step-up";
 import { requestMeta, writeAudit, type AuditAction } from "@/lib/audit";
 import { log } from "@/lib/log";
 import { rootCause } from "@/db/errors";
@@ -79,6 +80,8 @@ export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
    * route without this. The handler applies the token's limits (`actor.use`).
    */
   use?: true;
+  /** A sensitive action: a member with a second factor must have proved it recently (`requireRecentFactor`). */
+  stepUp?: true;
   /** "wrap" (default): the whole handler runs in the mutation's transaction. "manual": see `commit`. */
   transaction?: "wrap" | "manual";
 };
@@ -134,6 +137,7 @@ export function createApiRoute(deps: RouteDeps) {
           if (!options.use || !actor.use)
             throw new ApiError("forbidden", "A use token may only invoke methods and take leases.");
         } else if (!hasRole(actor, options.role)) throw new ApiError("forbidden", "Your role does not allow this.");
+        if (options.stepUp) requireRecentFactor(actor);
         input = (await parseInput(request, routeContext?.params, options)) as RouteInput<B, Q, P>;
         const refuseCommit = () => Promise.reject(new Error('commit() is only for routes with transaction: "manual"'));
         const context = { ...input, actor, request, note, setCookie, setStatus, commit: refuseCommit };

@@ -5,8 +5,7 @@ import type { DbOrTx } from "@/db";
 import type { Role, TokenScope } from "@/db/schema";
 import { findActiveApiToken, touchApiToken, type ActiveApiToken } from "@/db/queries/api-token-auth";
 import { insertApiToken, type ApiTokenSummary } from "@/db/queries/api-tokens";
-import { hasConfirmedFactor } from "@/db/queries/second-factors";
-import { findMemberById } from "@/db/queries/users";
+import { findMemberWithFactor } from "@/db/queries/users";
 import { secureCookies, sessionAlive, sessionCookieName } from "./cookies";
 
 /** Who is making a request: a signed-in member (cookie) or an API token (Bearer). */
@@ -60,9 +59,8 @@ export type SessionClaims = { userId: string; sessionVersion: number; factorAt?:
  * disabled member, or a session version bumped since (sign-out, role or password change) gives null.
  */
 export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<UserActor | null> {
-  const user = await findMemberById(db, claims.userId);
+  const user = await findMemberWithFactor(db, claims.userId);
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  const hasFactor = await hasConfirmedFactor(db, user.id);
   return {
     kind: "user",
     id: user.id,
@@ -70,7 +68,7 @@ export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<U
     role: user.role,
     label: user.email,
     mustChangePassword: user.mustChangePassword,
-    hasFactor,
+    hasFactor: user.hasFactor,
     factorAt: claims.factorAt ?? null,
   };
 }

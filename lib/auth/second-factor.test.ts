@@ -5,7 +5,7 @@ import { memberFactors, recoveryCodes } from "@/db/schema";
 import { createUser, type Member } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { configureTestEnvironment } from "@/tests/support/test-environment";
-import type { UserActor } from "./actors";
+import { sessionActor, type UserActor } from "./actors";
 import {
   beginTotpEnrolment,
   confirmTotpEnrolment,
@@ -13,12 +13,11 @@ import {
   issueSignInTicket,
   proveFactorAgain,
   removeOwnFactor,
-  requireRecentFactor,
-  stepUpWindowSeconds,
   ticketLifetimeMs,
   totpStep,
 } from "./second-factor";
 import { maxFailures } from "./sign-in";
+import { requireRecentFactor, stepUpWindowSeconds } from "./step-up";
 
 configureTestEnvironment();
 
@@ -85,6 +84,10 @@ describe("TOTP", () => {
     });
     const [after] = await database.db.select().from(memberFactors).where(eq(memberFactors.id, id));
     expect(after!.confirmedAt).toBeNull();
+    const claims = { userId: member.id, sessionVersion: member.sessionVersion };
+    expect(await sessionActor(database.db, claims)).toMatchObject({ hasFactor: false });
+    await confirmTotpEnrolment(database.db, member, { id, code: await code(secret, new Date()) });
+    expect(await sessionActor(database.db, claims)).toMatchObject({ id: member.id, hasFactor: true });
   });
 
   it("issues ten recovery codes with the first factor, stored as HMACs only", async () => {
@@ -93,6 +96,7 @@ describe("TOTP", () => {
     expect(new Set(codes).size).toBe(10);
     const stored = await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, member.id));
     expect(stored).toHaveLength(10);
+    for (const given of codes) expect(given).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     for (const row of stored) for (const given of codes) expect(row.codeHash).not.toContain(given.replace("-", ""));
   });
 });

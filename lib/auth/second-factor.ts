@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, randomBytes, randomUUID } from "node:crypto";
+import { createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
@@ -27,15 +27,12 @@ import { writeAudit, type RequestMeta } from "@/lib/audit";
 import { DomainError } from "@/lib/errors/domain";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { decrypt, encrypt, loadKeyRing } from "@/lib/vault";
-import type { Actor } from "./actors";
 import { sha256Hex } from "./actors";
 import { authSecret } from "./cookies";
 import { reserveSignInAttempt, type SignedInUser } from "./sign-in";
 
 /** How long the password step's ticket may be exchanged for a sign-in. */
 export const ticketLifetimeMs = 5 * 60_000;
-/** A sensitive action asks for the second factor again when the last proof is older than this. */
-export const stepUpWindowSeconds = 10 * 60;
 export const recoveryCodeCount = 10;
 
 const totpPeriod = 30;
@@ -116,7 +113,7 @@ function recoveryCodeKey(): Buffer {
   return recoveryKey;
 }
 
-/** Upper case without the look-alikes 0/O and 1/I/L; a code is two groups of five (50 bits). */
+/** Upper case without the look-alikes 0/O and 1/I/L; a code is two groups of five (about 50 bits), each character drawn uniformly. */
 const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 function normalizeRecoveryCode(code: string): string {
@@ -130,8 +127,7 @@ export function hashRecoveryCode(userId: string, code: string): string {
 }
 
 function newRecoveryCode(): string {
-  const bytes = randomBytes(10);
-  const chars = [...bytes].map((byte) => codeAlphabet[byte % codeAlphabet.length]).join("");
+  const chars = Array.from({ length: 10 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join("");
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
@@ -291,15 +287,4 @@ export async function proveFactorAgain(
     return true;
   });
   return proved ? { kind: "proved" } : { kind: "refused" };
-}
-
-/**
- * For sensitive actions (creating an API token, removing a member, resetting factors, …): a member signed in
- * with a cookie who has a second factor must have proved it within `stepUpWindowSeconds`, or the action is
- * refused with `step_up_required` (the console then asks for the factor and retries). API tokens are exempt.
- */
-export function requireRecentFactor(actor: Actor, now = Math.floor(Date.now() / 1000)): void {
-  if (actor.kind !== "user" || !actor.hasFactor) return;
-  if (actor.factorAt !== null && now - actor.factorAt <= stepUpWindowSeconds) return;
-  throw new DomainError("step_up_required", "Confirm it is you with your second factor, then try again.");
 }

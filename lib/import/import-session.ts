@@ -39,9 +39,6 @@ export type ImportDeps = {
 };
 export type ImportOptions = { labels: string[]; rotate: boolean; password?: string };
 
-/** The probe a health check makes (users.getUsers(self)), on a key that has no session row yet. */
-export const probeMethod = "users.GetUsers";
-
 /**
  * One item through the pipeline: validate, refuse a key or user the console already has, probe Telegram,
  * store (encrypted) and take over. Each outcome is audited without the secret.

@@ -1,11 +1,18 @@
 import type { Db } from "@/db";
 import { insertSessionCall, sessionStatus } from "@/db/queries/session-calls";
+import { usableStatuses } from "@/db/schema";
 import { DomainError, notFound } from "@/lib/errors/domain";
 import { log } from "@/lib/log";
 import { invokeCallsTotal, invokeDuration } from "@/lib/metrics/invoke";
 import type { ConnectionManager } from "../connection/manager";
 import { classifyTelegramError, TelegramFailure } from "../errors";
-import { assertMethodPermitted, ForbiddenMethodError, serviceAccountId, touchesServiceAccount } from "./denylist";
+import {
+  assertMethodPermitted,
+  ForbiddenMethodError,
+  serviceAccountId,
+  touchesServiceAccount,
+  withoutServiceAccount,
+} from "./denylist";
 import { toJson, toRequest, type Json } from "./tl-json";
 
 export type InvokeCall = { method: string; params: unknown };
@@ -25,13 +32,12 @@ export type InvokeDeps = { db: Db; manager: ConnectionManager };
 
 export type InvokeReply = { result: Json };
 
-const usable = new Set(["active", "degraded"]);
-
 /**
  * Runs one Telegram method on a managed session's own connection (its lease, queue and flood ledger), the key
  * never leaving the console. Refused, in this order: a method that is never allowed (by its name alone), one the
  * caller's allowlist does not name (a session outside its selector does not exist for it), params that do not fit the method, a call on the service account 777000, a
- * session that is not active or degraded when its turn comes. Every call on an existing session is logged.
+ * session that is not usable (active, degraded or frozen) when its turn comes. The service account's messages, dialog and user are
+ * left out of the result. Every call on an existing session is logged.
  */
 export async function invokeOnSession(
   deps: InvokeDeps,
@@ -59,14 +65,14 @@ export async function invokeOnSession(
       sessionId,
       async (client) => {
         const status = await sessionStatus(deps.db, sessionId);
-        if (!status || !usable.has(status)) {
+        if (!status || !usableStatuses.includes(status)) {
           throw new DomainError("conflict", `This session is ${status ?? "gone"}; it cannot be used.`);
         }
         return client.invoke(request);
       },
       { method: call.method },
     );
-    const reply = { result: toJson(result) };
+    const reply = { result: withoutServiceAccount(toJson(result), call.method) };
     await record(deps.db, sessionId, call, caller, started, { outcome: "ok" });
     return reply;
   } catch (error) {

@@ -1,7 +1,8 @@
 import { Api } from "telegram";
+import { returnBigInt as bigInt } from "telegram/Helpers";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors/domain";
-import { forbiddenReason, touchesServiceAccount } from "./denylist";
+import { forbiddenReason, touchesServiceAccount, withoutServiceAccount } from "./denylist";
 import { toJson, toRequest } from "./tl-json";
 
 const refusal = (work: () => unknown) => {
@@ -131,10 +132,22 @@ describe("the invoke denylist", () => {
       "InvokeWithTakeout",
       "InvokeWithMessagesRange",
       "DestroyAuthKey",
+      "messages.RequestUrlAuth",
+      "messages.acceptUrlAuth",
+      "account.UpdateConnectedBot",
+      "smsjobs.Join",
+      "SMSJOBS.getStatus",
     ]) {
       expect(forbiddenReason(method), method).toBeDefined();
     }
-    for (const method of ["users.GetFullUser", "messages.GetHistory", "account.UpdateProfile", "account.GetPrivacy"]) {
+    for (const method of [
+      "users.GetFullUser",
+      "messages.GetHistory",
+      "messages.GetMessages",
+      "account.UpdateProfile",
+      "account.GetPrivacy",
+      "account.GetConnectedBots",
+    ]) {
       expect(forbiddenReason(method), method).toBeUndefined();
     }
   });
@@ -150,5 +163,68 @@ describe("the invoke denylist", () => {
     expect(touchesServiceAccount(history("777001"))).toBe(false);
     const nested = toRequest("messages.GetPeerDialogs", { peers: [{ _: "InputDialogPeer", peer: peer("777000") }] });
     expect(touchesServiceAccount(nested)).toBe(true);
+  });
+
+  it("gives up past depth 64 as if the request named the service account", () => {
+    let deep: Record<string, unknown> = { userId: "1" };
+    for (let level = 0; level < 70; level++) deep = { inner: deep };
+    expect(touchesServiceAccount(deep)).toBe(true);
+    let shallow: Record<string, unknown> = { userId: "1" };
+    for (let level = 0; level < 60; level++) shallow = { inner: shallow };
+    expect(touchesServiceAccount(shallow)).toBe(false);
+  });
+
+  it("leaves the service account's messages, dialog and user out of results", () => {
+    const fromService = new Api.PeerUser({ userId: bigInt(777000) });
+    const fromFriend = new Api.PeerUser({ userId: bigInt(42) });
+    const message = (id: number, peerId: Api.TypePeer) => new Api.Message({ id, peerId, date: 1, message: "m" });
+    const user = (id: number) => new Api.User({ id: bigInt(id), firstName: `u${id}`, accessHash: bigInt(1) });
+    const dialog = (peer: Api.TypePeer) =>
+      new Api.Dialog({
+        peer,
+        topMessage: 1,
+        readInboxMaxId: 0,
+        readOutboxMaxId: 0,
+        unreadCount: 0,
+        unreadMentionsCount: 0,
+        unreadReactionsCount: 0,
+        notifySettings: new Api.PeerNotifySettings({}),
+      });
+    const dialogs = toJson(
+      new Api.messages.Dialogs({
+        dialogs: [dialog(fromService), dialog(fromFriend)],
+        messages: [message(1, fromService), message(2, fromFriend)],
+        chats: [],
+        users: [user(777000), user(42)],
+      }),
+    );
+    expect(withoutServiceAccount(dialogs, "messages.GetDialogs")).toMatchObject({
+      dialogs: [{ peer: { userId: "42" } }],
+      messages: [{ id: 2 }],
+      users: [{ id: "42" }],
+    });
+    const forwarded = new Api.Message({
+      id: 3,
+      peerId: fromFriend,
+      date: 1,
+      message: "Login code: 12345",
+      fwdFrom: new Api.MessageFwdHeader({ date: 1, fromId: fromService }),
+    });
+    const updates = toJson(
+      new Api.Updates({
+        updates: [new Api.UpdateNewMessage({ message: forwarded, pts: 1, ptsCount: 1 })],
+        users: [],
+        chats: [],
+        date: 1,
+        seq: 0,
+      }),
+    );
+    expect(withoutServiceAccount(updates, "updates.GetDifference")).toMatchObject({ updates: [] });
+    const resolved = toJson(new Api.contacts.ResolvedPeer({ peer: fromService, chats: [], users: [user(777000)] }));
+    expect(refusal(() => withoutServiceAccount(resolved, "contacts.ResolveUsername")).code).toBe(
+      "telegram_method_forbidden",
+    );
+    const friend = toJson(new Api.contacts.ResolvedPeer({ peer: fromFriend, chats: [], users: [user(42)] }));
+    expect(withoutServiceAccount(friend, "contacts.ResolveUsername")).toEqual(friend);
   });
 });

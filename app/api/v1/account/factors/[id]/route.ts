@@ -1,14 +1,18 @@
 import { apiRoute, signedInMember } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
 import { factorItem, type FactorItem } from "@/lib/api/schemas/second-factor";
-import { removeOwnFactor, requireRecentFactor } from "@/lib/auth/second-factor";
+import { removeOwnFactor } from "@/lib/auth/second-factor";
 
 /** Removes one of the member's factors (the last one takes the recovery codes with it); asks for a recent proof. */
 export const DELETE = apiRoute(
-  { role: "viewer", params: idParams, audit: { action: "second_factor.remove", target: ({ params }) => params.id } },
+  {
+    role: "viewer",
+    params: idParams,
+    stepUp: true,
+    audit: { action: "second_factor.remove", target: ({ params }) => params.id },
+  },
   async ({ db, actor, params, note }): Promise<FactorItem> => {
     const member = signedInMember(actor);
-    requireRecentFactor(member);
     const removed = await removeOwnFactor(db, member.id, params.id);
     note({ detail: { kind: removed.kind, name: removed.name } });
     return factorItem(removed);

@@ -5,20 +5,23 @@ import { confirmTotpEnrolment } from "@/lib/auth/second-factor";
 
 /**
  * Confirms an authenticator app with its current code. The member's first factor comes with their recovery codes
- * (this once); the sign-in counts as proved by the factor from now on.
+ * (this once), and the sign-in counts as proved by it from now on; a further factor needs a recent proof of an earlier one.
  */
 export const POST = apiRoute(
   {
     role: "viewer",
     body: confirmTotpBody,
+    stepUp: true,
     audit: { action: "second_factor.add", target: ({ body }) => body.id, detail: () => ({ kind: "totp" }) },
   },
   async ({ db, actor, body, note, setCookie, request }): Promise<ConfirmedFactor> => {
     const member = signedInMember(actor);
     const { factor, recoveryCodes } = await confirmTotpEnrolment(db, member, body);
     note({ detail: { name: factor.name, recoveryCodesIssued: recoveryCodes !== null } });
-    const cookie = await factorProvedCookie(request.headers);
-    if (cookie) setCookie(cookie);
+    if (recoveryCodes !== null) {
+      const cookie = await factorProvedCookie(request.headers);
+      if (cookie) setCookie(cookie);
+    }
     return { item: factorItem(factor), recoveryCodes };
   },
 );

@@ -1,7 +1,7 @@
 import { findMemberById } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { requireRecentFactor, resetFactors } from "@/lib/auth/second-factor";
+import { resetFactors } from "@/lib/auth/second-factor";
 import { notFound } from "@/lib/errors/domain";
 
 /**
@@ -12,10 +12,10 @@ export const DELETE = apiRoute(
   {
     role: "admin",
     params: idParams,
+    stepUp: true,
     audit: { action: "second_factor.reset", target: ({ params }) => params.id },
   },
-  async ({ db, actor, params, note }): Promise<{ id: string; removed: number }> => {
-    requireRecentFactor(actor);
+  async ({ db, params, note }): Promise<{ id: string; removed: number }> => {
     const member = await findMemberById(db, params.id);
     if (!member) throw notFound("The member");
     note({ target: member.email });
