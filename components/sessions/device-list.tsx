@@ -95,6 +95,7 @@ function DeviceTable({
                     Another console session
                   </Link>
                 ) : null}
+                {item.leaseId ? <Badge tone="info">Leased key</Badge> : null}
                 {item.official ? <Badge>Official app</Badge> : null}
                 {item.passwordPending ? <Badge tone="warning">2FA password pending</Badge> : null}
                 {item.unconfirmed ? <Badge tone="warning">Unconfirmed</Badge> : null}

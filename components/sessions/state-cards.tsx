@@ -39,6 +39,7 @@ export function StateCards({
       href: "/sessions?sort=expiry&order=asc",
     },
     { key: "trouble", label: "Cannot be decrypted", count: counts.decryptFailed },
+    { key: "trouble", label: "Leases expired, not yet logged out", count: counts.leasesOverdue },
   ];
   return (
     <div className="space-y-3">

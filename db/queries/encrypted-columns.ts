@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import {
   alertChannels,
   jobItems,
+  keyLeases,
   loginFlows,
   memberFactors,
   sessionRotations,
@@ -37,6 +38,7 @@ const encryptedColumns = {
   alertTarget: { table: alertChannels, id: alertChannels.id, column: alertChannels.targetCiphertext },
   alertSecret: { table: alertChannels, id: alertChannels.id, column: alertChannels.secretCiphertext },
   jobPayload: { table: jobItems, id: jobItems.id, column: jobItems.payloadCiphertext },
+  leaseKey: { table: keyLeases, id: keyLeases.id, column: keyLeases.keyCiphertext },
 } satisfies Record<string, EncryptedColumn>;
 
 export type EncryptedColumnName = keyof typeof encryptedColumns;

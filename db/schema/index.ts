@@ -15,4 +15,5 @@ export * from "./console-settings";
 export * from "./alerts";
 export * from "./second-factors";
 export * from "./jobs";
+export * from "./key-leases";
 export * from "./relations";

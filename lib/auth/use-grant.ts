@@ -24,3 +24,23 @@ export function invokerOf(actor: Actor) {
     mayUse: use ? (sessionId: string) => grantCoversSession(use, sessionId) : undefined,
   };
 }
+
+/** A `use` token's longest lease when it names none. */
+export const defaultLeaseTtlSeconds = 3600;
+
+/**
+ * Whether `actor` may take a lease on `sessionId`, and for how long at most: admins always (up to `adminMax`), a
+ * `use` token only with `lease` granted, on a session its selector covers ("outside": it does not exist for it;
+ * null: a lease it already holds).
+ */
+export function leaseAllowance(
+  actor: Actor,
+  sessionId: string | null,
+  adminMax: number,
+): { allowed: true; maxTtlSeconds: number } | { allowed: false; why: "no_lease" | "outside" } {
+  const use = actor.kind === "token" ? actor.use : undefined;
+  if (!use) return { allowed: true, maxTtlSeconds: adminMax };
+  if (!use.mayLease) return { allowed: false, why: "no_lease" };
+  if (sessionId !== null && !grantCoversSession(use, sessionId)) return { allowed: false, why: "outside" };
+  return { allowed: true, maxTtlSeconds: use.maxLeaseTtlSeconds ?? defaultLeaseTtlSeconds };
+}

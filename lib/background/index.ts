@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { HealthMonitor } from "@/lib/health/monitor";
 import { importItemHandler, importJobKind } from "@/lib/import/job";
 import { startJobRunner, type JobItemHandler } from "@/lib/jobs/runner";
+import { logOutDueLeases } from "@/lib/leases/logout";
 import { log } from "@/lib/log";
 import { retryDueRevocations } from "@/lib/revocation/retry";
 import { applyRotationPolicy } from "@/lib/rotation/policy";
@@ -53,21 +54,26 @@ export type MaintenanceStats = {
   loginsClosed: number;
   rotationsClosed: number;
   revoked: number;
+  leasesLoggedOut: number;
   rotatedByPolicy: number;
   eventsPruned: number;
   callsPruned: number;
 };
 
-/** One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, the policy, old events and calls. */
+/**
+ * One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, leases
+ * past their expiry (or owed a logout), the policy, old events and calls.
+ */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
   const ring = loadKeyRing();
   const loginsClosed = await recoverLoginFlows({ db, ring });
   const rotationsClosed = await recoverRotations({ db, ring, manager });
   const revoked = await retryDueRevocations(db, manager);
+  const leasesLoggedOut = await logOutDueLeases({ db, ring, manager });
   const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
   const eventsPruned = await pruneSessionEvents(db, env().HEALTH_EVENTS_RETENTION_DAYS);
   const callsPruned = await pruneSessionCalls(db, env().CALL_LOG_RETENTION_DAYS);
-  return { loginsClosed, rotationsClosed, revoked, rotatedByPolicy, eventsPruned, callsPruned };
+  return { loginsClosed, rotationsClosed, revoked, leasesLoggedOut, rotatedByPolicy, eventsPruned, callsPruned };
 }
 
 /** The handler of each kind of job item (GET /api/v1/jobs/{id} shows their results). */

@@ -21,4 +21,5 @@ export const secrets = {
   alertTarget: bindingOf("alert_channels", "target"),
   alertSecret: bindingOf("alert_channels", "secret"),
   jobPayload: bindingOf("job_items", "payload"),
+  leaseKey: bindingOf("key_leases", "key"),
 } satisfies Record<EncryptedColumnName, { binding: (rowId: string) => SecretBinding }>;

@@ -2,15 +2,17 @@ import { Api } from "telegram";
 import { returnBigInt } from "telegram/Helpers";
 import type { DbOrTx } from "@/db";
 import { recordForeignDevices, type ForeignDevice } from "@/db/queries/alert-events";
+import { liveLeaseHashesOf } from "@/db/queries/key-leases";
 import { listLiveSessionsOf, setAccountTtl, type ConsoleSession } from "@/db/queries/session-authorizations";
 import { recordCheckOutcome } from "@/db/queries/session-health";
 import { findSessionTarget } from "@/db/queries/telegram-accounts";
 import type { AlertDraft } from "@/db/schema";
 import { DomainError, notFound } from "@/lib/errors/domain";
 import { connectionManager, type ConnectionManager } from "@/lib/telegram/connection/manager";
-import { TelegramFailure } from "@/lib/telegram/errors";
+import { classifyTelegramError, TelegramFailure } from "@/lib/telegram/errors";
 
-export type Ownership = { foreign: boolean; consoleSessionId: string | null };
+/** Whose an authorization is: a console session's, a lease's (handed out by the console), or foreign. */
+export type Ownership = { foreign: boolean; consoleSessionId: string | null; leaseId: string | null };
 
 export const notListedCode = "NOT_LISTED_BY_TELEGRAM";
 
@@ -27,18 +29,26 @@ export async function reconcileAuthorizations(
   list: Api.account.Authorizations,
 ): Promise<(a: Api.Authorization) => Ownership> {
   const self = await findSessionTarget(db, sessionId);
-  if (!self) return () => ({ foreign: true, consoleSessionId: null });
+  if (!self) return () => ({ foreign: true, consoleSessionId: null, leaseId: null });
   const siblings = (await listLiveSessionsOf(db, self.accountId)).filter((s) => s.id !== sessionId);
   const byHash = new Map(siblings.flatMap((s) => (s.hash === null ? [] : [[s.hash, s.id] as const])));
+  const leases = new Map((await liveLeaseHashesOf(db, self.accountId)).map((l) => [l.hash, l.id]));
   const ownerOf = (a: Api.Authorization) => (a.current ? sessionId : (byHash.get(BigInt(a.hash.toString())) ?? null));
+  const leaseOf = (a: Api.Authorization) => (a.current ? null : (leases.get(BigInt(a.hash.toString())) ?? null));
   const others = list.authorizations.filter((a) => !a.current);
-  await recordForeignDevices(db, sessionId, self.accountId, others.filter((a) => !ownerOf(a)).map(describeDevice));
+  await recordForeignDevices(
+    db,
+    sessionId,
+    self.accountId,
+    others.filter((a) => !ownerOf(a) && !leaseOf(a)).map(describeDevice),
+  );
   const listed = new Set(others.map((a) => BigInt(a.hash.toString())));
   for (const missing of siblings.filter((s) => s.hash !== null && !listed.has(s.hash) && s.status !== "revoke_pending"))
     await markNotListed(db, missing, sessionId);
   return (a) => {
     const owner = ownerOf(a);
-    return { foreign: owner === null, consoleSessionId: owner };
+    const leaseId = leaseOf(a);
+    return { foreign: owner === null && leaseId === null, consoleSessionId: owner, leaseId };
   };
 }
 
@@ -134,7 +144,9 @@ export async function terminateAuthorization(
         if (!ownership(target).foreign)
           throw new DomainError(
             "conflict",
-            "That device is a session of this console. Revoke it from its own page instead.",
+            ownership(target).leaseId
+              ? "That device is a key leased by this console. End the lease instead."
+              : "That device is a session of this console. Revoke it from its own page instead.",
           );
         await client.invoke(new Api.account.ResetAuthorization({ hash: returnBigInt(hash) }));
       },
@@ -145,25 +157,41 @@ export async function terminateAuthorization(
 }
 
 /**
- * Ends every other authorization of the account (auth.resetAuthorizations). The console's other sessions
- * of the account die with them at Telegram, so they are made invalid here with that evidence.
+ * Ends every other authorization of the account (auth.resetAuthorizations; one by one with
+ * account.resetAuthorization when the account has live leases, which are spared: they end with their lease).
+ * The console's other sessions of the account die with them at Telegram, so they are made invalid here.
  */
 export async function terminateOthers(
   db: DbOrTx,
   sessionId: string,
   manager: ConnectionManager = connectionManager(),
 ): Promise<{ consoleSessionsEnded: number }> {
-  await manager
-    .run(db, sessionId, (client) => client.invoke(new Api.auth.ResetAuthorizations()), {
-      method: "auth.ResetAuthorizations",
-    })
-    .catch(refuseDeviceChange);
   const self = await findSessionTarget(db, sessionId);
+  const leased = new Set((await liveLeaseHashesOf(db, self?.accountId ?? sessionId)).map((l) => l.hash));
+  await manager
+    .run(
+      db,
+      sessionId,
+      async (client) => {
+        if (leased.size === 0) return client.invoke(new Api.auth.ResetAuthorizations());
+        // Leases are ended by their own logout, not here: every other authorization is reset one by one.
+        const list = await client.invoke(new Api.account.GetAuthorizations());
+        for (const a of list.authorizations.filter((a) => !a.current && !leased.has(BigInt(a.hash.toString()))))
+          await client.invoke(new Api.account.ResetAuthorization({ hash: a.hash })).catch(ignoreGone);
+      },
+      { method: "auth.ResetAuthorizations" },
+    )
+    .catch(refuseDeviceChange);
   const others = (await listLiveSessionsOf(db, self?.accountId ?? sessionId)).filter(
     (s) => s.id !== sessionId && s.status !== "revoke_pending",
   );
   for (const other of others) await markEnded(db, other, terminatedCode, `auth.ResetAuthorizations via ${sessionId}`);
   return { consoleSessionsEnded: others.length };
+}
+
+/** A device that logged out while the others were being ended is as good as ended. */
+function ignoreGone(error: unknown): void {
+  if (classifyTelegramError(error).code !== "HASH_INVALID") throw error;
 }
 
 /** Sets how long Telegram keeps an inactive authorization of the account (account.setAuthorizationTTL). */

@@ -39,11 +39,10 @@ export async function authorizeFresh(
   password?: string,
 ): Promise<void> {
   if (rotation.step === "started") {
-    const token = await exportLoginToken(fresh);
-    if (!(token instanceof Api.auth.LoginToken)) throw new Error("a fresh key was already authorized");
-    await saveFreshStep(deps.db, deps.ring, rotation.id, "exported", fresh);
-    await old.invoke(new Api.auth.AcceptLoginToken({ token: token.token }));
-    await updateRotation(deps.db, rotation.id, { step: "accepted" });
+    await handOffLoginToken(fresh, old, {
+      exported: () => saveFreshStep(deps.db, deps.ring, rotation.id, "exported", fresh),
+      accepted: () => updateRotation(deps.db, rotation.id, { step: "accepted" }),
+    });
   }
   if (rotation.step !== "password_needed" && (await importAuthorization(fresh)))
     return authorized(deps, rotation, fresh);
@@ -59,8 +58,25 @@ export async function authorizeFresh(
   await authorized(deps, rotation, fresh);
 }
 
+/**
+ * The handoff that mints an authorization from a logged-in session without a code (rotations and leases): the
+ * fresh key exports a login token and `from` accepts it. `exported` runs before the accept (keep the fresh key
+ * there, so a crash can still log it out), `accepted` after; then `importAuthorization` finishes the login.
+ */
+export async function handOffLoginToken(
+  fresh: TelegramClient,
+  from: TelegramClient,
+  steps: { exported(): Promise<void>; accepted(): Promise<void> },
+): Promise<void> {
+  const token = await exportLoginToken(fresh);
+  if (!(token instanceof Api.auth.LoginToken)) throw new Error("a fresh key was already authorized");
+  await steps.exported();
+  await from.invoke(new Api.auth.AcceptLoginToken({ token: token.token }));
+  await steps.accepted();
+}
+
 /** true once the accepted token has logged the fresh key in; false when Telegram wants the 2FA password. */
-async function importAuthorization(fresh: TelegramClient): Promise<boolean> {
+export async function importAuthorization(fresh: TelegramClient): Promise<boolean> {
   try {
     const answer = await exportLoginToken(fresh);
     if (answer instanceof Api.auth.LoginTokenSuccess) return true;

@@ -26,13 +26,23 @@ export async function learnConsoleAuthorizations(
   fresh: LiveConsoleSession,
   sibling: LiveConsoleSession,
 ): Promise<void> {
-  const before = await othersSeenBy(fresh.client);
-  const seenBySibling = await othersSeenBy(sibling.client);
-  const after = await othersSeenBy(fresh.client);
-  const freshHash = onlyOne([...seenBySibling].filter((h) => !before.has(h) && !after.has(h)));
-  const siblingHash = onlyOne([...before].filter((h) => !seenBySibling.has(h)));
+  const { freshHash, siblingHash } = await learnHashes(fresh.client, sibling.client);
   if (freshHash !== null) await recordConsoleAuthorization(db, fresh.sessionId, freshHash);
   if (siblingHash !== null) await recordConsoleAuthorization(db, sibling.sessionId, siblingHash);
+}
+
+/** The hashes learnConsoleAuthorizations finds (null where there is not exactly one candidate), recorded nowhere. */
+export async function learnHashes(
+  fresh: TelegramClient,
+  sibling: TelegramClient,
+): Promise<{ freshHash: bigint | null; siblingHash: bigint | null }> {
+  const before = await othersSeenBy(fresh);
+  const seenBySibling = await othersSeenBy(sibling);
+  const after = await othersSeenBy(fresh);
+  return {
+    freshHash: onlyOne([...seenBySibling].filter((h) => !before.has(h) && !after.has(h))),
+    siblingHash: onlyOne([...before].filter((h) => !seenBySibling.has(h))),
+  };
 }
 
 /** learnConsoleAuthorizations where a failure must not undo the work that made the session: it stays unknown. */

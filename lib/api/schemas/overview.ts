@@ -4,7 +4,8 @@ import type { SessionItem } from "@/lib/api/schemas/sessions";
 export type AttentionReason = (typeof attentionStatuses)[number] | "flood_wait" | "expiring" | "decrypt_failed";
 export type AttentionItem = SessionItem & { reasons: AttentionReason[] };
 export type OverviewBody = {
-  counts: SessionCounts;
+  /** With `leasesOverdue`: leases past their expiry whose authorization is not logged out yet (should be 0). */
+  counts: SessionCounts & { leasesOverdue: number };
   attention: AttentionItem[];
   expiringWithinDays: number;
   generatedAt: string;
