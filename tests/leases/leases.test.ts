@@ -81,7 +81,10 @@ describe("a lease string in the service's own client", () => {
     session = await seedOne(database.db);
     loggedInAt = Date.now();
   });
-  afterAll(() => database.close());
+  afterAll(async () => {
+    await connectionManager().closeAll();
+    await database.close();
+  });
 
   const sent = (method: RegExp) => sandbox.log(session.phone).filter((e) => method.test(e.method));
 
@@ -168,7 +171,10 @@ describe.each(allDrivers)("leases on %s", (driver) => {
     ({ database, admin, viewer } = await routeTestDatabase(driver));
     session = await seedOne(database.db);
   });
-  afterAll(() => database.close());
+  afterAll(async () => {
+    await connectionManager().closeAll();
+    await database.close();
+  });
 
   const useToken = async (body: Record<string, unknown>) => {
     const created = await callRoute(tokens.POST, "POST", {
