@@ -14,6 +14,7 @@ import { EventTimeline } from "./event-timeline";
 import { LatencyChart } from "./latency-chart";
 import { LiveQueryStatus } from "./live-status";
 import { RateLimitHistory } from "./rate-limit-history";
+import { LeaseList } from "./lease-list";
 import { RecentCalls } from "./recent-calls";
 import { SessionFacts } from "./session-facts";
 import { StatusBadge } from "./status";
@@ -107,6 +108,11 @@ export function SessionDetailView({ sessionId, canManage }: { sessionId: string;
       <Section title="Recent calls" description="Telegram calls services made through the console's API.">
         <RecentCalls sessionId={sessionId} />
       </Section>
+      {canManage ? (
+        <Section title="Leased keys" description="Keys lent to services; each is logged out at Telegram when it ends.">
+          <LeaseList sessionId={sessionId} />
+        </Section>
+      ) : null}
       <Section title="Devices on this account">
         <DeviceList sessionId={sessionId} usable={checkable && !s.decryptFailed} canManage={canManage} />
       </Section>

@@ -2,7 +2,6 @@ import { apiRoute } from "@/lib/api/handler";
 import { requireLeaseAllowed } from "@/lib/api/lease-limits";
 import { idParams } from "@/lib/api/schemas/common";
 import { createLeaseBody, type LeaseCreated } from "@/lib/api/schemas/leases";
-import { requireRecentFactor } from "@/lib/auth/second-factor";
 import { mintLease } from "@/lib/leases/mint";
 import { requesterOf } from "@/lib/revocation/revoke";
 import { connectionManager } from "@/lib/telegram/connection/manager";
@@ -17,6 +16,7 @@ export const POST = apiRoute(
   {
     role: "admin",
     use: true,
+    stepUp: true,
     params: idParams,
     body: createLeaseBody,
     status: 201,
@@ -29,7 +29,6 @@ export const POST = apiRoute(
   },
   async ({ db, params, body, actor, commit, note }): Promise<LeaseCreated> => {
     requireLeaseAllowed(actor, params.id, body.ttlSeconds);
-    if (actor.kind === "user") requireRecentFactor(actor);
     const token = actor.kind === "token" ? { id: actor.id, name: actor.name } : null;
     const deps = { db, ring: loadKeyRing(), manager: connectionManager() };
     const started = (leaseId: string) => note({ detail: { leaseId } });
