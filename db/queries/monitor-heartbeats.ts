@@ -1,6 +1,7 @@
 import { eq, lt, max, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { monitorHeartbeats } from "@/db/schema";
+import { alertEvents, monitorHeartbeats } from "@/db/schema";
+import { rowsOf } from "./alert-events";
 
 export async function beat(
   db: DbOrTx,
@@ -30,4 +31,19 @@ export async function secondsSinceLastBeat(db: DbOrTx): Promise<number | null> {
     .select({ ago: sql<string | null>`extract(epoch from now() - ${max(monitorHeartbeats.beatAt)})` })
     .from(monitorHeartbeats);
   return row?.ago === null || row?.ago === undefined ? null : Number(row.ago);
+}
+
+/**
+ * Raises monitor.stale when monitors have beaten before but none within `staleSeconds` (crashed, or a sweep stuck),
+ * once per silence: not again until a monitor beats and falls silent anew. True when raised.
+ */
+export async function raiseMonitorStale(db: DbOrTx, staleSeconds: number): Promise<boolean> {
+  const result = await db.execute(sql`
+    insert into ${alertEvents} (kind, details)
+    select 'monitor.stale', jsonb_build_object('lastBeatAt', b.last, 'monitors', b.n)
+    from (select max(${monitorHeartbeats.beatAt}) as last, count(*)::int as n from ${monitorHeartbeats}) b
+    where b.last < now() - make_interval(secs => ${staleSeconds})
+      and not exists (select 1 from ${alertEvents} e where e.kind = 'monitor.stale' and e.created_at > b.last)
+    returning 1`);
+  return rowsOf(result).length > 0;
 }

@@ -45,6 +45,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     NODE_ENV: "production",
     PORT: String(e2ePort),
     TRUSTED_PROXIES: "127.0.0.0/8, ::1",
+    // The alert specs' receivers listen on loopback over plain http.
+    ALERT_ALLOW_PRIVATE_URLS: "on",
     DATABASE_URL: url.toString(),
     DATA_DIR: e2eDataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),

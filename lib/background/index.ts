@@ -1,8 +1,9 @@
 import type { Db } from "@/db";
+import { raiseMonitorStale } from "@/db/queries/monitor-heartbeats";
 import { pruneSessionCalls, pruneSessionEvents } from "@/db/queries/session-event-retention";
 import { startAlertDelivery } from "@/lib/alerts/deliver";
 import { env } from "@/lib/env";
-import { HealthMonitor } from "@/lib/health/monitor";
+import { HealthMonitor, staleAfterSeconds } from "@/lib/health/monitor";
 import { importItemHandler, importJobKind } from "@/lib/import/job";
 import { startJobRunner, type JobItemHandler } from "@/lib/jobs/runner";
 import { logOutDueLeases } from "@/lib/leases/logout";
@@ -58,11 +59,13 @@ export type MaintenanceStats = {
   rotatedByPolicy: number;
   eventsPruned: number;
   callsPruned: number;
+  monitorStale: boolean;
 };
 
 /**
  * One pass of the background work around sessions: abandoned logins, crashed rotations, owed logouts, leases
- * past their expiry (or owed a logout), the policy, old events and calls.
+ * past their expiry (or owed a logout), the policy, old events and calls; and monitor.stale when no health monitor
+ * has beaten lately (its own may be stuck).
  */
 export async function maintenancePass(db: Db, manager: ConnectionManager): Promise<MaintenanceStats> {
   const ring = loadKeyRing();
@@ -73,7 +76,17 @@ export async function maintenancePass(db: Db, manager: ConnectionManager): Promi
   const rotatedByPolicy = await applyRotationPolicy({ db, ring, manager });
   const eventsPruned = await pruneSessionEvents(db, env().HEALTH_EVENTS_RETENTION_DAYS);
   const callsPruned = await pruneSessionCalls(db, env().CALL_LOG_RETENTION_DAYS);
-  return { loginsClosed, rotationsClosed, revoked, leasesLoggedOut, rotatedByPolicy, eventsPruned, callsPruned };
+  const monitorStale = await raiseMonitorStale(db, staleAfterSeconds());
+  return {
+    loginsClosed,
+    rotationsClosed,
+    revoked,
+    leasesLoggedOut,
+    rotatedByPolicy,
+    eventsPruned,
+    callsPruned,
+    monitorStale,
+  };
 }
 
 /** The handler of each kind of job item (GET /api/v1/jobs/{id} shows their results). */
@@ -97,7 +110,7 @@ function startMaintenance(db: Db, manager: ConnectionManager): NodeJS.Timeout {
     running = true;
     try {
       const stats = await maintenancePass(db, manager);
-      if (Object.values(stats).some((n) => n > 0)) log.info(stats, "session maintenance");
+      if (Object.values(stats).some((n) => n !== 0 && n !== false)) log.info(stats, "session maintenance");
     } catch (error) {
       log.warn({ err: error }, "session maintenance pass failed");
     } finally {

@@ -4,6 +4,7 @@ import { monitorHeartbeats, sessionEvents, telegramSessions } from "@/db/schema"
 import { ConnectionManager } from "@/lib/telegram/connection/manager";
 import { createTestDatabase, allDrivers, type TestDatabase } from "@/tests/support/database";
 import { healthConfig } from "./config";
+import { raiseMonitorStale } from "@/db/queries/monitor-heartbeats";
 import { HealthMonitor, monitorStatus } from "./monitor";
 
 import { nextPhones, seedSandboxSessions } from "@/tests/support/sandbox-sessions";
@@ -59,6 +60,43 @@ describe.each(allDrivers)("health monitor on %s", (driver) => {
       .insert(monitorHeartbeats)
       .values({ owner: "crashed", host: "h", pid: 1, beatAt: sql`now() - interval '5 minutes'` });
     expect(await monitorStatus(db, 1)).toBe("stale");
+    await db.delete(monitorHeartbeats).where(sql`true`);
+  });
+
+  it("raises monitor.stale from the maintenance pass once per silence of every monitor", async () => {
+    const { db } = database;
+    const staleEvents = () => db.query.alertEvents.findMany({ where: (e, { eq }) => eq(e.kind, "monitor.stale") });
+    const beatAgo = (owner: string, minutes: number) =>
+      db
+        .insert(monitorHeartbeats)
+        .values({ owner, host: "h", pid: 1, beatAt: sql`now() - make_interval(mins => ${minutes})` })
+        .onConflictDoUpdate({
+          target: monitorHeartbeats.owner,
+          set: { beatAt: sql`now() - make_interval(mins => ${minutes})` },
+        });
+    await db.delete(monitorHeartbeats).where(sql`true`);
+    // No monitor at all is "off" (none configured or all stopped cleanly), not a silence.
+    expect(await raiseMonitorStale(db, 60)).toBe(false);
+    await beatAgo("worker-a", 0);
+    await beatAgo("worker-b", 5);
+    expect(await raiseMonitorStale(db, 60)).toBe(false);
+
+    await beatAgo("worker-a", 3);
+    expect(await raiseMonitorStale(db, 60)).toBe(true);
+    expect(await raiseMonitorStale(db, 60)).toBe(false);
+    expect((await staleEvents()).map((e) => [e.sessionId, e.details])).toEqual([
+      [null, { lastBeatAt: expect.any(String), monitors: 2 }],
+    ]);
+
+    // Later a monitor comes back, then falls silent again: a new silence, a new event.
+    await db.execute(
+      sql`update alert_events set created_at = now() - interval '10 minutes' where kind = 'monitor.stale'`,
+    );
+    await beatAgo("worker-a", 0);
+    expect(await raiseMonitorStale(db, 60)).toBe(false);
+    await db.execute(sql`update ${monitorHeartbeats} set beat_at = now() - interval '2 minutes'`);
+    expect(await raiseMonitorStale(db, 60)).toBe(true);
+    expect(await staleEvents()).toHaveLength(2);
     await db.delete(monitorHeartbeats).where(sql`true`);
   });
 });

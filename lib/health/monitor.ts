@@ -146,5 +146,8 @@ export async function monitorStatus(
 ): Promise<MonitorStatus> {
   const ago = await secondsSinceLastBeat(db);
   if (ago === null) return "off";
-  return ago <= Math.max(60, 3 * pollSeconds) ? "alive" : "stale";
+  return ago <= staleAfterSeconds(pollSeconds) ? "alive" : "stale";
 }
+
+/** How long every monitor may be silent before they are called stale: three poll intervals, at least a minute. */
+export const staleAfterSeconds = (pollSeconds = env().HEALTH_MONITOR_POLL_SECONDS) => Math.max(60, 3 * pollSeconds);
