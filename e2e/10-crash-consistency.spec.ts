@@ -158,6 +158,7 @@ function consoleEnv(databaseUrl: string, sandboxControl: string, keys: string): 
     DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     SESSION_ENCRYPTION_KEYS: keys,
+    REQUIRE_ADMIN_MFA: "off",
     TELEGRAM_SANDBOX_URL: sandboxControl,
     TELEGRAM_LEASE_SECONDS: "5",
     TELEGRAM_CONNECT_TIMEOUT_MS: "3000",

@@ -56,6 +56,7 @@ test("two consoles and two workers on one Postgres check every session once per 
   const shared = {
     DATABASE_URL: database.url!,
     SESSION_ENCRYPTION_KEYS: keys,
+    REQUIRE_ADMIN_MFA: "off",
     TELEGRAM_SANDBOX_URL: sandbox.control,
     HEALTH_CHECK_INTERVAL_SECONDS: String(intervalSeconds),
     HEALTH_MONITOR_POLL_SECONDS: String(pollSeconds),

@@ -10,9 +10,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
 import { Untrusted } from "@/components/ui/untrusted";
 import { untrustedText } from "@/components/format";
-import { apiFetch, ApiRequestError } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/api/client-fetch";
 import type { ConfirmedFactor, FactorItem, FactorList, TotpEnrolment } from "@/lib/api/schemas/second-factor";
-import { StepUpForm } from "./step-up-form";
+import { useStepUp } from "./step-up-form";
 
 const factorsPath = "/api/v1/account/factors";
 const factorsKey = ["second-factors"];
@@ -25,24 +25,9 @@ export function SecondFactors() {
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [removing, setRemoving] = useState<FactorItem | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  /** An action refused with step_up_required, retried once the factor is proved again. */
-  const [retry, setRetry] = useState<(() => Promise<void>) | null>(null);
+  const { run, pending, error, prompt } = useStepUp();
 
   const load = () => queryClient.invalidateQueries({ queryKey: factorsKey });
-
-  async function run(action: () => Promise<void>) {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      if (failure instanceof ApiRequestError && failure.code === "step_up_required") setRetry(() => action);
-      else setError((failure as Error).message);
-    }
-    setPending(false);
-  }
 
   async function begin(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,16 +87,7 @@ export function SecondFactors() {
           {error}
         </Banner>
       ) : null}
-      {retry ? (
-        <StepUpForm
-          onProved={async () => {
-            const action = retry;
-            setRetry(null);
-            await run(action);
-          }}
-          onCancel={() => setRetry(null)}
-        />
-      ) : null}
+      {prompt}
       {codes ? <RecoveryCodes codes={codes} onDismiss={() => setCodes(null)} /> : null}
       {list.items.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch, ApiRequestError } from "@/lib/api/client-fetch";
 
 /** Asks for the second factor again before a sensitive action (answered `step_up_required`), then retries it. */
 export function StepUpForm({ onProved, onCancel }: { onProved(): Promise<void>; onCancel(): void }) {
@@ -41,4 +41,38 @@ export function StepUpForm({ onProved, onCancel }: { onProved(): Promise<void>; 
       </form>
     </Banner>
   );
+}
+
+/**
+ * Runs actions that may be refused with `step_up_required`: such an action waits behind the StepUpForm (`prompt`,
+ * to render) and runs again once the factor is proved. `error` holds any other refusal's message.
+ */
+export function useStepUp() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [retry, setRetry] = useState<(() => Promise<void>) | null>(null);
+
+  async function run(action: () => Promise<void>) {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      if (failure instanceof ApiRequestError && failure.code === "step_up_required") setRetry(() => action);
+      else setError((failure as Error).message);
+    }
+    setPending(false);
+  }
+
+  const prompt = retry ? (
+    <StepUpForm
+      onProved={async () => {
+        const action = retry;
+        setRetry(null);
+        await run(action);
+      }}
+      onCancel={() => setRetry(null)}
+    />
+  ) : null;
+  return { run, pending, error, prompt };
 }

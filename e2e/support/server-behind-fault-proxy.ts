@@ -38,6 +38,7 @@ export async function startServerBehindFaultProxy(): Promise<ServerBehindFaultPr
       DATA_DIR: path.join(e2eDataDir, `behind-fault-proxy-${port}`),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       SESSION_ENCRYPTION_KEYS: `fault:${randomBytes(32).toString("base64")}`,
+      REQUIRE_ADMIN_MFA: "off",
       TELEGRAM_SANDBOX_URL: (JSON.parse(readFileSync(e2eSandboxFile, "utf8")) as { control: string }).control,
       // The main e2e server already runs a monitor on this database.
       HEALTH_MONITOR: "off",

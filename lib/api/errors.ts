@@ -8,6 +8,7 @@ export type ErrorCode =
   | "forbidden"
   | "csrf_rejected"
   | "password_change_required"
+  | "second_factor_required"
   | "sign_in_failed"
   | "method_not_allowed"
   | "payload_too_large"
@@ -22,6 +23,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   forbidden: 403,
   csrf_rejected: 403,
   password_change_required: 403,
+  second_factor_required: 403,
   telegram_method_forbidden: 403,
   telegram_method_not_allowed: 403,
   step_up_required: 403,

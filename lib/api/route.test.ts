@@ -71,6 +71,7 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
       mustChangePassword: false,
       hasFactor: false,
       factorAt: null,
+      mustEnrolFactor: false,
     };
   });
   afterAll(() => database.close());
@@ -107,6 +108,15 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     const response = await readThing(request("GET", undefined), { params: Promise.resolve({ id: admin.id }) });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "password_change_required" } });
+  });
+
+  it("sends an admin who must add a second factor to do that first; the enrolment routes stay open", async () => {
+    actor = { ...admin, mustEnrolFactor: true } as Actor;
+    const refused = await readThing(request("GET", undefined), { params: Promise.resolve({ id: admin.id }) });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: "second_factor_required" } });
+    const enrolling = apiRoute({ role: "viewer", enrolment: true }, async () => ({ ok: true }));
+    expect((await enrolling(request("GET", undefined), noParams)).status).toBe(200);
   });
 
   it("rolls the change back when the handler refuses, and records the failure", async () => {

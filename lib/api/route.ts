@@ -1,6 +1,7 @@
 import type { Db, DbOrTx, Tx } from "@/db";
 import type { Role } from "@/db/schema";
 import { hasRole, type Actor } from "@/lib/auth/actors";
+import { enrolFactorPath } from "@/lib/auth/cookies";
 import { requireRecentFactor } from "@/lib/auth/step-up";
 import { requestMeta, writeAudit, type AuditAction } from "@/lib/audit";
 import { log } from "@/lib/log";
@@ -80,6 +81,8 @@ export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
    * route without this. The handler applies the token's limits (`actor.use`).
    */
   use?: true;
+  /** Open to an admin who must add a second factor first (the enrolment routes). */
+  enrolment?: true;
   /** A sensitive action: a member with a second factor must have proved it recently (`requireRecentFactor`). */
   stepUp?: true;
   /** "wrap" (default): the whole handler runs in the mutation's transaction. "manual": see `commit`. */
@@ -132,6 +135,9 @@ export function createApiRoute(deps: RouteDeps) {
         }
         if (actor.kind === "user" && actor.mustChangePassword) {
           throw new ApiError("password_change_required", "Set a new password on /change-password first.");
+        }
+        if (actor.kind === "user" && actor.mustEnrolFactor && !options.enrolment) {
+          throw new ApiError("second_factor_required", `Add a second factor on ${enrolFactorPath} first.`);
         }
         if (actor.kind === "token" && actor.scope === "use") {
           if (!options.use || !actor.use)

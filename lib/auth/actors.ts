@@ -6,6 +6,7 @@ import type { Role, TokenScope } from "@/db/schema";
 import { findActiveApiToken, touchApiToken, type ActiveApiToken } from "@/db/queries/api-token-auth";
 import { insertApiToken, type ApiTokenSummary } from "@/db/queries/api-tokens";
 import { findMemberWithFactor } from "@/db/queries/users";
+import { mustEnrolFactor as mustEnrol } from "./second-factor-policy";
 import { secureCookies, sessionAlive, sessionCookieName } from "./cookies";
 
 /** Who is making a request: a signed-in member (cookie) or an API token (Bearer). */
@@ -17,6 +18,8 @@ export type Actor =
       role: Role;
       label: string;
       mustChangePassword: boolean;
+      /** An admin without a second factor while the policy requires one: sent to add one before anything else. */
+      mustEnrolFactor: boolean;
       /** Whether the member has a second factor, and when this sign-in last proved it (epoch seconds). */
       hasFactor: boolean;
       factorAt: number | null;
@@ -68,6 +71,7 @@ export async function sessionActor(db: DbOrTx, claims: SessionClaims): Promise<U
     role: user.role,
     label: user.email,
     mustChangePassword: user.mustChangePassword,
+    mustEnrolFactor: await mustEnrol(db, user),
     hasFactor: user.hasFactor,
     factorAt: claims.factorAt ?? null,
   };

@@ -119,6 +119,8 @@ function resolve(): string {
 export const signInPath = "/login";
 export const changePasswordPath = "/change-password";
 export const setupPath = "/setup";
+/** Where an admin without a second factor is sent while the policy requires one. */
+export const enrolFactorPath = "/add-second-factor";
 
 /**
  * Where to go after signing in: a path on this site, or an absolute URL on the console's own origin (as its path);

@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { Role } from "@/db/schema";
 import { hasRole, type UserActor } from "./actors";
 import { getActor } from "./request-actor";
-import { changePasswordPath, signInPath } from "./cookies";
+import { changePasswordPath, enrolFactorPath, signInPath } from "./cookies";
 
 // The guard of pages, layouts and server actions (it redirects); API routes find their actor with getActor (request-actor.ts).
 
@@ -18,10 +18,14 @@ export async function requireSignedIn(): Promise<UserActor> {
   return actor;
 }
 
-/** The guard of every page, layout and server action: signed in, password not temporary, role strong enough. */
+/**
+ * The guard of every page, layout and server action: signed in, password not temporary, a second factor when the
+ * policy requires one, role strong enough.
+ */
 export async function requirePage(role: Role = "viewer"): Promise<UserActor> {
   const actor = await requireSignedIn();
   if (actor.mustChangePassword) redirect(changePasswordPath);
+  if (actor.mustEnrolFactor) redirect(enrolFactorPath);
   if (!hasRole(actor, role)) forbidden();
   return actor;
 }

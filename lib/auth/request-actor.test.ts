@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, memberFactors, users } from "@/db/schema";
 import { bumpSessionVersion, createUser, type Member } from "@/db/queries/users";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { sessionCookieName } from "./cookies";
 import { generateApiToken } from "./actors";
 import { actorFromHeaders } from "./request-actor";
+import { writeSecondFactorPolicy } from "./second-factor-policy";
 import { hashPassword } from "@/lib/auth/sign-in";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
@@ -88,7 +89,21 @@ describe.each(testDrivers)("getActor on %s", (driver) => {
       mustChangePassword: true,
       hasFactor: false,
       factorAt: null,
+      mustEnrolFactor: false,
     });
+  });
+
+  it("sends an admin without a second factor to add one while the policy is on, the default of a new install", async () => {
+    expect(await actor(await cookieFor(admin))).toMatchObject({ role: "admin", mustEnrolFactor: true });
+    await writeSecondFactorPolicy(database.db, { requireAdminMfa: false }, "test");
+    expect(await actor(await cookieFor(admin))).toMatchObject({ mustEnrolFactor: false });
+    await writeSecondFactorPolicy(database.db, { requireAdminMfa: true }, "test");
+    const [factor] = await database.db
+      .insert(memberFactors)
+      .values({ userId: admin.id, kind: "totp", name: "Phone", confirmedAt: new Date() })
+      .returning();
+    expect(await actor(await cookieFor(admin))).toMatchObject({ hasFactor: true, mustEnrolFactor: false });
+    await database.db.delete(memberFactors).where(eq(memberFactors.id, factor!.id));
   });
 
   it("refuses a cookie saved before sign-out, a forged one and a disabled member's", async () => {

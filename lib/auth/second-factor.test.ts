@@ -176,6 +176,7 @@ describe("step-up", () => {
     role: member.role,
     label: member.email,
     mustChangePassword: false,
+    mustEnrolFactor: false,
     hasFactor,
     factorAt,
   });

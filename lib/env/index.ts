@@ -30,6 +30,8 @@ const schema = z.object({
   TELEGRAM_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** "off" keeps the health monitor out of the console process (run `npm run worker` instead, or none). */
   HEALTH_MONITOR: z.enum(["on", "off"]).default("on"),
+  /** `off` never sends admins to add a second factor, whatever Settings says. Unsafe: for test setups only. */
+  REQUIRE_ADMIN_MFA: z.enum(["on", "off"]).default("on"),
   HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** First retry delay of a degraded session; doubles per failed check, capped at the check interval. */
   HEALTH_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),

@@ -44,6 +44,7 @@ export async function startSoakStage(config: SoakConfig): Promise<SoakStage> {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       SESSION_ENCRYPTION_KEYS: process.env.SESSION_ENCRYPTION_KEYS,
+      REQUIRE_ADMIN_MFA: "off",
       TELEGRAM_SANDBOX_URL: sandbox.info.control,
       HEALTH_MONITOR: "on",
       HEALTH_CHECK_INTERVAL_SECONDS: String(config.healthCheckIntervalSeconds),

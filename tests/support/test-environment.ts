@@ -10,6 +10,8 @@ export function configureTestEnvironment(sandboxControlUrl?: string): string {
   Object.assign(process.env, {
     AUTH_SECRET: secret,
     SESSION_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
+    // Suites act as admins without a second factor; lib/auth/request-actor.test.ts tests the policy itself.
+    REQUIRE_ADMIN_MFA: "off",
     ...(sandboxControlUrl ? { TELEGRAM_SANDBOX_URL: sandboxControlUrl } : {}),
   });
   return secret;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { adminExists } from "@/db/queries/users";
 import { getActor } from "@/lib/auth/request-actor";
-import { changePasswordPath, requestOrigin, safeCallbackPath, setupPath } from "@/lib/auth/cookies";
+import { changePasswordPath, enrolFactorPath, requestOrigin, safeCallbackPath, setupPath } from "@/lib/auth/cookies";
 import { AuthCard } from "../_ui/auth-card";
 import { LoginForm } from "./login-form";
 
@@ -22,7 +22,8 @@ export default async function LoginPage({ searchParams }: Props) {
   const actor = await getActor(requestHeaders);
   const params = await searchParams;
   const callbackPath = safeCallbackPath(params.callbackUrl, requestOrigin(requestHeaders));
-  if (actor?.kind === "user") redirect(actor.mustChangePassword ? changePasswordPath : callbackPath);
+  if (actor?.kind === "user")
+    redirect(actor.mustChangePassword ? changePasswordPath : actor.mustEnrolFactor ? enrolFactorPath : callbackPath);
   if (!(await adminExists(await getDb()))) redirect(setupPath);
   const notice = typeof params.notice === "string" ? (notices[params.notice] ?? null) : null;
   return (

@@ -26,6 +26,7 @@ async function build(): Promise<Stage> {
       DATABASE_URL: database.url ?? "",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       SESSION_ENCRYPTION_KEYS: process.env.SESSION_ENCRYPTION_KEYS,
+      REQUIRE_ADMIN_MFA: "off",
       AUTH_TRUST_HOST: "true",
     });
     return { database, next, credentials, seedSeconds };

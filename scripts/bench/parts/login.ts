@@ -37,6 +37,7 @@ export async function loginBench(): Promise<Figure[]> {
       mustChangePassword: false,
       hasFactor: false,
       factorAt: null,
+      mustEnrolFactor: false,
     };
     const deps = {
       db: database.db,

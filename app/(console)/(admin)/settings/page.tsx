@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RotationPolicySection } from "@/components/session-actions/rotation-policy-section";
+import { SecondFactorPolicySection } from "@/components/security/second-factor-policy";
 import { TokenManager } from "@/components/tokens/token-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
@@ -13,6 +14,7 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" />
       <TokenManager />
       <RotationPolicySection />
+      <SecondFactorPolicySection />
     </>
   );
 }

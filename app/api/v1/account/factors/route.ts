@@ -3,7 +3,7 @@ import { factorItem, type FactorList } from "@/lib/api/schemas/second-factor";
 import { factorOverview } from "@/lib/auth/second-factor";
 
 /** The signed-in member's second factors and how many recovery codes they have left. */
-export const GET = apiRoute({ role: "viewer" }, async ({ db, actor }): Promise<FactorList> => {
+export const GET = apiRoute({ role: "viewer", enrolment: true }, async ({ db, actor }): Promise<FactorList> => {
   const { factors, recoveryCodesLeft } = await factorOverview(db, signedInMember(actor).id);
   return { items: factors.map(factorItem), recoveryCodesLeft };
 });

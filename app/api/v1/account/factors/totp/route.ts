@@ -12,6 +12,7 @@ export const POST = apiRoute(
     body: beginTotpBody,
     status: 201,
     stepUp: true,
+    enrolment: true,
     audit: { action: "second_factor.begin", detail: ({ body }) => ({ kind: "totp", name: body.name }) },
   },
   async ({ db, actor, body }): Promise<TotpEnrolment> => beginTotpEnrolment(db, signedInMember(actor), body.name),

@@ -12,6 +12,7 @@ export const POST = apiRoute(
     role: "viewer",
     body: confirmTotpBody,
     stepUp: true,
+    enrolment: true,
     audit: { action: "second_factor.add", target: ({ body }) => body.id, detail: () => ({ kind: "totp" }) },
   },
   async ({ db, actor, body, note, setCookie, request }): Promise<ConfirmedFactor> => {
