@@ -70,9 +70,14 @@ export function SessionPageView({
         title="No Telegram sessions yet"
         action={
           canManage ? (
-            <Link href="/accounts/new" className={buttonClasses()}>
-              Add an account
-            </Link>
+            <span className="flex gap-2">
+              <Link href="/accounts/new" className={buttonClasses()}>
+                Add an account
+              </Link>
+              <Link href="/accounts/import" className={buttonClasses("secondary")}>
+                Import sessions
+              </Link>
+            </span>
           ) : undefined
         }
       >

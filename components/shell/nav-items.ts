@@ -7,6 +7,7 @@ export const navItems: NavItem[] = [
   { href: "/overview", label: "Overview", role: "viewer" },
   { href: "/sessions", label: "Sessions", role: "viewer" },
   { href: "/accounts/new", label: "Add account", role: "admin" },
+  { href: "/accounts/import", label: "Import sessions", role: "admin" },
   { href: "/alerts", label: "Alerts", role: "viewer" },
   { href: "/audit", label: "Audit", role: "admin" },
   { href: "/team", label: "Team", role: "admin" },

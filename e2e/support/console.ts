@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 /** The pages and sidebar links only admins may open. */
 export const adminPages = [
   { path: "/accounts/new", nav: "Add account" },
+  { path: "/accounts/import", nav: "Import sessions" },
   { path: "/audit", nav: "Audit" },
   { path: "/team", nav: "Team" },
   { path: "/settings", nav: "Settings" },

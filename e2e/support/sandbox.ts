@@ -67,3 +67,19 @@ export function addSandboxTransportFault(fault: {
 export function clearSandboxFaults(): Promise<{ ok: boolean }> {
   return control("DELETE", "/faults");
 }
+
+export type MintedKey = {
+  id: string;
+  phone: string;
+  userId: string;
+  dcId: number;
+  address: string;
+  port: number;
+  authKey: string;
+};
+
+/** A fresh authorization of `phone` (the account is made if new), as if a client elsewhere had logged in. */
+export async function mintAuthorization(phone: string): Promise<MintedKey> {
+  const [minted] = await control<MintedKey[]>("POST", `/accounts/${phone}/authorizations`);
+  return minted!;
+}

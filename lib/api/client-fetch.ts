@@ -33,6 +33,21 @@ export async function apiFetch<T>(
   } catch {
     throw new ApiRequestError(0, "network_error", "The console could not be reached. Check your connection.");
   }
+  return readReply<T>(response);
+}
+
+/** Sends files (and form fields) to /api/v1 as multipart/form-data; the browser sets the boundary. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", credentials: "same-origin", body: form });
+  } catch {
+    throw new ApiRequestError(0, "network_error", "The console could not be reached. Check your connection.");
+  }
+  return readReply<T>(response);
+}
+
+async function readReply<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
   const error = (body as Partial<ErrorBody> | null)?.error;
