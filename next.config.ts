@@ -10,7 +10,17 @@ const nextConfig: NextConfig = {
   compress: process.env.HTTP_COMPRESSION === "on",
   // forbidden() in requirePage answers 403 to a signed-in member whose role is too weak.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@electric-sql/pglite", "telegram", "pino", "ws", "sql.js"],
+  // @mtcute/convert loads its crypto provider (@mtcute/node, with WebAssembly) by a computed import at run time,
+  // which only Node's own resolution can follow.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "telegram",
+    "pino",
+    "ws",
+    "sql.js",
+    "@mtcute/convert",
+    "@mtcute/node",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },

@@ -7,6 +7,7 @@ import { secrets } from "@/lib/keys/encrypted-columns";
 // Playwright loads specs outside any server bundle, where lib/vault's "server-only" fence throws: import the parts.
 import { decrypt } from "@/lib/vault/cipher";
 import { parseKeyRing } from "@/lib/vault/key-ring";
+import { mintedSessionString } from "@/sandbox/minted-session";
 import { createTestDatabase } from "@/tests/support/database";
 import { e2ePort } from "./support/config";
 import { adminApiToken } from "./support/crash-admin";
@@ -15,7 +16,7 @@ import { instantViolations, settledViolations } from "./support/crash-invariants
 import { killPoint, type KillPoint, type Operation, type Target } from "./support/crash-kill-points";
 import { ConsoleApi } from "./support/crash-operations";
 import { crashSeed, seededRandom } from "./support/crash-rng";
-import { SandboxProcess } from "./support/crash-sandbox";
+import { SandboxProcess, type MintedKey } from "./support/crash-sandbox";
 
 // Issue 8 part 4: kill -9 of the production console at random moments of logins, rotations and revocations.
 // CRASH_RUNS=200 is the soak; the default keeps `npm test` within about four minutes.
@@ -166,3 +167,106 @@ function consoleEnv(databaseUrl: string, sandboxControl: string, keys: string): 
     HEALTH_MONITOR_POLL_SECONDS: "1",
   };
 }
+
+// Issue 15: kill -9 during an import of 20 items with take-over; CRASH_RUNS=200 is the soak, 3 runs otherwise.
+test("after kill -9 during a 20-item import with take-over, each item is imported with one authorization or reported not imported", async () => {
+  const importRuns = Number(process.env.CRASH_RUNS ?? 3);
+  test.setTimeout(180_000 + importRuns * 40_000);
+  const seed = crashSeed();
+  const random = seededRandom(seed);
+  const importPort = e2ePort + 2;
+  const importDir = path.resolve(".data", `crash-import-${importPort}`);
+  rmSync(importDir, { recursive: true, force: true });
+  mkdirSync(importDir, { recursive: true });
+  const sandbox = await SandboxProcess.start(path.join(importDir, "sandbox"));
+  const database = await createTestDatabase("postgres", `tsc_crash_import_${importPort}`);
+  const keys = `crash:${randomBytes(32).toString("base64")}`;
+  const env = { ...consoleEnv(database.url!, sandbox.control, keys), DATA_DIR: importDir };
+  const server = new ConsoleProcess(importPort, env, path.join(importDir, "server.log"));
+  const api = new ConsoleApi(server.baseUrl, await adminApiToken(database.db));
+  const db = database.db;
+  const ring = parseKeyRing(keys);
+  type Run = { phones: string[]; minted: MintedKey[]; jobId?: string };
+  const runsDone: Run[] = [];
+  const mintRun = async (run: number): Promise<Run> => {
+    const phones = Array.from({ length: 20 }, (_, i) => phoneOf(5000 + run * 20 + i));
+    return { phones, minted: await Promise.all(phones.map((phone) => sandbox.mint(phone))) };
+  };
+  const startImport = (run: Run) =>
+    api.post<{ jobId: string }>("/api/v1/sessions/import", {
+      items: run.minted.map((m) => ({ data: mintedSessionString(m) })),
+      rotate: true,
+    });
+  const jobsOpen = async () => (await db.query.jobs.findMany()).filter((j) => !["done", "failed"].includes(j.status));
+  try {
+    await server.start();
+    // One import unkilled bounds the kill moments.
+    const measured = await mintRun(importRuns);
+    const startedAt = Date.now();
+    measured.jobId = (await startImport(measured)).jobId;
+    while ((await jobsOpen()).length) await sleep(200);
+    const durationMs = Date.now() - startedAt;
+    runsDone.push(measured);
+    console.log(`import crash: ${importRuns} runs of 20 items, seed ${seed}, unkilled import ${durationMs} ms`);
+
+    for (let run = 0; run < importRuns; run++) {
+      const target = await mintRun(run);
+      const delay = Math.round(random() * durationMs);
+      const work = startImport(target).then(
+        (reply) => (target.jobId = reply.jobId),
+        () => undefined,
+      );
+      await sleep(delay);
+      await server.kill();
+      await work;
+      runsDone.push(target);
+      await server.start();
+    }
+    const settleStart = Date.now();
+    let problems = await importViolations();
+    while (problems.length && Date.now() - settleStart < settleTimeoutMs) {
+      await sleep(1000);
+      problems = await importViolations();
+    }
+    console.log(`import crash: settled in ${Date.now() - settleStart} ms, violations ${problems.length}`);
+    expect(problems).toEqual([]);
+  } finally {
+    await server.kill();
+    await sandbox.stop();
+    await database.close();
+    rmSync(importDir, { recursive: true, force: true });
+  }
+
+  /** Every item is imported (one authorization at Telegram, the console's) or reported not imported (untouched). */
+  async function importViolations(): Promise<string[]> {
+    const found: string[] = [];
+    if ((await jobsOpen()).length) return ["an import job is still running"];
+    const notImported = new Set<string>();
+    for (const run of runsDone) {
+      const job = run.jobId ? await db.query.jobs.findFirst({ where: (j, { eq }) => eq(j.id, run.jobId!) }) : undefined;
+      const items = job ? await db.query.jobItems.findMany({ where: (i, { eq }) => eq(i.jobId, job.id) }) : [];
+      for (const [index, minted] of run.minted.entries()) {
+        const result = items.find((i) => i.index === index)?.result as
+          { status?: string; takeover?: string } | undefined;
+        const active = (await sandbox.authorizations(minted.phone)).filter((a) => a.state === "active");
+        if (result?.status === "imported" && result.takeover === "rotated") {
+          if (active.length !== 1 || active[0]!.id === minted.id)
+            found.push(
+              `${minted.phone}: imported, but Telegram shows ${active.map((a) => a.id).join(", ") || "nothing"}`,
+            );
+        } else {
+          notImported.add(minted.phone);
+          if (active.length !== 1 || active[0]!.id !== minted.id)
+            found.push(
+              `${minted.phone}: reported ${result?.status ?? "not imported"}, but Telegram shows other devices`,
+            );
+        }
+      }
+    }
+    const settled = await settledViolations(db, sandbox, ring);
+    return [
+      ...found,
+      ...settled.filter((v) => ![...notImported].some((phone) => v.includes(`of ${phone} has no usable`))),
+    ];
+  }
+});

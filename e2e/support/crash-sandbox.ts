@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 
 export type SandboxAuthorization = { id: string; phone: string | null; device: { model: string }; state: string };
+export type MintedKey = { id: string; phone: string; dcId: number; address: string; port: number; authKey: string };
 export type SandboxLogEntry = { at: number; authKeyId: string; method: string; phone?: string; result: string };
 type StateFile = { authorizations: Record<string, { authKeyId: string }>; authKeys: Record<string, { key: string }> };
 
@@ -45,6 +46,12 @@ export class SandboxProcess {
       firstName: "Crash",
       ...(password ? { password, hint: "crash" } : {}),
     });
+  }
+
+  /** A fresh authorization of `phone` (the account made if new), as a client elsewhere would hold it. */
+  async mint(phone: string): Promise<MintedKey> {
+    const [minted] = await this.call<MintedKey[]>("POST", `/accounts/${phone}/authorizations`);
+    return minted!;
   }
 
   authorizations(phone: string): Promise<SandboxAuthorization[]> {
