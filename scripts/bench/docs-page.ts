@@ -51,6 +51,9 @@ ${shortfalls}
   thread during their step.
 - **vault / rotation**: \`scripts/bench/vault/nonce-check.ts\`, \`scripts/keys.ts rotate\` over 10,000 seeded rows,
   \`scripts/bench/rotation/rotate-repeatedly.ts\`.
+- **leases**: \`scripts/bench/leases/lease-repeatedly.ts\`: one account logged in on an in-process sandbox, 20 leases
+  taken (Telethon strings) and revoked one after the other, once under Telegram's 24-hour rule (the lease's key logs
+  itself out) and once without it (the console's session resets the lease's authorization by its hash).
 `,
   );
 }

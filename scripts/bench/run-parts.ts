@@ -7,6 +7,7 @@ import "./quiet";
 import { closeStage } from "./api/stage";
 import type { Figure } from "./figure";
 import { apiBench } from "./parts/api";
+import { leasesBench } from "./parts/leases";
 import { loginBench } from "./parts/login";
 import { pageBench } from "./parts/page";
 import { rotationBench } from "./parts/rotation";
@@ -20,6 +21,7 @@ const parts: Record<string, () => Promise<Figure[]>> = {
   login: loginBench,
   vault: vaultBench,
   rotation: rotationBench,
+  leases: leasesBench,
 };
 
 const figures: Figure[] = [];
