@@ -4,14 +4,18 @@ import { databaseHandle } from "@/db";
 import { createUser, EmailTakenError, findUserByEmail, normalizeEmail } from "@/db/queries/users";
 import { cliActor, writeAudit } from "@/lib/audit";
 import { issueApiToken } from "@/lib/auth/actors";
+import { resetFactors } from "@/lib/auth/second-factor";
 import { newPasswordSchema, hashPassword } from "@/lib/auth/sign-in";
 import { readPassword } from "./read-password";
 
 const usage = `Usage: npm run admin -- create --email <email> --role admin|viewer
        npm run admin -- token create --email <email> --scope read|admin [--name <name>] [--expires-days <1-365>]
+       npm run admin -- mfa reset --email <email>
 create: a member; the password is read from standard input when it is not a terminal, and prompted for otherwise.
 token create: an API token acting for that member, printed once on standard output (scripts and CI reach the API
-with it, no browser needed). A viewer's token is read-only.`;
+with it, no browser needed). A viewer's token is read-only.
+mfa reset: removes every second factor and recovery code of that member (a sole admin who lost them all); they
+sign in with their password and add a factor again.`;
 
 const email = z.email("--email must be an email address").max(254);
 const memberOptions = z.object({ email, role: z.enum(["admin", "viewer"], "--role must be admin or viewer") });
@@ -46,6 +50,11 @@ async function main(): Promise<number> {
   if (command === "token create") {
     const options = tokenOptions.safeParse(values);
     return options.success ? createToken(options.data) : refused(options.error);
+  }
+  if (command === "mfa reset") {
+    if (values.role || values.scope || values.name || values["expires-days"]) return say(usage, 2);
+    const options = z.object({ email }).safeParse({ email: values.email });
+    return options.success ? resetMemberFactors(options.data.email) : refused(options.error);
   }
   if (command !== "create" || values.scope || values.name || values["expires-days"]) return say(usage, 2);
   const options = memberOptions.safeParse(values);
@@ -118,6 +127,32 @@ async function createToken(options: z.infer<typeof tokenOptions>): Promise<numbe
       return issued.token;
     });
     return say(token, 0, "log");
+  } finally {
+    await handle.close();
+  }
+}
+
+async function resetMemberFactors(address: string): Promise<number> {
+  const handle = await databaseHandle();
+  const target = normalizeEmail(address);
+  try {
+    const member = await findUserByEmail(handle.db, target);
+    if (!member) {
+      const detail = { reason: "no member has that email" };
+      await writeAudit(handle.db, cliActor, { action: "second_factor.reset", outcome: "failure", target, detail });
+      return say("Refused: no member has that email.", 1);
+    }
+    const removed = await handle.db.transaction(async (tx) => {
+      const count = await resetFactors(tx, member.id);
+      await writeAudit(tx, cliActor, {
+        action: "second_factor.reset",
+        outcome: "success",
+        target,
+        detail: { removed: count },
+      });
+      return count;
+    });
+    return say(`Removed ${removed} second factor(s) of ${member.email}; they add one again after signing in.`, 0);
   } finally {
     await handle.close();
   }

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { listAuditEntries } from "@/db/queries/audit";
-import { telegramAccounts, telegramSessions } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { memberFactors, telegramAccounts, telegramSessions } from "@/db/schema";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { forgetVerifiedTokens, hashApiToken, looksLikeApiToken, tokenActor } from "@/lib/auth/actors";
 import { encrypt, parseKeyRing } from "@/lib/vault";
@@ -117,6 +118,33 @@ it("`npm run admin -- token create` prints a working token of that member once, 
     ["api_token.create", "failure", "a viewer's token can only read: use --scope read"],
   ]);
 }, 90_000);
+
+it("`npm run admin -- mfa reset` removes a member's factors and records it as the CLI", async () => {
+  await run(
+    "scripts/admin.ts",
+    ["create", "--email", "sole@example.com", "--role", "admin"],
+    {},
+    "a long cli password 3\n",
+  );
+  const member = await database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, "sole@example.com") });
+  await database.db.insert(memberFactors).values([
+    { userId: member!.id, kind: "totp", name: "Lost phone", confirmedAt: new Date() },
+    { userId: member!.id, kind: "totp", name: "Lost tablet", confirmedAt: new Date() },
+  ]);
+  const reset = await run("scripts/admin.ts", ["mfa", "reset", "--email", "Sole@Example.com"]);
+  expect(reset.code).toBe(0);
+  expect(await database.db.select().from(memberFactors).where(eq(memberFactors.userId, member!.id))).toEqual([]);
+  expect((await run("scripts/admin.ts", ["mfa", "reset", "--email", "nobody@example.com"])).code).toBe(1);
+  const [refused, done] = await newestRows(2);
+  expect(done).toMatchObject({
+    actorLabel: "cli",
+    action: "second_factor.reset",
+    target: "sole@example.com",
+    outcome: "success",
+    detail: { removed: 2 },
+  });
+  expect(refused).toMatchObject({ actorLabel: "cli", action: "second_factor.reset", outcome: "failure" });
+}, 60_000);
 
 it("`npm run keys -- rotate` records each run with its counts, as the CLI", async () => {
   const oldKey = `old:${randomBytes(32).toString("base64")}`;
