@@ -75,14 +75,51 @@ async function addAccountAndCollectKeys(page: Page, account: Account): Promise<C
   return keys;
 }
 
+const leased: Account = { phone: "9996627393", firstName: "Lease Canary" };
+
+/**
+ * Logs `leased` in through the login API and takes and revokes a lease of it, from the page (so the responses are
+ * recorded like any other): the lease string the one 201 carried.
+ */
+async function takeAndRevokeLease(page: Page): Promise<string> {
+  await createSandboxAccount({ phone: leased.phone, firstName: leased.firstName });
+  return page.evaluate(async (phone) => {
+    const call = async (method: string, url: string, body?: unknown) => {
+      const response = await fetch(url, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const flow = await call("POST", "/api/v1/telegram/logins", { phone: `+${phone}` });
+    const done = await call("POST", `/api/v1/telegram/logins/${flow.id}/code`, { code: "22222" });
+    const lease = await call("POST", `/api/v1/sessions/${done.sessionId}/leases`, {
+      ttlSeconds: 300,
+      format: "gramjs",
+    });
+    await call("DELETE", `/api/v1/leases/${lease.id}`);
+    return lease.session as string;
+  }, leased.phone);
+}
+
 test("no session string, auth key, password or login code is anywhere outside the ciphertext", async ({ page }) => {
-  const keys = await addAccountAndCollectKeys(page, twoStep);
+  await addAccountAndCollectKeys(page, twoStep);
+  const leaseString = await takeAndRevokeLease(page);
+  const keys = await sessionCanaries();
   const canaries: Canary[] = [...keys, { label: "two-step password", forms: formsOf(twoStep.password) }];
   const searched = await sources();
+  // A lease string may appear in exactly one place: the 201 that handed it out.
+  const leaseCanary = keys.find((key) => key.forms.includes(leaseString));
+  expect(leaseCanary, "the lease's key is one the sandbox issued").toBeDefined();
+  const leaseSeen = searched.filter((source) => leaseCanary!.forms.some((form) => source.text.includes(form)));
+  expect(leaseSeen.map((source) => source.name)).toEqual([expect.stringMatching(/^response .*\/leases$/)]);
   const hits: string[] = [];
   let checks = 0;
   for (const source of searched) {
-    for (const canary of canaries) {
+    const allowed = (canary: Canary) => canary === leaseCanary && source === leaseSeen[0];
+    for (const canary of canaries.filter((c) => !allowed(c))) {
       for (const form of canary.forms) {
         checks++;
         if (source.text.includes(form)) hits.push(`${canary.label} in ${source.name}`);
