@@ -6,6 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { apiFetch, ApiRequestError } from "@/lib/api/client-fetch";
 
+/** Whether an action was refused until the second factor is proved again. */
+export const needsStepUp = (error: unknown) => error instanceof ApiRequestError && error.code === "step_up_required";
+
 /** Asks for the second factor again before a sensitive action (answered `step_up_required`), then retries it. */
 export function StepUpForm({ onProved, onCancel }: { onProved(): Promise<void>; onCancel(): void }) {
   const [pending, setPending] = useState(false);
@@ -58,7 +61,7 @@ export function useStepUp() {
     try {
       await action();
     } catch (failure) {
-      if (failure instanceof ApiRequestError && failure.code === "step_up_required") setRetry(() => action);
+      if (needsStepUp(failure)) setRetry(() => action);
       else setError((failure as Error).message);
     }
     setPending(false);

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { needsStepUp, StepUpForm } from "@/components/security/step-up-form";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { QueryStatus } from "@/components/ui/load-status";
 import type { AddedMember } from "@/lib/api/schemas/team";
@@ -69,11 +70,14 @@ export function TeamManager({ currentMemberId }: { currentMemberId: string }) {
         confirmLabel={described?.confirm ?? ""}
         destructive={described?.destructive}
         pending={request.isPending}
-        error={request.error?.message}
+        error={needsStepUp(request.error) ? undefined : request.error?.message}
         onConfirm={confirm}
         onCancel={() => setPending(null)}
       >
         {described?.body}
+        {needsStepUp(request.error) ? (
+          <StepUpForm onProved={async () => confirm()} onCancel={() => request.reset()} />
+        ) : null}
       </ConfirmDialog>
     </div>
   );

@@ -8,12 +8,13 @@ export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({
   items: (await listActiveApiTokens(db)).map(tokenItem),
 }));
 
-/** Creates a token; the reply carries it this once, the database only its hash. */
+/** Creates a token; the reply carries it this once, the database only its hash. Asks for a recent factor proof. */
 export const POST = apiRoute(
   {
     role: "admin",
     body: createTokenBody,
     status: 201,
+    stepUp: true,
     audit: {
       action: "api_token.create",
       target: ({ body }) => body.name,

@@ -28,11 +28,12 @@ export const PATCH = apiRoute(
   },
 );
 
-/** Removes a member; the API tokens they created are revoked with them. */
+/** Removes a member; the API tokens they created are revoked with them. Asks for a recent factor proof. */
 export const DELETE = apiRoute(
   {
     role: "admin",
     params: idParams,
+    stepUp: true,
     audit: { action: "team_member.remove", target: ({ params }) => params.id },
   },
   async ({ db, actor, params, note }) => {
