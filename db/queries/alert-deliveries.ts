@@ -45,18 +45,21 @@ export async function claimDueDelivery(
   perChannel: number,
 ): Promise<DueDelivery | undefined> {
   const result = await db.execute(sql`
-    with picked as (
+    with full_channels as (
+      select channel_id from ${alertDeliveries}
+      where status = 'pending' and lease_until > now()
+      group by channel_id having count(*) >= ${perChannel}),
+    picked as (
       select d.id from ${alertDeliveries} d
       join ${alertChannels} c on c.id = d.channel_id
       where d.status = 'pending' and d.next_attempt_at <= now()
         and (d.lease_until is null or d.lease_until < now())
         and not c.paused
+        and d.channel_id not in (select channel_id from full_channels)
         and not exists (
           select 1 from ${alertDeliveries} e
           where e.channel_id = d.channel_id and e.session_id = d.session_id and e.event_id < d.event_id
             and e.status = 'pending')
-        and (select count(*) from ${alertDeliveries} f
-             where f.channel_id = d.channel_id and f.status = 'pending' and f.lease_until > now()) < ${perChannel}
       order by d.next_attempt_at, d.event_id
       limit 1
       for update of d skip locked),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertChannels, alertDeliveries, alertEvents, sessionEvents } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { seedSessions } from "@/tests/support/session-rows";
+import { claimDueDelivery } from "./alert-deliveries";
 import { dispatchAlertEvents, insertAlertEvents, outboxAgeSeconds, recordForeignDevices } from "./alert-events";
 import { recordCheckOutcome } from "./session-health";
 import { rollBackRotation, insertRotation } from "./rotations";
@@ -132,5 +133,41 @@ describe("the outbox", () => {
     expect(await dispatchAlertEvents(database.db, { ...rules, cooldownSeconds: 0 })).toMatchObject({ fannedOut: 1 });
     const last = (await eventsOf(id!)).at(-1)!;
     expect(last).toMatchObject({ suppressed: false, collapsedCount: 2 });
+  });
+
+  it("lets a sender claim at most the per-channel limit of one channel's deliveries at once, in event order per session", async () => {
+    await database.db.update(alertDeliveries).set({ status: "delivered" });
+    const [busy, quiet] = await database.db
+      .insert(alertChannels)
+      .values(
+        ["busy", "quiet"].map((name) => ({
+          name,
+          kind: "webhook" as const,
+          targetCiphertext: "x",
+          targetMasked: "https://example.com",
+          events: ["monitor.stale" as const],
+        })),
+      )
+      .returning();
+    const sessions = await seedSessions(database.db, [{}, {}, {}]);
+    const due = async (channelId: string, sessionId: string) => {
+      const [event] = await database.db
+        .insert(alertEvents)
+        .values({ kind: "monitor.stale", sessionId, details: {}, dispatchedAt: new Date() })
+        .returning();
+      await database.db
+        .insert(alertDeliveries)
+        .values({ eventId: event!.id, channelId, sessionId, giveUpAt: new Date(Date.now() + 60_000) });
+    };
+    for (const sessionId of sessions) await due(busy!.id, sessionId);
+    await due(busy!.id, sessions[0]!);
+    await due(quiet!.id, sessions[0]!);
+    const claimed: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const delivery = await claimDueDelivery(database.db, 60, 2);
+      if (delivery) claimed.push(delivery.channel.name);
+    }
+    // Two of busy's four in flight at once; the quiet channel is not held up by it.
+    expect(claimed.sort()).toEqual(["busy", "busy", "quiet"]);
   });
 });

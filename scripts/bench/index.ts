@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --only api,page,sweep,login,vault,rotation,leases]`: runs the benchmarks (each part in its own
- * process), prints a Markdown table, merges the figures into bench-results/latest.json (a rerun part replaces
- * its old figures) and rewrites docs/benchmarks.md. `-- --render` only rewrites the page from the JSON.
+ * `npm run bench [-- --only api,page,sweep,login,vault,rotation,leases,alerts]`: runs the benchmarks (each part in
+ * its own process), prints a Markdown table, merges the figures into bench-results/latest.json (a rerun part
+ * replaces its old figures) and rewrites docs/benchmarks.md. `-- --render` only rewrites the page from the JSON.
  */
 import "./quiet";
 import { parseArgs } from "node:util";
@@ -12,7 +12,7 @@ import { describeMachine, markdownTable } from "./report";
 import { mergeResults, readResults, writeResultsFile } from "./results-file";
 import { docsShortfalls } from "./shortfalls";
 
-const partNames = ["api", "page", "sweep", "login", "vault", "rotation", "leases"];
+const partNames = ["api", "page", "sweep", "login", "vault", "rotation", "leases", "alerts"];
 const { values } = parseArgs({ options: { only: { type: "string" }, render: { type: "boolean" } } });
 if (values.render) {
   writeDocsPage(readResults(), docsShortfalls);

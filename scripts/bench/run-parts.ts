@@ -6,6 +6,7 @@
 import "./quiet";
 import { closeStage } from "./api/stage";
 import type { Figure } from "./figure";
+import { alertsBench } from "./parts/alerts";
 import { apiBench } from "./parts/api";
 import { leasesBench } from "./parts/leases";
 import { loginBench } from "./parts/login";
@@ -22,6 +23,7 @@ const parts: Record<string, () => Promise<Figure[]>> = {
   vault: vaultBench,
   rotation: rotationBench,
   leases: leasesBench,
+  alerts: alertsBench,
 };
 
 const figures: Figure[] = [];
