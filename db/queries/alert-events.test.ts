@@ -136,7 +136,7 @@ describe("the outbox", () => {
   });
 
   it("lets a sender claim at most the per-channel limit of one channel's deliveries at once, in event order per session", async () => {
-    await database.db.update(alertDeliveries).set({ status: "delivered" });
+    await database.db.update(alertDeliveries).set({ status: "delivered" }).where(eq(alertDeliveries.status, "pending"));
     const [busy, quiet] = await database.db
       .insert(alertChannels)
       .values(
