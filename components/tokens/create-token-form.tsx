@@ -20,6 +20,7 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
   const [methods, setMethods] = useState("");
   const [sessionIds, setSessionIds] = useState("");
   const [lease, setLease] = useState(false);
+  const [revokeOnPasswordChange, setRevokeOnPasswordChange] = useState(false);
   const fields = create.error instanceof ApiRequestError ? create.error.fields : {};
 
   const expiresInDays = expiry === "never" ? undefined : Number(expiry);
@@ -32,7 +33,7 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
           lease,
         }
       : {};
-  const submit = submitForSecret(create, { name, scope, expiresInDays, ...use }, (created) => {
+  const submit = submitForSecret(create, { name, scope, expiresInDays, revokeOnPasswordChange, ...use }, (created) => {
     setName("");
     onCreated(created);
   });
@@ -123,6 +124,14 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken
           ))}
           <option value="never">Never</option>
         </Select>
+        <label className="mt-6 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={revokeOnPasswordChange}
+            onChange={(e) => setRevokeOnPasswordChange(e.target.checked)}
+          />
+          Revoke when I change my password
+        </label>
         <Button type="submit" pending={create.isPending} className="mt-6">
           {create.isPending ? "Creating…" : "Create token"}
         </Button>

@@ -14,8 +14,12 @@ export function useTokens() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; scope: TokenItem["scope"]; expiresInDays?: number }) =>
-      apiFetch<CreatedToken>(tokensPath, { method: "POST", body }),
+    mutationFn: (body: {
+      name: string;
+      scope: TokenItem["scope"];
+      expiresInDays?: number;
+      revokeOnPasswordChange?: boolean;
+    }) => apiFetch<CreatedToken>(tokensPath, { method: "POST", body }),
     onSettled: () => client.invalidateQueries({ queryKey: tokensKey }),
   });
 }

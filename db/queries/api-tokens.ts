@@ -80,3 +80,15 @@ export async function revokeApiToken(
     .returning({ id: apiTokens.id, name: apiTokens.name, revokedAt: apiTokens.revokedAt });
   return revoked ? { id: revoked.id, name: revoked.name, revokedAt: revoked.revokedAt! } : undefined;
 }
+
+/** Revokes the member's live tokens that were made to die with a password change; returns how many. */
+export async function revokeTokensOnPasswordChange(db: DbOrTx, userId: string): Promise<number> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(apiTokens.createdById, userId), eq(apiTokens.revokeOnPasswordChange, true), isNull(apiTokens.revokedAt)),
+    )
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}

@@ -29,6 +29,8 @@ export const apiTokens = pgTable(
     maxLeaseTtlSeconds: integer("max_lease_ttl_seconds"),
     /** Scope `use`: the call log keeps the parameters of its calls. */
     logParams: boolean("log_params").notNull().default(false),
+    /** Revoked when the member who made it changes their password (asked for at creation). */
+    revokeOnPasswordChange: boolean("revoke_on_password_change").notNull().default(false),
   },
   (t) => [index("api_tokens_created_at_idx").on(t.createdAt)],
 );

@@ -168,7 +168,13 @@ export type UseFields = Partial<Omit<UseGrant, "methods"> & { methods: string[] 
  */
 export async function issueApiToken(
   db: DbOrTx,
-  request: { name: string; scope: TokenScope; expiresInDays?: number; createdById: string | null } & UseFields,
+  request: {
+    name: string;
+    scope: TokenScope;
+    expiresInDays?: number;
+    createdById: string | null;
+    revokeOnPasswordChange?: boolean;
+  } & UseFields,
 ): Promise<{ created: ApiTokenSummary; token: string }> {
   const { token, hash, prefix } = generateApiToken();
   const { expiresInDays, ...fields } = request;

@@ -19,6 +19,7 @@ import {
 import { createTestDatabase, testDrivers, type TestDatabase } from "@/tests/support/database";
 import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
+import { issueApiToken, tokenActor } from "./actors";
 import { createUser, type Member, findUserByEmail } from "@/db/queries/users";
 
 describe("password hashing", () => {
@@ -304,8 +305,14 @@ describe.each(testDrivers)("changing a password on %s", (driver) => {
   });
 
   it("refuses a wrong current password and replaces a right one, ending the temporary flag and sessions", async () => {
+    const tokenOf = (name: string, revokeOnPasswordChange: boolean) =>
+      issueApiToken(database.db, { name, scope: "read", createdById: member.id, revokeOnPasswordChange });
+    const [dies, lives] = [await tokenOf("dies", true), await tokenOf("lives", false)];
     expect(await changePassword(database.db, member, input("guess"), meta)).toEqual({ kind: "wrong_password" });
+    expect(await tokenActor(database.db, dies.token)).not.toBeNull();
     expect(await changePassword(database.db, member, input("temporary password"), meta)).toEqual({ kind: "changed" });
+    expect(await tokenActor(database.db, dies.token)).toBeNull();
+    expect(await tokenActor(database.db, lives.token)).not.toBeNull();
     const after = (await findUserByEmail(database.db, member.email))!;
     expect(after).toMatchObject({ mustChangePassword: false, sessionVersion: member.sessionVersion + 1 });
     expect(await verifyPassword("my own password", after.passwordHash)).toBe(true);

@@ -14,10 +14,11 @@ import {
   recordSignIn,
   setPassword,
 } from "@/db/queries/users";
+import { revokeTokensOnPasswordChange } from "@/db/queries/api-tokens";
 import { hasConfirmedFactor } from "@/db/queries/second-factors";
 import { requestMeta, writeAudit, type RequestMeta } from "@/lib/audit";
 import { log } from "@/lib/log";
-import type { UserActor } from "./actors";
+import { forgetVerifiedTokens, type UserActor } from "./actors";
 import { issueSignInTicket, type PendingSignIn } from "./second-factor";
 
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
@@ -227,7 +228,7 @@ export type ChangePasswordOutcome =
 
 /**
  * Replaces the member's password after checking the current one (guesses count toward sign-in throttling),
- * clears the temporary-password flag and ends every session, this one included.
+ * clears the temporary-password flag and ends every session, this one included, and the API tokens made to die with it.
  */
 export async function changePassword(
   db: Db,
@@ -245,8 +246,11 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await releaseSignInAttempt(tx, reservation.id);
     await setPassword(tx, member.id, await hashPassword(input.newPassword), false);
-    await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "success" }, meta);
+    const tokensRevoked = await revokeTokensOnPasswordChange(tx, member.id);
+    const detail = tokensRevoked ? { tokensRevoked } : undefined;
+    await writeAudit(tx, memberNamed(member), { action: "auth.password_change", outcome: "success", detail }, meta);
   });
+  forgetVerifiedTokens();
   return { kind: "changed" };
 }
 

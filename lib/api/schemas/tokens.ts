@@ -23,6 +23,8 @@ export const createTokenBody = z
       .min(1, "Give the days as a whole number from 1 to 365.")
       .max(365, "Give the days as a whole number from 1 to 365.")
       .optional(),
+    /** The token is revoked when its member changes their password. */
+    revokeOnPasswordChange: z.boolean("revokeOnPasswordChange is true or false.").optional(),
     /** Scope `use`: the Telegram methods the token may invoke (patterns). */
     methods: z.array(methodPattern, "List the methods.").min(1, "List at least one method.").max(100).optional(),
     /** Scope `use`: the sessions it may use; unset: every session. */

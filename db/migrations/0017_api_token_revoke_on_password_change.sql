@@ -1,0 +1,1 @@
+ALTER TABLE "api_tokens" ADD COLUMN "revoke_on_password_change" boolean DEFAULT false NOT NULL;
