@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/request-actor";
 import { forgetVerifiedTokens, type Actor, type UserActor } from "@/lib/auth/actors";
 import { ApiError } from "./errors";
-import { createApiRoute } from "./route";
+import { createApiRoute, declareLike } from "./route";
 
 const route = createApiRoute({ getDb, getActor });
 
@@ -14,13 +14,13 @@ const route = createApiRoute({ getDb, getActor });
 export const apiRoute: typeof route = (options, handler) => {
   const answer = route(options, handler);
   if (!options.audit) return answer;
-  return async (request, context) => {
+  return declareLike(async (request, context) => {
     try {
       return await answer(request, context);
     } finally {
       forgetVerifiedTokens();
     }
-  };
+  }, answer);
 };
 
 /** Second factors belong to a member signed in with a browser; an API token manages none. */

@@ -27,6 +27,8 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   const apiRoute = createApiRoute({ getDb: async () => database.db, getActor: async () => actor });
   const createThing = apiRoute(
     {
+      summary: "Create a thing",
+      response: z.object({ email: z.string() }),
       role: "admin",
       status: 201,
       body: z.object({ email: z.email() }),
@@ -39,12 +41,22 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
       return { email: body.email };
     },
   );
-  const readThing = apiRoute({ role: "viewer", params: z.object({ id: z.uuid() }) }, async ({ params }) => ({
-    id: params.id,
-  }));
+  const readThing = apiRoute(
+    {
+      summary: "Read a thing",
+      response: z.object({ id: z.string() }),
+      role: "viewer",
+      params: z.object({ id: z.uuid() }),
+    },
+    async ({ params }) => ({
+      id: params.id,
+    }),
+  );
 
   const annotate = apiRoute(
     {
+      summary: "Annotate",
+      response: z.object({ note: z.string().nullable() }),
       role: "admin",
       body: z.object({ note: z.string().optional() }).strict(),
       optionalBody: true,
@@ -115,7 +127,10 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
     const refused = await readThing(request("GET", undefined), { params: Promise.resolve({ id: admin.id }) });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: { code: "second_factor_required" } });
-    const enrolling = apiRoute({ role: "viewer", enrolment: true }, async () => ({ ok: true }));
+    const enrolling = apiRoute(
+      { summary: "Enrol", response: z.object({ ok: z.boolean() }), role: "viewer", enrolment: true },
+      async () => ({ ok: true }),
+    );
     expect((await enrolling(request("GET", undefined), noParams)).status).toBe(200);
   });
 
@@ -270,7 +285,14 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
 
   it("asks a member with a second factor for a proof younger than ten minutes on a stepUp route", async () => {
     const sensitive = apiRoute(
-      { role: "viewer", optionalBody: true, stepUp: true, audit: { action: "second_factor.remove" } },
+      {
+        summary: "Remove",
+        response: z.object({ done: z.boolean() }),
+        role: "viewer",
+        optionalBody: true,
+        stepUp: true,
+        audit: { action: "second_factor.remove" },
+      },
       async () => ({ done: true }),
     );
     const now = Math.floor(Date.now() / 1000);
@@ -296,7 +318,10 @@ describe.each(testDrivers)("apiRoute on %s", (driver) => {
   it("answers 503 when the database cannot be reached", async () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
     const offline = createApiRoute({ getDb: () => Promise.reject(refused), getActor: async () => admin });
-    const response = await offline({ role: "viewer" }, async () => "never")(request("GET"), noParams);
+    const response = await offline({ summary: "Read", response: z.string(), role: "viewer" }, async () => "never")(
+      request("GET"),
+      noParams,
+    );
     expect(response.status).toBe(503);
     expect((await response.json()).error.code).toBe("database_unavailable");
   });

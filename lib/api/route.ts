@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db";
 import type { Role } from "@/db/schema";
 import { hasRole, type Actor } from "@/lib/auth/actors";
@@ -66,8 +67,30 @@ export type AuditSpec<I> = {
   detail?: (input: I) => Record<string, unknown>;
 };
 
-/** A route with `audit` is a mutation (never GET, runs in one transaction with its audit row); without, a read. */
-export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
+/**
+ * A route with `audit` is a mutation (never GET, runs in one transaction with its audit row); without, a read.
+ * These options are also the route's OpenAPI declaration (lib/api/openapi.ts): the document is built from the very
+ * schemas the wrapper validates with, and `response` is the schema of the success body (the handler must return
+ * a value of its type; the contract test checks every answer the tests see against the document).
+ */
+export type RouteOptions<
+  B extends Maybe,
+  Q extends Maybe,
+  P extends Maybe,
+  Res extends Schema = Schema,
+  Alt extends Schema = never,
+> = {
+  /** One line for the API reference. */
+  summary: string;
+  description?: string;
+  response: Res;
+  /** Other success answers, by the status the handler sets with `setStatus` (an import queued as a job: 202). */
+  otherResponses?: Record<number, Alt>;
+  /**
+   * For a route that reads its own body (multipart uploads): the schemas it checks the body with, by content type.
+   * Only the document reads these; `body` is the wrapper's.
+   */
+  documentedBody?: Record<string, Schema>;
   role: Role;
   body?: B;
   /** A request without a body is validated as `{}`; a body that is sent must still be JSON, within the limit. */
@@ -89,6 +112,25 @@ export type RouteOptions<B extends Maybe, Q extends Maybe, P extends Maybe> = {
   transaction?: "wrap" | "manual";
 };
 
+/** What a route declares, kept beside its handler for the OpenAPI document and the contract test. */
+export type RouteDeclaration = Omit<RouteOptions<Maybe, Maybe, Maybe, Schema, Schema>, "audit"> & {
+  auditAction?: AuditAction;
+};
+
+const declarations = new WeakMap<object, RouteDeclaration>();
+
+/** The declaration of a handler made by apiRoute (undefined for any other function). */
+export function routeDeclaration(handler: unknown): RouteDeclaration | undefined {
+  return typeof handler === "function" ? declarations.get(handler) : undefined;
+}
+
+/** Gives `wrapper` the declaration of the handler it wraps. */
+export function declareLike<H extends object>(wrapper: H, handler: object): H {
+  const declaration = declarations.get(handler);
+  if (declaration) declarations.set(wrapper, declaration);
+  return wrapper;
+}
+
 export type NextRouteHandler = (
   request: Request,
   context: { params: Promise<Record<string, string | string[]>> },
@@ -101,10 +143,14 @@ export function createApiRoute(deps: RouteDeps) {
     B extends Maybe = undefined,
     Q extends Maybe = undefined,
     P extends Maybe = undefined,
-    R = unknown,
-  >(options: RouteOptions<B, Q, P>, handler: (context: RouteContext<B, Q, P>) => Promise<R>): NextRouteHandler {
+    Res extends Schema = Schema,
+    Alt extends Schema = never,
+  >(
+    options: RouteOptions<B, Q, P, Res, Alt>,
+    handler: (context: RouteContext<B, Q, P>) => Promise<z.input<Res> | z.input<Alt>>,
+  ): NextRouteHandler {
     const { audit } = options;
-    return async (request, routeContext) => {
+    const route: NextRouteHandler = async (request, routeContext) => {
       let actor: Actor | null = null;
       let input: RouteInput<B, Q, P> | undefined;
       const noted: AuditNote = {};
@@ -190,6 +236,9 @@ export function createApiRoute(deps: RouteDeps) {
         return errorReply(apiError);
       }
     };
+    const { audit: _, ...declared } = options;
+    declarations.set(route, { ...declared, ...(audit && { auditAction: audit.action }) } as RouteDeclaration);
+    return route;
   };
 }
 

@@ -9,9 +9,10 @@ const publicRoutes = [/^\/api\/healthz$/, /^\/api\/auth\//];
 
 /**
  * Viewers watch the health pages: sessions, their events and the overview; and which alert channels exist and
- * how deliveries went (never a channel's target); reads only.
+ * how deliveries went (never a channel's target); and the API's OpenAPI document; reads only.
  */
 const viewerReadableRoutes = [
+  /^\/api\/v1\/openapi\.json$/,
   /^\/api\/v1\/sessions(\/|$)/,
   /^\/api\/v1\/overview$/,
   /^\/api\/v1\/alerts\/channels$/,

@@ -1,4 +1,5 @@
 import type { NextRouteHandler } from "@/lib/api/route";
+import { assertMatchesContract } from "./contract";
 
 export type CallOptions = {
   token?: string;
@@ -9,7 +10,10 @@ export type CallOptions = {
 };
 export type CallResult = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Calls a route handler as Next would, with a Bearer token when given; for tests. */
+/**
+ * Calls a route handler as Next would, with a Bearer token when given; for tests. Every answer is checked against
+ * the route's OpenAPI document (status and body), so each route test is also a contract test.
+ */
 export async function callRoute(
   handler: NextRouteHandler,
   method: string,
@@ -24,5 +28,7 @@ export async function callRoute(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  const body = await response.json();
+  assertMatchesContract(handler, method, response.status, body);
+  return { status: response.status, headers: response.headers, body };
 }

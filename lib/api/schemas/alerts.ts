@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { DeliveryLogItem } from "@/db/queries/alert-deliveries";
 import {
   alertChannelKindEnum,
+  alertDeliveryStatusEnum,
   alertKinds,
   type AlertChannel,
   type AlertChannelKind,
   type AlertKind,
 } from "@/db/schema/alerts";
+import { isoDate, isoDateOrNull } from "./common";
 
 /** The kinds a channel may subscribe to (alert.test goes only to the channel being tested). */
 export const subscribableKinds = alertKinds.filter((k) => k !== "alert.test");
@@ -111,3 +113,48 @@ export function channelItem(channel: AlertChannel, withTarget: boolean): Channel
     ...(withTarget ? { target: channel.targetMasked } : {}),
   };
 }
+
+export const channelItemSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(alertChannelKindEnum.enumValues),
+    events: z.array(z.enum(alertKinds)),
+    paused: z.boolean(),
+    createdAt: isoDate,
+    target: z.string().optional().meta({ description: "The masked URL or addresses; admins only." }),
+  })
+  .meta({ id: "ChannelItem" });
+
+export const channelList = z.object({ items: z.array(channelItemSchema) });
+export const createdChannel = z.object({
+  id: z.uuid(),
+  item: channelItemSchema,
+  secret: z.string().optional().meta({ description: "A webhook's whsec_ signing secret, shown this once." }),
+});
+export const changedChannel = z.object({ item: channelItemSchema });
+export const testedChannel = z.object({ deliveryId: z.uuid() });
+export const redelivered = z.object({ id: z.uuid(), channelId: z.uuid() });
+
+export const deliveriesPageSchema = z.object({
+  items: z.array(
+    z
+      .object({
+        id: z.uuid(),
+        channelId: z.uuid(),
+        channelName: z.string(),
+        eventId: z.uuid(),
+        kind: z.string(),
+        sessionId: z.uuid().nullable(),
+        status: z.enum(alertDeliveryStatusEnum.enumValues),
+        attempts: z.number().int(),
+        lastStatusCode: z.number().int().nullable(),
+        lastError: z.string().nullable().meta({ description: "null for viewers: it can name the receiver's host." }),
+        lastAttemptAt: isoDateOrNull,
+        nextAttemptAt: isoDate,
+        createdAt: isoDate,
+      })
+      .meta({ id: "DeliveryItem" }),
+  ),
+  nextCursor: z.string().nullable(),
+});

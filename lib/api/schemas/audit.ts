@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AuditEntry } from "@/db/schema/audit";
 import { iso } from "@/lib/http/json-dates";
-import { optionalText, rowIdCursor } from "./common";
+import { isoDate, optionalText, rowIdCursor } from "./common";
 
 export const auditQuery = z.object({
   cursor: rowIdCursor,
@@ -14,3 +14,20 @@ export type AuditItem = Omit<AuditEntry, "at"> & { at: string };
 export type AuditPageBody = { items: AuditItem[]; nextCursor: number | null };
 
 export const auditItem = (entry: AuditEntry): AuditItem => ({ ...entry, at: iso(entry.at) });
+
+export const auditItemSchema = z
+  .object({
+    id: z.number().int(),
+    actorId: z.uuid().nullable(),
+    actorLabel: z.string(),
+    action: z.string(),
+    target: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    outcome: z.enum(["success", "failure"]),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+    at: isoDate,
+  })
+  .meta({ id: "AuditItem" });
+
+export const auditPage = z.object({ items: z.array(auditItemSchema), nextCursor: z.number().int().nullable() });

@@ -1,4 +1,6 @@
 import type { Api } from "telegram";
+import { z } from "zod";
+import { isoDate } from "./common";
 import type { Ownership } from "@/lib/reconcile/reconcile";
 
 /** One device or app logged in to the account, as account.getAuthorizations reports it, and whose it is. */
@@ -55,3 +57,33 @@ export function authorizationsBody(
 
 /** Answer to setting the account's inactivity TTL: the days Telegram now keeps an idle device signed in. */
 export type TtlReply = { ttlDays: number };
+
+export const authorizationsBodySchema = z.object({
+  items: z.array(
+    z
+      .object({
+        foreign: z.boolean(),
+        consoleSessionId: z.uuid().nullable(),
+        hash: z.string(),
+        current: z.boolean(),
+        official: z.boolean(),
+        passwordPending: z.boolean(),
+        unconfirmed: z.boolean(),
+        device: z.string(),
+        platform: z.string(),
+        system: z.string(),
+        app: z.string(),
+        ip: z.string(),
+        location: z.string(),
+        createdAt: isoDate,
+        lastActiveAt: isoDate,
+      })
+      .meta({ id: "AuthorizationItem" }),
+  ),
+  ttlDays: z.number().int(),
+  fetchedAt: isoDate,
+});
+
+export const ttlReply = z.object({ ttlDays: z.number().int() });
+export const terminatedReply = z.object({ terminated: z.string() });
+export const terminatedOthersReply = z.object({ consoleSessionsEnded: z.number().int() });

@@ -25,3 +25,10 @@ export const commaList = <Part extends z.ZodType<unknown, string>>(part: Part, m
         .filter(Boolean),
     )
     .pipe(z.array(part).max(max));
+
+/** An ISO 8601 instant as the API sends it (Date.toISOString). */
+export const isoDate = z.iso.datetime();
+export const isoDateOrNull = isoDate.nullable();
+
+/** Answer naming the row a change touched. */
+export const idReply = z.object({ id: z.string() });

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { jobStatusEnum } from "@/db/schema/jobs";
 import type { Job } from "@/db/schema";
-import { stringFormats, type ImportFormat } from "@/lib/import/parse";
+import { importFormats, stringFormats, type ImportFormat } from "@/lib/import/parse";
+import { isoDate, isoDateOrNull } from "./common";
 import { maxImportItems, type PreparedItem } from "@/lib/import/prepare";
 
 /** Imports above this many items (or with any file) run as a job: 202 {jobId}. */
@@ -117,3 +119,51 @@ export function toPreviewItem(item: PreparedItem): PreviewItem {
   const { format, dcId, userId } = item.parsed;
   return { ...named, format, dcId, ...(userId !== undefined && { userIdMasked: maskUserId(userId) }) };
 }
+
+/** multipart/form-data: `files` (.session, .txt with one string a line, tdata .zip) beside these fields. */
+export const importFormBody = importFormFields.extend({
+  files: z.array(z.string().meta({ format: "binary" })).meta({ description: "The files to import." }),
+});
+
+const format = z.enum(importFormats);
+
+export const importReply = z.object({
+  results: z.array(
+    z
+      .object({
+        index: z.number().int(),
+        name: z.string().optional(),
+        status: z.enum(["imported", "duplicate", "dead", "invalid", "unreachable", "failed"]),
+        format: format.optional(),
+        dcId: z.number().int().optional(),
+        takeover: z.enum(["rotated", "shared", "password_required", "failed"]).optional(),
+        sessionId: z.uuid().optional(),
+        error: z.string().optional(),
+      })
+      .meta({ id: "ImportResultItem" }),
+  ),
+});
+export const importQueuedReply = z.object({ jobId: z.uuid() });
+
+export const previewReply = z.object({
+  items: z.array(
+    z.object({
+      index: z.number().int(),
+      name: z.string().optional(),
+      format: format.optional(),
+      dcId: z.number().int().optional(),
+      userIdMasked: z.string().optional(),
+      error: z.string().optional(),
+    }),
+  ),
+});
+
+export const jobView = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  status: z.enum(jobStatusEnum.enumValues),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  results: z.array(z.record(z.string(), z.unknown())),
+  createdAt: isoDate,
+  finishedAt: isoDateOrNull,
+});

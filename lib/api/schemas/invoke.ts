@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionCallRow } from "@/db/queries/session-calls";
 import { iso } from "@/lib/http/json-dates";
+import { isoDate } from "./common";
 
 /**
  * `params` stays unparsed here: the method is judged against the denylist first, then the params against the
@@ -13,7 +14,8 @@ export const invokeBody = z
       .regex(/^[A-Za-z][\w.]{0,127}$/, "Name the method as GramJS does, such as users.GetFullUser."),
     params: z.unknown().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ description: "`params`: the method's arguments as TL JSON (class names in `_`)." });
 
 export type SessionCallItem = {
   id: number;
@@ -35,4 +37,25 @@ export const sessionCallItem = (row: SessionCallRow): SessionCallItem => ({
   latencyMs: row.latencyMs,
   caller: row.actorLabel,
   at: iso(row.at),
+});
+
+export const invokeReply = z.object({
+  result: z.unknown().meta({
+    description:
+      "Telegram's answer as JSON: TL objects carry their class name in `_`, bytes are base64, longs strings.",
+  }),
+});
+
+export const sessionCallList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      method: z.string(),
+      outcome: z.string(),
+      telegramError: z.string().nullable(),
+      latencyMs: z.number(),
+      caller: z.string(),
+      at: isoDate,
+    }),
+  ),
 });

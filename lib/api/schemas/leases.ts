@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { leaseFormats, type KeyLease, type LeaseFormat, type LeaseStatus } from "@/db/schema/key-leases";
+import {
+  leaseFormats,
+  leaseStatusEnum,
+  type KeyLease,
+  type LeaseFormat,
+  type LeaseStatus,
+} from "@/db/schema/key-leases";
 import { iso, isoOrNull } from "@/lib/http/json-dates";
+import { isoDate, isoDateOrNull } from "./common";
 
 /** The longest lease anyone may take; a `use` token is held to its own maxLeaseTtlSeconds (default one hour). */
 export const maxLeaseTtlSeconds = 86_400;
@@ -65,3 +72,32 @@ export const toLeaseItem = (row: KeyLease): LeaseItem => ({
   attempts: row.attempts,
   lastError: row.lastError,
 });
+
+export const leaseCreated = z.object({
+  id: z.uuid(),
+  session: z.string().meta({ description: "The session string in `format`, shown this once." }),
+  format: z.enum(leaseFormats),
+  expiresAt: isoDate,
+});
+
+export const leaseItem = z
+  .object({
+    id: z.uuid(),
+    sessionId: z.uuid(),
+    format: z.enum(leaseFormats),
+    status: z.enum(leaseStatusEnum.enumValues),
+    takenBy: z.string(),
+    tokenId: z.uuid().nullable(),
+    tokenName: z.string().nullable(),
+    createdAt: isoDate,
+    expiresAt: isoDate,
+    endReason: z.string().nullable(),
+    endedAt: isoDateOrNull,
+    endedBy: z.string().nullable(),
+    loggedOutAt: isoDateOrNull,
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: "LeaseItem", description: "A lease: who took it, when, until when, and its logout. Never its key." });
+
+export const leaseList = z.object({ items: z.array(leaseItem) });

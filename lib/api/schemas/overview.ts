@@ -1,5 +1,8 @@
 import { attentionStatuses, type SessionCounts } from "@/db/queries/overview";
-import type { SessionItem } from "@/lib/api/schemas/sessions";
+import { z } from "zod";
+import { sessionStatusEnum, type SessionStatus } from "@/db/schema";
+import { sessionItem, type SessionItem } from "@/lib/api/schemas/sessions";
+import { isoDate } from "./common";
 
 export type AttentionReason = (typeof attentionStatuses)[number] | "flood_wait" | "expiring" | "decrypt_failed";
 export type AttentionItem = SessionItem & { reasons: AttentionReason[] };
@@ -25,3 +28,27 @@ export function attentionReasons(item: SessionItem, now: Date): AttentionReason[
     reasons.push("expiring");
   return reasons;
 }
+
+const count = z.number().int();
+
+export const overviewBody = z.object({
+  counts: z.object({
+    ...(Object.fromEntries(sessionStatusEnum.enumValues.map((status) => [status, count])) as Record<
+      SessionStatus,
+      typeof count
+    >),
+    total: count,
+    floodWaiting: count,
+    expiringSoon: count,
+    decryptFailed: count,
+    needsAttention: count,
+    leasesOverdue: count.meta({ description: "Leases past their expiry not yet logged out (should be 0)." }),
+  }),
+  attention: z.array(
+    sessionItem.extend({
+      reasons: z.array(z.enum([...attentionStatuses, "flood_wait", "expiring", "decrypt_failed"])),
+    }),
+  ),
+  expiringWithinDays: z.number().int(),
+  generatedAt: isoDate,
+});

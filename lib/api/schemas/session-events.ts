@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SessionEvent } from "@/db/schema";
 import { iso } from "@/lib/http/json-dates";
-import { commaList, rowIdCursor } from "./common";
+import { commaList, isoDate, rowIdCursor } from "./common";
 
 const kindList = commaList(
   z.string().regex(/^[a-z_]{1,40}$/, "Kinds are lower-case words such as check, connection or flood_wait."),
@@ -29,4 +29,17 @@ export const sessionEventItem = ({ id, kind, detail, latencyMs, at }: SessionEve
   detail,
   latencyMs,
   at: iso(at),
+});
+
+export const sessionEventPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      detail: z.record(z.string(), z.unknown()).nullable(),
+      latencyMs: z.number().nullable(),
+      at: isoDate,
+    }),
+  ),
+  nextCursor: z.number().int().nullable(),
 });

@@ -7,7 +7,7 @@ import type { CheckResult } from "@/lib/health/check";
 import { iso, isoOrNull } from "@/lib/http/json-dates";
 import type { Revocation } from "@/lib/revocation/revoke";
 import type { Rotated } from "@/lib/rotation/rotate";
-import { commaList, optionalText } from "./common";
+import { commaList, isoDate, isoDateOrNull, optionalText } from "./common";
 
 const statusList = commaList(
   z.enum(sessionStatusEnum.enumValues, `Use ${sessionStatusEnum.enumValues.join(", ")}.`),
@@ -151,3 +151,75 @@ export function toRevokeReply(id: string, revocation: Revocation): RevokeReply {
 
 /** Answer to forget: the key of an invalid session is destroyed without calling Telegram. */
 export type ForgetReply = { id: string; status: "revoked" };
+
+const sessionStatus = z.enum(sessionStatusEnum.enumValues);
+
+export const sessionItem = z
+  .object({
+    id: z.uuid(),
+    status: sessionStatus,
+    account: z.object({
+      id: z.uuid(),
+      displayName: z.string(),
+      username: z.string().nullable(),
+      phoneMasked: z.string(),
+      dcId: z.number().int(),
+    }),
+    createdAt: isoDate,
+    lastUsedAt: isoDateOrNull,
+    lastCheckAt: isoDateOrNull,
+    nextCheckAt: isoDate,
+    authFailures: z.number().int(),
+    rateLimitHits: z.number().int(),
+    floodWaitUntil: isoDateOrNull,
+    expiresAt: isoDateOrNull,
+    lastLatencyMs: z.number().nullable(),
+    lastError: z.string().nullable(),
+    rotatedFromId: z.uuid().nullable(),
+    decryptFailed: z.boolean(),
+    labels: z.array(z.string()),
+    sharedKey: z.boolean(),
+    restricted: z
+      .object({ reasons: z.array(z.object({ platform: z.string(), reason: z.string(), text: z.string() })) })
+      .nullable(),
+  })
+  .meta({ id: "SessionItem", description: "A session: never the session string, a key or a phone number." });
+
+export const sessionPage = z.object({ items: z.array(sessionItem), nextCursor: z.string().nullable() });
+
+export const sessionDetail = sessionItem
+  .extend({
+    dcId: z.number().int(),
+    revokedAt: isoDateOrNull,
+    revokedReason: z.string().nullable(),
+    rotatedToId: z.uuid().nullable(),
+    account: sessionItem.shape.account.extend({ telegramUserId: z.string(), createdAt: isoDate }),
+    freeze: z.object({ since: isoDate, until: isoDateOrNull, appealUrl: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: "SessionDetail" });
+
+export const checkReply = sessionItem.extend({
+  check: z.object({
+    result: z.enum(["ok", "frozen", "degraded", "invalid", "flood_wait", "busy", "error", "skipped"]),
+    errorCode: z.string().nullable(),
+    connectMs: z.number().nullable(),
+    requestMs: z.number().nullable(),
+    checkedAt: isoDate,
+  }),
+});
+
+export const rotateReply = z.object({
+  id: z.uuid(),
+  status: z.literal("rotated"),
+  newSessionId: z.uuid(),
+  oldSessionStatus: z.enum(["revoked", "revoke_pending"]),
+});
+
+export const revokeReply = z.object({
+  id: z.uuid(),
+  status: z.enum(["revoked", "revoke_pending"]),
+  nextAttemptAt: isoDateOrNull,
+  lastError: z.string().nullable(),
+});
+
+export const forgetReply = z.object({ id: z.uuid(), status: z.literal("revoked") });

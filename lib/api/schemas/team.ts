@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Member } from "@/db/queries/users";
 import { roleEnum } from "@/db/schema/users";
 import { iso, isoOrNull } from "@/lib/http/json-dates";
+import { isoDate, isoDateOrNull } from "./common";
 
 export const role = z.enum(roleEnum.enumValues);
 
@@ -39,3 +40,23 @@ export function memberItem(member: Member): MemberItem {
     lastSignInAt: isoOrNull(member.lastSignInAt),
   };
 }
+
+export const memberItemSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role,
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    createdAt: isoDate,
+    lastSignInAt: isoDateOrNull,
+  })
+  .meta({ id: "MemberItem" });
+
+export const memberList = z.object({ items: z.array(memberItemSchema) });
+export const addedMember = z.object({
+  member: memberItemSchema,
+  temporaryPassword: z.string().meta({ description: "Shown this once; never stored in clear." }),
+});
+export const memberRef = z.object({ id: z.uuid(), email: z.string() });
+export const factorsRemoved = z.object({ id: z.uuid(), removed: z.number().int() });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ApiTokenSummary } from "@/db/queries/api-tokens";
 import { tokenScopeEnum } from "@/db/schema/api-tokens";
 import { iso, isoOrNull } from "@/lib/http/json-dates";
+import { isoDate, isoDateOrNull } from "./common";
 
 const methodPattern = z
   .string()
@@ -104,3 +105,34 @@ export function tokenItem(token: ApiTokenSummary): TokenItem {
         : null,
   };
 }
+
+export const tokenItemSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    scope: z.enum(tokenScopeEnum.enumValues),
+    createdAt: isoDate,
+    lastUsedAt: isoDateOrNull,
+    expiresAt: isoDateOrNull,
+    createdBy: z.string().nullable(),
+    use: z
+      .object({
+        methods: z.array(z.string()),
+        sessionIds: z.array(z.uuid()).nullable(),
+        lease: z.boolean(),
+        maxLeaseTtlSeconds: z.number().int().nullable(),
+        logParams: z.boolean(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "TokenItem", description: "An API token as admins see it: never the token itself." });
+
+export const tokenList = z.object({ items: z.array(tokenItemSchema) });
+
+export const createdToken = z.object({
+  item: tokenItemSchema,
+  token: z.string().meta({ description: "The token, shown this once; only its hash is kept." }),
+});
+
+export const revokedToken = z.object({ id: z.uuid(), revokedAt: isoDate });

@@ -1,11 +1,11 @@
 import { listLeases } from "@/db/queries/key-leases";
 import { apiRoute } from "@/lib/api/handler";
 import { leaseHolderOf } from "@/lib/api/lease-limits";
-import { leasesQuery, toLeaseItem, type LeaseItem } from "@/lib/api/schemas/leases";
+import { leasesQuery, toLeaseItem, type LeaseItem, leaseList } from "@/lib/api/schemas/leases";
 
 /** Leases, newest first (`?sessionId=`, `?open=true`): who took each, since and until when, and its logout. */
 export const GET = apiRoute(
-  { role: "admin", use: true, query: leasesQuery },
+  { summary: "List leases, newest first", response: leaseList, role: "admin", use: true, query: leasesQuery },
   async ({ db, actor, query }): Promise<{ items: LeaseItem[] }> => {
     const holder = leaseHolderOf(actor);
     const rows = await listLeases(db, {

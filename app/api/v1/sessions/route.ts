@@ -1,11 +1,11 @@
 import { listSessions } from "@/db/queries/sessions";
 import { apiRoute } from "@/lib/api/handler";
-import { sessionListQuery, type SessionPageBody } from "@/lib/api/schemas/sessions";
+import { sessionListQuery, type SessionPageBody, sessionPage } from "@/lib/api/schemas/sessions";
 import { toSessionItem } from "@/lib/api/schemas/sessions";
 
 /** The sessions list: filter by `status` (comma list) and `q`, sort, and pass `nextCursor` back as `cursor`. */
 export const GET = apiRoute(
-  { role: "viewer", query: sessionListQuery },
+  { summary: "List sessions: filter, sort and page", response: sessionPage, role: "viewer", query: sessionListQuery },
   async ({ db, query }): Promise<SessionPageBody> => {
     const { status, ...filter } = query;
     const page = await listSessions(db, { ...filter, statuses: status });

@@ -2,15 +2,24 @@ import { listActiveApiTokens } from "@/db/queries/api-tokens";
 import { auditActorId } from "@/lib/audit";
 import { issueApiToken } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
-import { createTokenBody, tokenItem, tokenRequestOf, type CreatedToken } from "@/lib/api/schemas/tokens";
+import {
+  createTokenBody,
+  tokenItem,
+  tokenRequestOf,
+  type CreatedToken,
+  createdToken,
+  tokenList,
+} from "@/lib/api/schemas/tokens";
 
-export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({
+export const GET = apiRoute({ summary: "List API tokens", response: tokenList, role: "admin" }, async ({ db }) => ({
   items: (await listActiveApiTokens(db)).map(tokenItem),
 }));
 
 /** Creates a token; the reply carries it this once, the database only its hash. Asks for a recent factor proof. */
 export const POST = apiRoute(
   {
+    summary: "Create an API token: the token, shown once",
+    response: createdToken,
     role: "admin",
     body: createTokenBody,
     status: 201,

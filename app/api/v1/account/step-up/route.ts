@@ -1,6 +1,6 @@
 import { apiRoute, signedInMember } from "@/lib/api/handler";
 import { ApiError } from "@/lib/api/errors";
-import { stepUpBody } from "@/lib/api/schemas/second-factor";
+import { stepUpBody, stepUpReply } from "@/lib/api/schemas/second-factor";
 import { requestMeta } from "@/lib/audit";
 import { factorProvedCookie } from "@/lib/auth/cookies";
 import { proveFactorAgain } from "@/lib/auth/second-factor";
@@ -11,7 +11,14 @@ import { throttledMessage } from "@/lib/auth/sign-in";
  * `step_up_required` actions) for the next ten minutes. Wrong codes are throttled with sign-ins.
  */
 export const POST = apiRoute(
-  { role: "viewer", body: stepUpBody, transaction: "manual", audit: { action: "auth.step_up" } },
+  {
+    summary: "Prove a second factor again before a sensitive change",
+    response: stepUpReply,
+    role: "viewer",
+    body: stepUpBody,
+    transaction: "manual",
+    audit: { action: "auth.step_up" },
+  },
   async ({ db, actor, body, request, setCookie, note }): Promise<{ proved: true }> => {
     const member = signedInMember(actor);
     note({ detail: { method: body.proof.method } });

@@ -3,16 +3,27 @@ import { createChannel } from "@/lib/alerts/channels";
 import { auditActorId } from "@/lib/audit";
 import { hasRole } from "@/lib/auth/actors";
 import { apiRoute } from "@/lib/api/handler";
-import { channelItem, createChannelBody, type ChannelItem } from "@/lib/api/schemas/alerts";
+import {
+  channelItem,
+  createChannelBody,
+  type ChannelItem,
+  channelList,
+  createdChannel,
+} from "@/lib/api/schemas/alerts";
 
 /** Everyone sees names, kinds and subscriptions; only admins see the masked target. */
-export const GET = apiRoute({ role: "viewer" }, async ({ db, actor }) => ({
-  items: (await listAlertChannels(db)).map((c) => channelItem(c, hasRole(actor, "admin"))),
-}));
+export const GET = apiRoute(
+  { summary: "List alert channels", response: channelList, role: "viewer" },
+  async ({ db, actor }) => ({
+    items: (await listAlertChannels(db)).map((c) => channelItem(c, hasRole(actor, "admin"))),
+  }),
+);
 
 /** Creates a channel; a webhook's signing secret is in this answer only. */
 export const POST = apiRoute(
   {
+    summary: "Create an alert channel",
+    response: createdChannel,
     role: "admin",
     body: createChannelBody,
     status: 201,

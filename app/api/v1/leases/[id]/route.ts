@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { leaseHolderOf } from "@/lib/api/lease-limits";
 import { idParams } from "@/lib/api/schemas/common";
-import { toLeaseItem, type LeaseItem } from "@/lib/api/schemas/leases";
+import { toLeaseItem, type LeaseItem, leaseItem } from "@/lib/api/schemas/leases";
 import { endLeaseNow } from "@/lib/leases/lease";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { loadKeyRing } from "@/lib/vault";
@@ -12,6 +12,8 @@ import { loadKeyRing } from "@/lib/vault";
  */
 export const DELETE = apiRoute(
   {
+    summary: "End a lease and log its authorization out",
+    response: leaseItem,
     role: "admin",
     use: true,
     params: idParams,

@@ -1,7 +1,15 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readImportInput } from "@/lib/api/import-input";
 import { itemsOf } from "@/lib/api/import-items";
-import { syncImportLimit, type ImportQueuedReply, type ImportReply } from "@/lib/api/schemas/imports";
+import {
+  importFormBody,
+  importJsonBody,
+  importQueuedReply,
+  importReply,
+  syncImportLimit,
+  type ImportQueuedReply,
+  type ImportReply,
+} from "@/lib/api/schemas/imports";
 import { requestMeta } from "@/lib/audit";
 import { importNow, queueImport } from "@/lib/import/run";
 import { connectionManager } from "@/lib/telegram/connection/manager";
@@ -13,7 +21,15 @@ import { loadKeyRing } from "@/lib/vault";
  * become a job: 202 {jobId} (GET /api/v1/jobs/{id}). Each item is audited as session.import without its secret.
  */
 export const POST = apiRoute(
-  { role: "admin", transaction: "manual", audit: { action: "session.import_batch" } },
+  {
+    summary: "Import sessions: up to 10 strings now, more (or files) as a job",
+    response: importReply,
+    otherResponses: { 202: importQueuedReply },
+    documentedBody: { "application/json": importJsonBody, "multipart/form-data": importFormBody },
+    role: "admin",
+    transaction: "manual",
+    audit: { action: "session.import_batch" },
+  },
   async ({ db, request, actor, commit, note, setStatus }): Promise<ImportReply | ImportQueuedReply> => {
     const input = await readImportInput(request);
     const items = await itemsOf(input);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/handler";
-import { startLoginBody, toLoginView } from "@/lib/api/schemas/logins";
+import { startLoginBody, toLoginView, loginView } from "@/lib/api/schemas/logins";
 import { loginDeps } from "@/lib/telegram/login/deps";
 import { maskPhone } from "@/lib/telegram/login/phone";
 import { startPhoneLogin } from "@/lib/telegram/login/start";
@@ -8,6 +8,8 @@ import { startPhoneLogin } from "@/lib/telegram/login/start";
 /** Starts a phone login: Telegram sends the code; the reply says how and when another may be asked for. */
 export const POST = apiRoute(
   {
+    summary: "Start a login by phone number",
+    response: loginView,
     role: "admin",
     body: startLoginBody,
     status: 201,

@@ -2,10 +2,13 @@ import { revokeApiToken } from "@/db/queries/api-tokens";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
+import { revokedToken } from "@/lib/api/schemas/tokens";
 
 /** Revokes a token: the next request carrying it gets 401. */
 export const DELETE = apiRoute(
   {
+    summary: "Revoke an API token",
+    response: revokedToken,
     role: "admin",
     params: idParams,
     audit: { action: "api_token.revoke", target: ({ params }) => params.id },

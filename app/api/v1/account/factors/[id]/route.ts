@@ -1,11 +1,13 @@
 import { apiRoute, signedInMember } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { factorItem, type FactorItem } from "@/lib/api/schemas/second-factor";
+import { factorItem, factorItemSchema, type FactorItem } from "@/lib/api/schemas/second-factor";
 import { removeOwnFactor } from "@/lib/auth/second-factor";
 
 /** Removes one of the member's factors (the last one takes the recovery codes with it); asks for a recent proof. */
 export const DELETE = apiRoute(
   {
+    summary: "Remove one of your second factors (needs a recent factor proof)",
+    response: factorItemSchema,
     role: "viewer",
     params: idParams,
     stepUp: true,

@@ -1,5 +1,5 @@
 import { apiRoute, signedInMember } from "@/lib/api/handler";
-import { beginTotpBody, type TotpEnrolment } from "@/lib/api/schemas/second-factor";
+import { beginTotpBody, type TotpEnrolment, totpEnrolment } from "@/lib/api/schemas/second-factor";
 import { beginTotpEnrolment } from "@/lib/auth/second-factor";
 
 /**
@@ -8,6 +8,8 @@ import { beginTotpEnrolment } from "@/lib/auth/second-factor";
  */
 export const POST = apiRoute(
   {
+    summary: "Start adding an authenticator app: its secret, shown once",
+    response: totpEnrolment,
     role: "viewer",
     body: beginTotpBody,
     status: 201,

@@ -1,11 +1,13 @@
 import { changeChannel, removeChannel } from "@/lib/alerts/channels";
 import { apiRoute } from "@/lib/api/handler";
-import { channelItem, updateChannelBody } from "@/lib/api/schemas/alerts";
-import { idParams } from "@/lib/api/schemas/common";
+import { channelItem, updateChannelBody, changedChannel } from "@/lib/api/schemas/alerts";
+import { idParams, idReply } from "@/lib/api/schemas/common";
 
 /** Renames, resubscribes, pauses or resumes a channel, or points it elsewhere (checked like a new one). */
 export const PATCH = apiRoute(
   {
+    summary: "Change an alert channel",
+    response: changedChannel,
     role: "admin",
     params: idParams,
     body: updateChannelBody,
@@ -25,7 +27,13 @@ export const PATCH = apiRoute(
 
 /** Deletes a channel and its delivery log. */
 export const DELETE = apiRoute(
-  { role: "admin", params: idParams, audit: { action: "alert_channel.delete", target: ({ params }) => params.id } },
+  {
+    summary: "Delete an alert channel",
+    response: idReply,
+    role: "admin",
+    params: idParams,
+    audit: { action: "alert_channel.delete", target: ({ params }) => params.id },
+  },
   async ({ db, params, note }) => {
     const removed = await removeChannel(db, params.id);
     note({ detail: { name: removed.name } });

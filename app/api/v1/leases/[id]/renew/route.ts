@@ -1,12 +1,14 @@
 import { apiRoute } from "@/lib/api/handler";
 import { leaseHolderOf, requireLeaseAllowed } from "@/lib/api/lease-limits";
 import { idParams } from "@/lib/api/schemas/common";
-import { renewLeaseBody, toLeaseItem, type LeaseItem } from "@/lib/api/schemas/leases";
+import { renewLeaseBody, toLeaseItem, type LeaseItem, leaseItem } from "@/lib/api/schemas/leases";
 import { renewLease } from "@/lib/leases/lease";
 
 /** Extends an active lease to `ttlSeconds` from now, within the same cap as taking it; 409 once it has ended. */
 export const POST = apiRoute(
   {
+    summary: "Extend an active lease",
+    response: leaseItem,
     role: "admin",
     use: true,
     params: idParams,

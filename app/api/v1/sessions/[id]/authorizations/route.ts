@@ -1,6 +1,10 @@
 import { Api } from "telegram";
 import { apiRoute } from "@/lib/api/handler";
-import { authorizationsBody, type AuthorizationsBody } from "@/lib/api/schemas/authorizations";
+import {
+  authorizationsBody,
+  type AuthorizationsBody,
+  authorizationsBodySchema,
+} from "@/lib/api/schemas/authorizations";
 import { idParams } from "@/lib/api/schemas/common";
 import { reconcileAuthorizations } from "@/lib/reconcile/reconcile";
 import { withSessionClient } from "@/lib/telegram/connection";
@@ -14,7 +18,12 @@ const method = "account.getAuthorizations";
  * 409 while another process holds the session, 429 during a flood wait.
  */
 export const GET = apiRoute(
-  { role: "viewer", params: idParams },
+  {
+    summary: "The account's devices, and which are the console's",
+    response: authorizationsBodySchema,
+    role: "viewer",
+    params: idParams,
+  },
   async ({ db, params }): Promise<AuthorizationsBody> => {
     const result = await withSessionClient(
       db,

@@ -1,7 +1,7 @@
 import { findSessionDetail } from "@/db/queries/sessions";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { toSessionItem, type CheckReply } from "@/lib/api/schemas/sessions";
+import { toSessionItem, type CheckReply, checkReply } from "@/lib/api/schemas/sessions";
 import { notFound } from "@/lib/errors/domain";
 import { checkSession } from "@/lib/health/check";
 
@@ -11,6 +11,8 @@ import { checkSession } from "@/lib/health/check";
  */
 export const POST = apiRoute(
   {
+    summary: "Check a session now",
+    response: checkReply,
     role: "admin",
     params: idParams,
     transaction: "manual",

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { invokeBody } from "@/lib/api/schemas/invoke";
+import { invokeBody, invokeReply } from "@/lib/api/schemas/invoke";
 import { invokerOf } from "@/lib/auth/use-grant";
 import { connectionManager } from "@/lib/telegram/connection/manager";
 import { invokeOnSession, type InvokeReply } from "@/lib/telegram/invoke/invoke";
@@ -14,6 +14,8 @@ import { invokeOnSession, type InvokeReply } from "@/lib/telegram/invoke/invoke"
  */
 export const POST = apiRoute(
   {
+    summary: "Run one Telegram method on the session's own connection",
+    response: invokeReply,
     role: "admin",
     use: true,
     params: idParams,

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { requireLeaseAllowed } from "@/lib/api/lease-limits";
 import { idParams } from "@/lib/api/schemas/common";
-import { createLeaseBody, type LeaseCreated } from "@/lib/api/schemas/leases";
+import { createLeaseBody, type LeaseCreated, leaseCreated } from "@/lib/api/schemas/leases";
 import { mintLease } from "@/lib/leases/mint";
 import { requesterOf } from "@/lib/revocation/revoke";
 import { connectionManager } from "@/lib/telegram/connection/manager";
@@ -14,6 +14,8 @@ import { loadKeyRing } from "@/lib/vault";
  */
 export const POST = apiRoute(
   {
+    summary: "Lend the session's account: a fresh authorization, shown once",
+    response: leaseCreated,
     role: "admin",
     use: true,
     stepUp: true,

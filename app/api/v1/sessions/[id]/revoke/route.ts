@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { toRevokeReply, type RevokeReply } from "@/lib/api/schemas/sessions";
+import { toRevokeReply, type RevokeReply, revokeReply } from "@/lib/api/schemas/sessions";
 import { requesterOf, revokeSession } from "@/lib/revocation/revoke";
 
 /**
@@ -9,6 +9,8 @@ import { requesterOf, revokeSession } from "@/lib/revocation/revoke";
  */
 export const POST = apiRoute(
   {
+    summary: "Log a session out at Telegram and destroy its key",
+    response: revokeReply,
     role: "admin",
     params: idParams,
     transaction: "manual",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { toRotateReply, type RotateReply } from "@/lib/api/schemas/sessions";
+import { toRotateReply, type RotateReply, rotateReply } from "@/lib/api/schemas/sessions";
 import { requesterOf } from "@/lib/revocation/revoke";
 import { rotateSession } from "@/lib/rotation/rotate";
 import { connectionManager } from "@/lib/telegram/connection/manager";
@@ -16,6 +16,8 @@ const rotateBody = z.object({ password: z.string().min(1, "Enter the password.")
  */
 export const POST = apiRoute(
   {
+    summary: "Replace the session with a fresh authorization",
+    response: rotateReply,
     role: "admin",
     params: idParams,
     body: rotateBody,

@@ -3,12 +3,14 @@ import { findMemberById } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors/domain";
 import { idParams } from "@/lib/api/schemas/common";
-import { changeMemberBody, memberItem } from "@/lib/api/schemas/team";
+import { changeMemberBody, memberItem, memberItemSchema, memberRef } from "@/lib/api/schemas/team";
 import { guardMemberChange } from "./member-change-guard";
 
 /** Changes a member's role or disables/enables them; their sessions end so it holds from their next request. */
 export const PATCH = apiRoute(
   {
+    summary: "Change a member's role or disable them",
+    response: memberItemSchema,
     role: "admin",
     params: idParams,
     body: changeMemberBody,
@@ -31,6 +33,8 @@ export const PATCH = apiRoute(
 /** Removes a member; the API tokens they created are revoked with them. Asks for a recent factor proof. */
 export const DELETE = apiRoute(
   {
+    summary: "Remove a member",
+    response: memberRef,
     role: "admin",
     params: idParams,
     stepUp: true,

@@ -1,5 +1,5 @@
 import { apiRoute, signedInMember } from "@/lib/api/handler";
-import { confirmTotpBody, factorItem, type ConfirmedFactor } from "@/lib/api/schemas/second-factor";
+import { confirmTotpBody, factorItem, type ConfirmedFactor, confirmedFactor } from "@/lib/api/schemas/second-factor";
 import { factorProvedCookie } from "@/lib/auth/cookies";
 import { confirmTotpEnrolment } from "@/lib/auth/second-factor";
 
@@ -9,6 +9,8 @@ import { confirmTotpEnrolment } from "@/lib/auth/second-factor";
  */
 export const POST = apiRoute(
   {
+    summary: "Confirm an authenticator app with a code from it",
+    response: confirmedFactor,
     role: "viewer",
     body: confirmTotpBody,
     stepUp: true,

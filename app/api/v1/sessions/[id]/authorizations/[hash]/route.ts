@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { terminateAuthorization } from "@/lib/reconcile/reconcile";
+import { terminatedReply } from "@/lib/api/schemas/authorizations";
 
 const params = z.object({
   id: z.uuid("Not a valid id."),
@@ -10,6 +11,8 @@ const params = z.object({
 /** Ends one foreign device of the account through this session. 409 for a console session, 422 within Telegram's 24-hour rule. */
 export const DELETE = apiRoute(
   {
+    summary: "End one foreign device of the session's account",
+    response: terminatedReply,
     role: "admin",
     params,
     transaction: "manual",

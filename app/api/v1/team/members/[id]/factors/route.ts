@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
 import { resetFactors } from "@/lib/auth/second-factor";
 import { notFound } from "@/lib/errors/domain";
+import { factorsRemoved } from "@/lib/api/schemas/team";
 
 /**
  * Resets a member's second factors (every factor and recovery code goes) for one who lost their devices; they
@@ -10,6 +11,8 @@ import { notFound } from "@/lib/errors/domain";
  */
 export const DELETE = apiRoute(
   {
+    summary: "Remove every second factor of a member",
+    response: factorsRemoved,
     role: "admin",
     params: idParams,
     stepUp: true,

@@ -1,12 +1,14 @@
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas/common";
-import { toLoginView } from "@/lib/api/schemas/logins";
+import { toLoginView, loginView } from "@/lib/api/schemas/logins";
 import { refreshQrLogin } from "@/lib/telegram/login/qr";
 import { loginDeps } from "@/lib/telegram/login/deps";
 
 /** Polls a QR login: a fresh link while it is not scanned, then the password step or `{step:"done"}`. */
 export const POST = apiRoute(
   {
+    summary: "Poll a QR login (and get a fresh code)",
+    response: loginView,
     role: "admin",
     params: idParams,
     transaction: "manual",

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/handler";
+import type { NextRouteHandler } from "@/lib/api/route";
+import { openApiDocument, type OpenApiDocument } from "@/lib/api/openapi";
+import { apiRoutes } from "./routes";
+
+// JSON with no index signature in its type; the schema only checks that it is one.
+let built: (OpenApiDocument & Record<string, unknown>) | undefined;
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, built once per process from the declarations the routes are served with.
+ * Any signed-in member or API token may read it (a use token included: the services that call invoke need it);
+ * it describes the API and holds no data.
+ */
+export const GET: NextRouteHandler = apiRoute(
+  {
+    summary: "This API's OpenAPI 3.1 document",
+    response: z.looseObject({ openapi: z.string() }).meta({ description: "An OpenAPI 3.1 document." }),
+    role: "viewer",
+    use: true,
+  },
+  async () => (built ??= openApiDocument({ ...apiRoutes, "openapi.json": { GET } }) as typeof built & object),
+);
