@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -29,7 +30,11 @@ export function TokenManager() {
         </h2>
         <p className="mt-1 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
           Scripts and CI call the same HTTP API as this console with a token. A token acts for the admin who created it
-          and never has more power than they have now.
+          and never has more power than they have now. Every route, with its parameters and answers, is in the{" "}
+          <Link href="/api-reference" className="underline">
+            API reference
+          </Link>
+          .
         </p>
       </div>
       {created ? <NewTokenNotice created={created} onDismiss={() => setCreated(null)} /> : null}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only api,page,sweep,login,vault,rotation,leases,alerts]`: runs the benchmarks (each part in
+ * `npm run bench [-- --only api,page,sweep,login,vault,rotation,leases,alerts,invoke]`: runs the benchmarks (each part in
  * its own process), prints a Markdown table, merges the figures into bench-results/latest.json (a rerun part
  * replaces its old figures) and rewrites docs/benchmarks.md. `-- --render` only rewrites the page from the JSON.
  */
@@ -12,7 +12,7 @@ import { describeMachine, markdownTable } from "./report";
 import { mergeResults, readResults, writeResultsFile } from "./results-file";
 import { docsShortfalls } from "./shortfalls";
 
-const partNames = ["api", "page", "sweep", "login", "vault", "rotation", "leases", "alerts"];
+const partNames = ["api", "page", "sweep", "login", "vault", "rotation", "leases", "alerts", "invoke"];
 const { values } = parseArgs({ options: { only: { type: "string" }, render: { type: "boolean" } } });
 if (values.render) {
   writeDocsPage(readResults(), docsShortfalls);

@@ -9,6 +9,7 @@ import type { Figure } from "./figure";
 import { alertsBench } from "./parts/alerts";
 import { apiBench } from "./parts/api";
 import { leasesBench } from "./parts/leases";
+import { invokeBench } from "./parts/invoke";
 import { loginBench } from "./parts/login";
 import { pageBench } from "./parts/page";
 import { rotationBench } from "./parts/rotation";
@@ -24,6 +25,7 @@ const parts: Record<string, () => Promise<Figure[]>> = {
   rotation: rotationBench,
   leases: leasesBench,
   alerts: alertsBench,
+  invoke: invokeBench,
 };
 
 const figures: Figure[] = [];

@@ -64,6 +64,7 @@ export const authorizationsBodySchema = z.object({
       .object({
         foreign: z.boolean(),
         consoleSessionId: z.uuid().nullable(),
+        leaseId: z.uuid().nullable().meta({ description: "The lease this authorization was minted for, if any." }),
         hash: z.string(),
         current: z.boolean(),
         official: z.boolean(),

@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import type { NextRouteHandler } from "@/lib/api/route";
-import { openApiDocument, type OpenApiDocument } from "@/lib/api/openapi";
-import { apiRoutes } from "./routes";
-
-// JSON with no index signature in its type; the schema only checks that it is one.
-let built: (OpenApiDocument & Record<string, unknown>) | undefined;
+import { servedDocument } from "./document";
 
 /**
- * The OpenAPI 3.1 document of /api/v1, built once per process from the declarations the routes are served with.
- * Any signed-in member or API token may read it (a use token included: the services that call invoke need it);
- * it describes the API and holds no data.
+ * The OpenAPI 3.1 document of /api/v1, built from the declarations the routes are served with. Any signed-in
+ * member or API token may read it (a use token included: the services that call invoke need it); it describes the
+ * API and holds no data.
  */
 export const GET: NextRouteHandler = apiRoute(
   {
@@ -19,5 +15,5 @@ export const GET: NextRouteHandler = apiRoute(
     role: "viewer",
     use: true,
   },
-  async () => (built ??= openApiDocument({ ...apiRoutes, "openapi.json": { GET } }) as typeof built & object),
+  async () => servedDocument(),
 );
