@@ -54,6 +54,11 @@ ${shortfalls}
 - **leases**: \`scripts/bench/leases/lease-repeatedly.ts\`: one account logged in on an in-process sandbox, 20 leases
   taken (Telethon strings) and revoked one after the other, once under Telegram's 24-hour rule (the lease's key logs
   itself out) and once without it (the console's session resets the lease's authorization by its hash).
+- **invoke**: \`scripts/bench/invoke/invoke-overhead.ts\`: one sandbox account with two minted authorizations, one
+  stored in a fresh Postgres behind \`next start\` (production build), the other in a plain GramJS client;
+  \`users.GetFullUser(self)\` 200 times each way, alternating and one at a time after 20 warm-ups: \`POST
+  /api/v1/sessions/{id}/invoke\` over HTTP with an admin token, and \`client.invoke\` directly. The overhead is the
+  console's median over the direct median (token check, lease, queue, flood ledger, TL JSON both ways, call log).
 `,
   );
 }
