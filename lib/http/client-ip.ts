@@ -25,6 +25,12 @@ function stampedPeer(headers: Headers): string | null {
   return normalizeAddress(address);
 }
 
+/** Whether the request reached the console's server from a trusted proxy (whose forwarded headers count). */
+export function fromTrustedProxy(headers: Headers, trusted: TrustedProxies = env().TRUSTED_PROXIES): boolean {
+  const peer = stampedPeer(headers);
+  return peer !== null && trusted.has(peer);
+}
+
 /**
  * The client address for audit rows and the sign-in throttle: the peer the console's server saw, or, while that peer
  * is a trusted proxy, the X-Forwarded-For entry it added (read right to left). Null when unknown (plain `next start`,
