@@ -1,7 +1,9 @@
 import { Api, type TelegramClient } from "telegram";
 import type { Db, Tx } from "@/db";
+import { insertAlertEvents } from "@/db/queries/alert-events";
 import { findImportedSessionState } from "@/db/queries/imports";
 import { findSessionByAuthKeyId, findUsableSessionOfUser } from "@/db/queries/telegram-accounts";
+import type { AlertDraft } from "@/db/schema";
 import { auditActorId, writeAudit, type AuditActor, type RequestMeta } from "@/lib/audit";
 import { PasswordRequiredError } from "@/lib/rotation/authorize";
 import { rotateSession } from "@/lib/rotation/rotate";
@@ -81,6 +83,7 @@ async function decide(deps: ImportDeps, parsed: ParsedSession, options: ImportOp
         labels: options.labels,
         sharedKey: true,
       });
+      if (!options.rotate) await insertAlertEvents(tx, id, [keyShared("Imported without a take-over.")]);
       await deps.onStored?.(tx, id);
       await writeAudit(
         tx,
@@ -124,6 +127,12 @@ export async function resumeImport(
 }
 
 const passwordRequired = "Two-step verification: send the password to take over.";
+
+/** key.shared: the imported key may still be in use where it came from, until a rotation replaces it. */
+const keyShared = (reason: string, errorCode?: string): AlertDraft => ({
+  kind: "key.shared",
+  details: { reason, ...(errorCode ? { errorCode } : {}) },
+});
 
 type Kept =
   | { status: "imported"; sessionId: string }
@@ -169,13 +178,12 @@ async function takeOver(
     const rotated = await rotateSession(rotationDeps, sessionId, { password });
     return { sessionId: rotated.newSessionId, takeover: "rotated" };
   } catch (error) {
-    if (error instanceof PasswordRequiredError)
-      return {
-        sessionId,
-        takeover: "password_required",
-        error: passwordRequired,
-      };
+    if (error instanceof PasswordRequiredError) {
+      await insertAlertEvents(db, sessionId, [keyShared(passwordRequired)]);
+      return { sessionId, takeover: "password_required", error: passwordRequired };
+    }
     const code = error instanceof TelegramFailure ? error.code : error instanceof Error ? error.name : "unknown";
+    await insertAlertEvents(db, sessionId, [keyShared(`The take-over failed (${code}).`, code)]);
     return { sessionId, takeover: "failed", error: `Imported, but the take-over failed (${code}); rotate it later.` };
   }
 }

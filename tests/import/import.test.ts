@@ -123,6 +123,14 @@ describe("importing sessions against the sandbox", () => {
     await database.close();
   });
 
+  const alertsOf = async (sessionId: string) =>
+    (
+      await database.db.query.alertEvents.findMany({
+        where: (e, { eq }) => eq(e.sessionId, sessionId),
+        orderBy: (e) => e.id,
+      })
+    ).map((e) => [e.kind, e.details]);
+
   it.each(Object.keys(writers))(
     "imports a %s string and takes it over: the sandbox then shows one authorization, the console's",
     async (format) => {
@@ -137,6 +145,7 @@ describe("importing sessions against the sandbox", () => {
       expect(authorization?.device.model).toBe("Telegram Session Console");
       const kept = await row(outcome.sessionId!);
       expect(kept).toMatchObject({ status: "active", sharedKey: false, labels: ["imported"] });
+      expect(await alertsOf(outcome.sessionId!)).toEqual([]);
       expect((await checkSession(database.db, outcome.sessionId!, { manager })).result).toBe("ok");
     },
   );
@@ -162,6 +171,7 @@ describe("importing sessions against the sandbox", () => {
     expect(first).toMatchObject({ status: "imported", takeover: "shared" });
     expect(await row(first.sessionId!)).toMatchObject({ sharedKey: true, authKeyId: authKeyIdOf(key(minted)) });
     expect(active(phone)).toHaveLength(1);
+    expect(await alertsOf(first.sessionId!)).toEqual([["key.shared", { reason: "Imported without a take-over." }]]);
 
     const again = await importSession(deps(), parse(writers.mtkruto!(minted)), shared);
     expect(again).toMatchObject({ status: "duplicate", sessionId: first.sessionId });
@@ -198,6 +208,9 @@ describe("importing sessions against the sandbox", () => {
     const outcome = await importSession(deps(), parse(writers.telethon!(await mint(phone))), taken);
     expect(outcome).toMatchObject({ status: "imported", takeover: "password_required" });
     expect(await row(outcome.sessionId!)).toMatchObject({ status: "active", sharedKey: true });
+    expect(await alertsOf(outcome.sessionId!)).toEqual([
+      ["key.shared", { reason: expect.stringMatching(/password to take over/) }],
+    ]);
   });
 
   it("lists the sessions of a label", async () => {
