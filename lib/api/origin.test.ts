@@ -16,4 +16,18 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(post({ ...proxied, [peerHeader]: peerStamp("127.0.0.1") }), trusted)).toBe(true);
     expect(isSameOrigin(post({ origin: "http://127.0.0.1:3000" }), trusted)).toBe(true);
   });
+
+  it("accepts the request's own origin, and refuses others, an opaque origin and a request that names none", () => {
+    expect(isSameOrigin(post({ origin: "http://127.0.0.1:3000" }))).toBe(true);
+    expect(isSameOrigin(post({ "sec-fetch-site": "same-origin" }))).toBe(true);
+    // Without TRUSTED_PROXIES nobody's X-Forwarded-Host is believed.
+    expect(isSameOrigin(post({ origin: "https://console.example", "x-forwarded-host": "console.example" }))).toBe(
+      false,
+    );
+    expect(isSameOrigin(post({ origin: "https://evil.example" }))).toBe(false);
+    expect(isSameOrigin(post({ origin: "http://127.0.0.1:3000.evil.example" }))).toBe(false);
+    expect(isSameOrigin(post({ origin: "null" }))).toBe(false);
+    expect(isSameOrigin(post({}))).toBe(false);
+    expect(isSameOrigin(post({ "sec-fetch-site": "same-site" }))).toBe(false);
+  });
 });
