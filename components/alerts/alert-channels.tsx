@@ -109,6 +109,15 @@ export function AlertChannels({ canManage }: { canManage: boolean }) {
                         ))}
                       </ul>
                     </details>
+                    <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                      {channel.labels.length ? (
+                        <>
+                          Sessions labelled <Untrusted text={channel.labels.join(", ")} />
+                        </>
+                      ) : (
+                        "Every session"
+                      )}
+                    </p>
                   </Td>
                   <Td>
                     {channel.paused ? <Badge tone="warning">Paused</Badge> : <Badge tone="success">Active</Badge>}

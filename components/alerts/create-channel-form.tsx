@@ -24,6 +24,7 @@ export function CreateChannelForm({ onCreated }: { onCreated(created: CreatedCha
   const [kind, setKind] = useState<AlertChannelKind>("webhook");
   const [name, setName] = useState("");
   const [target, setTarget] = useState("");
+  const [labels, setLabels] = useState("");
   const [events, setEvents] = useState<AlertKind[]>(defaultEventKinds);
   const eventsHint = useId();
   const fields = create.error instanceof ApiRequestError ? create.error.fields : {};
@@ -34,14 +35,25 @@ export function CreateChannelForm({ onCreated }: { onCreated(created: CreatedCha
 
   const submit = submitForSecret(
     create,
-    { kind, name, events, ...(email ? { to: addresses } : { url: target.trim() }) },
+    {
+      kind,
+      name,
+      events,
+      labels: labels
+        .split(",")
+        .map((label) => label.trim())
+        .filter(Boolean),
+      ...(email ? { to: addresses } : { url: target.trim() }),
+    },
     (created) => {
       setName("");
       setTarget("");
+      setLabels("");
       onCreated(created);
     },
   );
-  const fieldError = fields.name || fields.url || fields.to || fields["to.0"] || fields.events;
+  const labelsError = Object.entries(fields).find(([field]) => field.startsWith("labels"))?.[1];
+  const fieldError = fields.name || fields.url || fields.to || fields["to.0"] || fields.events || labelsError;
 
   return (
     <FormCard
@@ -83,6 +95,14 @@ export function CreateChannelForm({ onCreated }: { onCreated(created: CreatedCha
         hint={email ? "Comma-separated, up to 20." : "https:// only; private and loopback addresses are refused."}
         error={email ? (fields.to ?? fields["to.0"]) : fields.url}
         className="min-w-72 flex-[2]"
+      />
+      <Input
+        label="Labels"
+        value={labels}
+        onChange={(e) => setLabels(e.target.value)}
+        hint="Comma-separated; only sessions with one of them. Empty: every session."
+        error={labelsError}
+        className="min-w-56 flex-1"
       />
       <fieldset className="w-full" aria-describedby={eventsHint}>
         <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Events</legend>

@@ -9,7 +9,7 @@ const channelsKey = ["alert-channels"] as const;
 const deliveriesKey = ["alert-deliveries"] as const;
 const pageSize = 25;
 
-export type NewChannel = Pick<ChannelItem, "kind" | "name" | "events"> & { url?: string; to?: string[] };
+export type NewChannel = Pick<ChannelItem, "kind" | "name" | "events" | "labels"> & { url?: string; to?: string[] };
 export type CreatedChannel = { id: string; item: ChannelItem; secret?: string };
 
 export function useChannels() {

@@ -10,6 +10,7 @@ export type NewAlertChannel = {
   targetMasked: string;
   secretCiphertext: string | null;
   events: AlertKind[];
+  labels: string[];
   createdById: string | null;
 };
 
@@ -28,7 +29,7 @@ export function findAlertChannel(db: DbOrTx, id: string): Promise<AlertChannel |
 }
 
 export type AlertChannelPatch = Partial<
-  Pick<AlertChannel, "name" | "events" | "paused" | "targetCiphertext" | "targetMasked">
+  Pick<AlertChannel, "name" | "events" | "labels" | "paused" | "targetCiphertext" | "targetMasked">
 >;
 
 export async function updateAlertChannel(

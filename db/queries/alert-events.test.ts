@@ -170,4 +170,31 @@ describe("the outbox", () => {
     // Two of busy's four in flight at once; the quiet channel is not held up by it.
     expect(claimed.sort()).toEqual(["busy", "busy", "quiet"]);
   });
+
+  it("fans an event out to a channel with labels only when its session has one of them", async () => {
+    await database.db.update(alertChannels).set({ paused: true }).where(eq(alertChannels.paused, false));
+    const [labelled, everyone] = await database.db
+      .insert(alertChannels)
+      .values(
+        [["prod", "eu"], []].map((labels, i) => ({
+          name: `labels ${i}`,
+          kind: "webhook" as const,
+          targetCiphertext: "x",
+          targetMasked: "https://example.com",
+          events: ["session.degraded" as const],
+          labels,
+        })),
+      )
+      .returning();
+    const [prod, staging, none] = await seedSessions(database.db, [{ labels: ["prod"] }, { labels: ["staging"] }, {}]);
+    for (const id of [prod!, staging!, none!])
+      await insertAlertEvents(database.db, id, [{ kind: "session.degraded", details: {} }]);
+    await dispatchAlertEvents(database.db, { ...rules, cooldownSeconds: 0 });
+    const reached = async (channelId: string) =>
+      (await database.db.select().from(alertDeliveries).where(eq(alertDeliveries.channelId, channelId)))
+        .map((d) => d.sessionId)
+        .sort();
+    expect(await reached(labelled!.id)).toEqual([prod]);
+    expect(await reached(everyone!.id)).toEqual([prod, staging, none].sort());
+  });
 });

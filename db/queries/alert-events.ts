@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { alertChannels, alertDeliveries, alertEvents, type AlertDraft, type AlertEvent } from "@/db/schema";
+import {
+  alertChannels,
+  alertDeliveries,
+  alertEvents,
+  telegramSessions,
+  type AlertDraft,
+  type AlertEvent,
+} from "@/db/schema";
 import { secondsFromNow } from "./claim";
 
 // Both drivers (PGlite, the WebSocket Pool) answer execute() with { rows }.
@@ -29,7 +36,8 @@ export type DispatchOutcome = { fannedOut: number; suppressed: number; deliverie
 
 /**
  * Takes up to `limit` undispatched events in order (skipping those another process holds) and, in one
- * transaction, fans each out to the channels subscribed to its kind — or folds it into the event of its session
+ * transaction, fans each out to the channels subscribed to its kind (and, for a channel with labels, to a label of its
+ * session) — or folds it into the event of its session
  * and kind sent less than `cooldownSeconds` ago, which the next event sent after the cooldown counts.
  */
 export async function dispatchAlertEvents(
@@ -65,6 +73,8 @@ export async function dispatchAlertEvents(
         select ${event.id}, ${alertChannels.id}, ${event.sessionId}::uuid, ${secondsFromNow(giveUpSeconds)}
         from ${alertChannels}
         where not ${alertChannels.paused} and ${event.kind} = any(${alertChannels.events})
+          and (cardinality(${alertChannels.labels}) = 0 or exists (
+            select 1 from ${telegramSessions} s where s.id = ${event.sessionId}::uuid and s.labels && ${alertChannels.labels}))
         on conflict do nothing
         returning 1`);
       outcome.fannedOut += 1;

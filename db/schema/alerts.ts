@@ -83,6 +83,11 @@ export const alertChannels = pgTable("alert_channels", {
   targetMasked: text("target_masked").notNull(),
   secretCiphertext: text("secret_ciphertext"),
   events: text("events").array().$type<AlertKind[]>().notNull(),
+  /** Only events of sessions with one of these labels reach the channel; empty: every session's (and the console's). */
+  labels: text("labels")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   paused: boolean("paused").notNull().default(false),
   createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -21,6 +21,7 @@ export type ChannelInput = {
   url?: string;
   to?: string[];
   events: AlertKind[];
+  labels?: string[];
 };
 
 /** A URL shows its scheme and host; the path (often the credential itself) never. */
@@ -66,12 +67,20 @@ export async function createChannel(
     targetMasked: masked,
     secretCiphertext: secret ? encrypt(ring, secret, secrets.alertSecret.binding(id)) : null,
     events: input.events,
+    labels: input.labels ?? [],
     createdById,
   });
   return { channel, secret };
 }
 
-export type ChannelChange = { name?: string; events?: AlertKind[]; paused?: boolean; url?: string; to?: string[] };
+export type ChannelChange = {
+  name?: string;
+  events?: AlertKind[];
+  labels?: string[];
+  paused?: boolean;
+  url?: string;
+  to?: string[];
+};
 
 export async function changeChannel(db: DbOrTx, id: string, change: ChannelChange): Promise<AlertChannel> {
   const channel = await findAlertChannel(db, id);
@@ -79,6 +88,7 @@ export async function changeChannel(db: DbOrTx, id: string, change: ChannelChang
   const patch: AlertChannelPatch = {};
   if (change.name !== undefined) patch.name = change.name;
   if (change.events !== undefined) patch.events = change.events;
+  if (change.labels !== undefined) patch.labels = change.labels;
   if (change.paused !== undefined) patch.paused = change.paused;
   if (change.url !== undefined || change.to !== undefined) {
     const { plain, masked } = await target(channel.kind, change);

@@ -126,6 +126,16 @@ describe.each(allDrivers)("alert delivery on %s", (driver) => {
       (await create({ kind: "webhook", name: "x", url: `${base}/x`, events: ["session.invalid"] }, viewer)).status,
     ).toBe(403);
 
+    const labelled = { kind: "webhook", name: "prod only", url: `${base}/prod`, events: ["session.invalid"] };
+    expect(await create({ ...labelled, labels: ["prod", " "] })).toMatchObject({
+      status: 400,
+      body: { error: { fields: { "labels.1": expect.any(String) } } },
+    });
+    expect(await create({ ...labelled, labels: ["prod"] })).toMatchObject({
+      status: 201,
+      body: { item: { labels: ["prod"] } },
+    });
+
     // Viewers see names and kinds, never the target; admins a masked one.
     const asViewer = await callRoute(channels.GET, "GET", { token: viewer });
     expect(asViewer.body.items.find((c: { id: string }) => c.id === hook.body.id)).not.toHaveProperty("target");

@@ -8,7 +8,7 @@ import {
   type AlertChannelKind,
   type AlertKind,
 } from "@/db/schema/alerts";
-import { isoDate, isoDateOrNull } from "./common";
+import { isoDate, isoDateOrNull, labelList } from "./common";
 
 /** The kinds a channel may subscribe to (alert.test goes only to the channel being tested). */
 export const subscribableKinds = alertKinds.filter((k) => k !== "alert.test");
@@ -32,6 +32,7 @@ export const createChannelBody = z
     url: url.optional(),
     to: to.optional(),
     events,
+    labels: labelList.optional(),
   })
   .superRefine((body, ctx) => {
     if (body.kind === "email" && !body.to)
@@ -47,6 +48,7 @@ export const updateChannelBody = z
   .object({
     name: name.optional(),
     events: events.optional(),
+    labels: labelList.optional(),
     paused: z.boolean().optional(),
     url: url.optional(),
     to: to.optional(),
@@ -96,18 +98,20 @@ export type ChannelItem = {
   name: string;
   kind: AlertChannelKind;
   events: AlertKind[];
+  labels: string[];
   paused: boolean;
   createdAt: string;
   target?: string;
 };
 
 export function channelItem(channel: AlertChannel, withTarget: boolean): ChannelItem {
-  const { id, name, kind, events, paused } = channel;
+  const { id, name, kind, events, labels, paused } = channel;
   return {
     id,
     name,
     kind,
     events,
+    labels,
     paused,
     createdAt: channel.createdAt.toISOString(),
     ...(withTarget ? { target: channel.targetMasked } : {}),
@@ -120,6 +124,7 @@ export const channelItemSchema = z
     name: z.string(),
     kind: z.enum(alertChannelKindEnum.enumValues),
     events: z.array(z.enum(alertKinds)),
+    labels: z.array(z.string()).meta({ description: "Only sessions with one of these labels; empty: every session." }),
     paused: z.boolean(),
     createdAt: isoDate,
     target: z.string().optional().meta({ description: "The masked URL or addresses; admins only." }),

@@ -32,3 +32,12 @@ export const isoDateOrNull = isoDate.nullable();
 
 /** Answer naming the row a change touched. */
 export const idReply = z.object({ id: z.string() });
+
+const label = z
+  .string()
+  .trim()
+  .min(1, "A label cannot be empty.")
+  .max(64, "A label has at most 64 characters.")
+  .regex(/^[^\p{Cc}]+$/u, "A label cannot hold control characters.");
+/** Session labels (set at import, filterable in the list, subscribed to by alert channels). */
+export const labelList = z.array(label).max(20, "At most 20 labels.");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { jobStatusEnum } from "@/db/schema/jobs";
 import type { Job } from "@/db/schema";
 import { importFormats, stringFormats, type ImportFormat } from "@/lib/import/parse";
-import { isoDate, isoDateOrNull } from "./common";
+import { isoDate, isoDateOrNull, labelList } from "./common";
 import { maxImportItems, type PreparedItem } from "@/lib/import/prepare";
 
 /** Imports above this many items (or with any file) run as a job: 202 {jobId}. */
@@ -10,13 +10,7 @@ export const syncImportLimit = 10;
 /** The import routes' own body cap (files included), read as it arrives. */
 export const importBodyLimitBytes = 50 * 1024 * 1024;
 
-const label = z
-  .string()
-  .trim()
-  .min(1, "A label cannot be empty.")
-  .max(64, "A label has at most 64 characters.")
-  .regex(/^[^\p{Cc}]+$/u, "A label cannot hold control characters.");
-export const importLabels = z.array(label).max(20, "At most 20 labels.");
+export const importLabels = labelList;
 
 const importItem = z
   .object({

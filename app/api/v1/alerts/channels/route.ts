@@ -30,7 +30,7 @@ export const POST = apiRoute(
     audit: {
       action: "alert_channel.create",
       target: ({ body }) => body.name,
-      detail: ({ body }) => ({ kind: body.kind, events: body.events }),
+      detail: ({ body }) => ({ kind: body.kind, events: body.events, labels: body.labels ?? [] }),
     },
   },
   async ({ db, actor, body, note }): Promise<{ id: string; item: ChannelItem; secret?: string }> => {

@@ -17,6 +17,7 @@ export const PATCH = apiRoute(
       detail: ({ body }) => ({
         name: body.name ?? null,
         events: body.events ?? null,
+        labels: body.labels ?? null,
         paused: body.paused ?? null,
         targetChanged: body.url !== undefined || body.to !== undefined,
       }),

@@ -1,0 +1,1 @@
+ALTER TABLE "alert_channels" ADD COLUMN "labels" text[] DEFAULT '{}'::text[] NOT NULL;
