@@ -7,6 +7,7 @@ import {
   rollBackRotation,
   updateRotation,
 } from "@/db/queries/rotations";
+import { releaseLease } from "@/db/queries/session-leases";
 import { findSessionTarget } from "@/db/queries/telegram-accounts";
 import type { SessionRotation } from "@/db/schema";
 import { systemActor, writeAudit } from "@/lib/audit";
@@ -64,12 +65,18 @@ async function recoverUnderLease(deps: RecoveryDeps, rotationId: string, old: Te
   const session = await findSessionTarget(deps.db, rotation.sessionId);
   if (!session) return rollBackRotation(deps.db, rotation.id, "SESSION_GONE");
   const fresh = await openFreshClient(saved, session.dcId);
+  let newSessionId: string | undefined;
   try {
     if (!(await freshIsAuthorized(fresh, rotation.step !== "authorized")))
       return rollBackRotation(deps.db, rotation.id, "RECOVERED");
     if (rotation.step !== "authorized") await saveFreshStep(deps.db, deps.ring, rotation.id, "authorized", fresh);
-    const newSessionId = await swapIn(
-      { ...deps, commit: systemCommit(deps.db, rotation), holdSeconds: deps.manager.config.leaseSeconds },
+    newSessionId = await swapIn(
+      {
+        ...deps,
+        commit: systemCommit(deps.db, rotation),
+        holdSeconds: deps.manager.config.leaseSeconds,
+        holder: deps.manager.owner,
+      },
       rotation,
       session,
       fresh,
@@ -82,6 +89,7 @@ async function recoverUnderLease(deps: RecoveryDeps, rotationId: string, old: Te
     await retireOld(deps.db, rotation.id, session.id, old);
   } finally {
     await closeClient(fresh);
+    if (newSessionId) await releaseLease(deps.db, newSessionId, deps.manager.owner);
   }
 }
 

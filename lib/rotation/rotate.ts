@@ -1,6 +1,7 @@
 import type { TelegramClient } from "telegram";
 import type { Db } from "@/db";
 import { findRotation, holdRotation, insertRotation, rollBackRotation, updateRotation } from "@/db/queries/rotations";
+import { releaseLease } from "@/db/queries/session-leases";
 import type { SessionRotation } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain";
 import { lockSession, type Requester } from "@/lib/revocation/revoke";
@@ -89,10 +90,11 @@ async function rotateUnderLease(
   password?: string,
 ): Promise<Rotated> {
   const fresh = await openFreshClient(readFreshKey(deps.ring, rotation) ?? "", session.dcId);
+  let newSessionId: string | undefined;
   try {
     await authorizeFresh(deps, rotation, fresh, old, password);
-    const newSessionId = await swapIn(
-      { ...deps, holdSeconds: deps.manager.config.leaseSeconds },
+    newSessionId = await swapIn(
+      { ...deps, holdSeconds: deps.manager.config.leaseSeconds, holder: deps.manager.owner },
       rotation,
       session,
       fresh,
@@ -106,6 +108,7 @@ async function rotateUnderLease(
     return { newSessionId, oldSessionStatus };
   } finally {
     await closeClient(fresh);
+    if (newSessionId) await releaseLease(deps.db, newSessionId, deps.manager.owner);
   }
 }
 

@@ -12,7 +12,8 @@ import { storeSession } from "@/lib/telegram/login/store-session";
 import type { KeyRing } from "@/lib/vault";
 import type { RotationTarget } from "./rotate";
 
-export type SwapDeps = { db: Db; ring: KeyRing; commit: Commit; holdSeconds: number };
+/** `holder`: the lease owner of the process swapping; the new session is stored under its lease (see storeSession). */
+export type SwapDeps = { db: Db; ring: KeyRing; commit: Commit; holdSeconds: number; holder: string };
 
 /** The fresh key answered for another account than the session's: it must not replace it. */
 export class RotationMismatchError extends DomainError {
@@ -42,6 +43,7 @@ export async function swapIn(
       createdById: rotation.actorId,
       rotatedFromId: session.id,
       labels: await findSessionLabels(tx, session.id),
+      heldBy: { owner: deps.holder, seconds: deps.holdSeconds },
     });
     await markRevokePending(tx, session.id, {
       reason: "rotated",

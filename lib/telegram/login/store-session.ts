@@ -14,6 +14,11 @@ export type SessionOrigin = {
   rotatedFromId?: string;
   labels?: string[];
   sharedKey?: boolean;
+  /**
+   * Stored under this process's lease (`owner`, for `seconds`): the caller goes on using the client that made the key,
+   * and no other process may open a second connection with it meanwhile (a health check would, the session being due).
+   */
+  heldBy?: { owner: string; seconds: number };
 };
 
 /** The auth key id Telegram knows a key by: the low 64 bits of its SHA-1, as hex. */
@@ -34,9 +39,11 @@ export async function storeSession(
   const id = randomUUID();
   const salt = serverSaltOf(client);
   const authKey = client.session.getAuthKey()?.getKey();
+  const { heldBy, ...rest } = origin;
   await insertSession(db, {
     id,
-    ...origin,
+    ...rest,
+    ...(heldBy ? { leaseOwner: heldBy.owner, leaseUntil: new Date(Date.now() + heldBy.seconds * 1000) } : {}),
     status: "active",
     sessionCiphertext: encrypt(ring, saveSession(client), secrets.sessionString.binding(id)),
     serverSaltCiphertext: salt ? encrypt(ring, salt, secrets.serverSalt.binding(id)) : null,
