@@ -9,6 +9,7 @@ import {
 import { env } from "@/lib/env";
 import { secrets } from "@/lib/keys/encrypted-columns";
 import { log } from "@/lib/log";
+import { runEvery } from "@/lib/schedule/every";
 import { backoffMs } from "@/lib/telegram/connection/backoff";
 import { decrypt, loadKeyRing } from "@/lib/vault";
 import { alertsDeliveredTotal, alertOutboxAge, type DeliveryOutcome } from "./metrics";
@@ -133,18 +134,5 @@ export async function deliveryPass(db: Db, rules: AlertRules, concurrency = 8): 
 
 /** Runs delivery passes every `intervalMs` (never two at once) until stopped. */
 export function startAlertDelivery(db: Db, intervalMs = 1000, rules: AlertRules = alertRules()): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = deliveryPass(db, rules)
-      .catch((error: unknown) => log.warn({ err: error }, "alert delivery pass failed"))
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return runEvery(intervalMs, () => deliveryPass(db, rules), "alert delivery pass failed");
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { claimJobItem, finishJobItem, postponeJobItem, type ClaimedJobItem } from "@/db/queries/jobs";
 import { log } from "@/lib/log";
+import { runEvery } from "@/lib/schedule/every";
 
 /** What a handler made of one item: its result (kept on the item, shown by GET /api/v1/jobs/{id}), or "later". */
 export type ItemOutcome = { result: Record<string, unknown> } | { postponeSeconds: number };
@@ -72,18 +73,5 @@ export function startJobRunner(
   options: JobRunOptions,
   intervalMs = 1000,
 ): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runJobItems(db, handlers(), options)
-      .catch((error: unknown) => log.warn({ err: error }, "job pass failed"))
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return runEvery(intervalMs, () => runJobItems(db, handlers(), options), "job pass failed");
 }
